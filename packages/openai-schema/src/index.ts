@@ -1,0 +1,1 @@
+export * from './translation-contract.js';

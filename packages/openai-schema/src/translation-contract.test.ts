@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { createDefaultEnvironment, createFixedEnvironment } from './translation-contract.js';
+
+describe('translation environment', () => {
+  it('hands out listed ids in order, then numbered fixture ids', () => {
+    const env = createFixedEnvironment({ ids: { call: ['call_a', 'call_b'] }, now: 42 });
+    expect([env.generateId('call'), env.generateId('call'), env.generateId('call')]).toEqual(['call_a', 'call_b', 'call_fixture2']);
+    expect(env.generateId('chatcmpl')).toBe('chatcmpl-fixture0');
+    expect(env.now()).toBe(42);
+  });
+  it('generates prefixed random ids of OpenAI length', () => {
+    const env = createDefaultEnvironment();
+    expect(env.generateId('chatcmpl')).toMatch(/^chatcmpl-[A-Za-z0-9]{29}$/);
+    expect(env.generateId('fp')).toMatch(/^fp_[A-Za-z0-9]{8}$/);
+    expect(env.generateId('call')).not.toBe(env.generateId('call'));
+  });
+});

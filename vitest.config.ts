@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: ['packages/*'],
+    // The JSON report is what `.ci/run` counts for its closing line.
+    reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
+  },
+});
