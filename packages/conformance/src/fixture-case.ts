@@ -1,0 +1,138 @@
+/**
+ * The fixture case format. One folder per case: `fixtures/<provider>/<case>/`, holding
+ *
+ * | file | what | required |
+ * |---|---|---|
+ * | `case.json` | {@link CaseDescription}: description, source, options, notes | yes |
+ * | `request.json` | the client's OpenAI Chat Completions request body | yes |
+ * | `upstream-request.json` | {@link ExpectedUpstreamRequest}: what the gateway must send upstream | unless the request is rejected before any upstream call |
+ * | `upstream-response.json` | {@link RecordedHttpResponse}: the upstream reply as JSON (non-stream, or an error status) | one of the two, unless rejected |
+ * | `upstream-response.sse` | the upstream stream, byte for byte as on the wire (status 200, `text/event-stream`) | |
+ * | `expected-response.json` | {@link RecordedHttpResponse}: the OpenAI reply the client must get | one of the two |
+ * | `expected-response.sse` | the OpenAI SSE text the client must get, byte for byte | |
+ *
+ * Streamed or not is decided by `request.json`'s `stream`.
+ */
+
+/** Where a case comes from. */
+export type CaseSource =
+  | {
+      kind: 'seed';
+      /** The seed document (under shared/seed/). */
+      document: string;
+      /** The section of the document the example comes from. */
+      section: string;
+      /** What of the case is not in the seed and was reconstructed (e.g. the upstream reply). */
+      reconstructed?: string;
+    }
+  | {
+      kind: 'recorded';
+      /** `owner/name` of the public repository the recording comes from. */
+      repository: string;
+      /** Path inside that repository. */
+      path: string;
+      /** Commit of that repository. */
+      commit?: string;
+      /** What of the case is not in the recording (e.g. the client request, written by hand to match it). */
+      reconstructed?: string;
+    }
+  | {
+      kind: 'synthetic';
+      /** Why a synthetic case was needed (what no recording shows) and what it is modelled on. */
+      basis: string;
+    };
+
+/** Conformance categories a case is scored in. */
+export type CaseCategory =
+  | 'request-mapping'
+  | 'non-stream'
+  | 'streaming'
+  | 'tools'
+  | 'reasoning'
+  | 'errors'
+  | 'bad-input'
+  | 'structured-output'
+  | 'media'
+  | 'usage'
+  | 'seed';
+
+/** Bytes standing in for a fetched URL. */
+export interface MediaBytes {
+  mimeType: string;
+  /** Base64. */
+  data: string;
+}
+
+export interface CaseOptions {
+  /** Strict mode: unsupported parameters are rejected with a 400 instead of dropped with a warning. */
+  strict?: boolean;
+  /**
+   * Bytes served for image URLs, for upstreams that need the bytes (Gemini): URL → base64 data and mime type.
+   * The test's media resolver answers from this table; nothing is fetched.
+   */
+  media?: { [url: string]: MediaBytes };
+}
+
+/** Everything a translation may invent, fixed so that expected outputs compare exactly. */
+export interface CaseEnvironment {
+  /** Ids handed out in order, per kind; after the list, `<prefix>fixture<n>`. */
+  ids?: {
+    chatcmpl?: string[];
+    call?: string[];
+    fp?: string[];
+  };
+  /** The Unix time in seconds that `now()` returns. Default 1700000000. */
+  now?: number;
+}
+
+/** The content of `case.json`. */
+export interface CaseDescription {
+  /** One sentence: what the case shows. */
+  description: string;
+  source: CaseSource;
+  /** At least one category. */
+  categories: CaseCategory[];
+  options?: CaseOptions;
+  environment?: CaseEnvironment;
+  /**
+   * Where the expected output departs from the source (for seed cases: from the seed document) and why,
+   * or anything a reader of the case must know.
+   */
+  notes?: string[];
+  /** Warning codes the mapper must report for this case (every lossy step is reported). */
+  expectedWarnings?: string[];
+}
+
+/** A recorded or expected HTTP response with a JSON body. */
+export interface RecordedHttpResponse {
+  status: number;
+  /** Only the headers that matter (lower-case names), e.g. `retry-after`, `content-type`. */
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/** The request the gateway must send upstream. */
+export interface ExpectedUpstreamRequest {
+  method: 'POST' | 'GET';
+  /** Path and query, without the host: `/v1/messages`, `/v1beta/models/gemini-1.5-pro-002:generateContent`. */
+  path: string;
+  /** Headers that must be present with these values (lower-case names; credentials never appear here). */
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+export type Provider = 'anthropic' | 'gemini' | 'openai-compatible';
+
+/** A loaded case. */
+export interface FixtureCase {
+  /** `<provider>/<case>`. */
+  id: string;
+  provider: Provider;
+  name: string;
+  description: CaseDescription;
+  request: unknown;
+  stream: boolean;
+  upstreamRequest?: ExpectedUpstreamRequest;
+  upstreamResponse?: { kind: 'json'; response: RecordedHttpResponse } | { kind: 'sse'; text: string };
+  expectedResponse: { kind: 'json'; response: RecordedHttpResponse } | { kind: 'sse'; text: string };
+}

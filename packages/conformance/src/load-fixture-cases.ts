@@ -1,0 +1,63 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseDescription, ExpectedUpstreamRequest, FixtureCase, Provider, RecordedHttpResponse } from './fixture-case.js';
+
+const PROVIDERS: readonly Provider[] = ['anthropic', 'gemini', 'openai-compatible'];
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`fixture file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Reads one case folder. Throws with the path when a required file is missing. */
+export function loadFixtureCase(root: string, provider: Provider, name: string): FixtureCase {
+  const dir = join(root, provider, name);
+  const file = (f: string) => join(dir, f);
+  for (const required of ['case.json', 'request.json']) {
+    if (!existsSync(file(required))) throw new Error(`fixture case ${provider}/${name} has no ${required}`);
+  }
+  const request = readJson(file('request.json'));
+  const stream = typeof request === 'object' && request !== null && (request as { stream?: unknown }).stream === true;
+  const fixtureCase: FixtureCase = {
+    id: `${provider}/${name}`,
+    provider,
+    name,
+    description: readJson(file('case.json')) as CaseDescription,
+    request,
+    stream,
+    expectedResponse: existsSync(file('expected-response.sse'))
+      ? { kind: 'sse', text: readFileSync(file('expected-response.sse'), 'utf8') }
+      : { kind: 'json', response: readJson(file('expected-response.json')) as RecordedHttpResponse },
+  };
+  if (existsSync(file('upstream-request.json'))) {
+    fixtureCase.upstreamRequest = readJson(file('upstream-request.json')) as ExpectedUpstreamRequest;
+  }
+  if (existsSync(file('upstream-response.sse'))) {
+    fixtureCase.upstreamResponse = { kind: 'sse', text: readFileSync(file('upstream-response.sse'), 'utf8') };
+  } else if (existsSync(file('upstream-response.json'))) {
+    fixtureCase.upstreamResponse = { kind: 'json', response: readJson(file('upstream-response.json')) as RecordedHttpResponse };
+  }
+  return fixtureCase;
+}
+
+export interface LoadFixtureCasesOptions {
+  /** Only this provider's cases. */
+  provider?: Provider;
+}
+
+/** Enumerates and reads every case under `root` (the repository's `fixtures/` folder), sorted by id. */
+export function loadFixtureCases(root: string, options: LoadFixtureCasesOptions = {}): FixtureCase[] {
+  const cases: FixtureCase[] = [];
+  for (const provider of PROVIDERS) {
+    if (options.provider && options.provider !== provider) continue;
+    const providerDir = join(root, provider);
+    if (!existsSync(providerDir)) continue;
+    for (const entry of readdirSync(providerDir, { withFileTypes: true })) {
+      if (entry.isDirectory()) cases.push(loadFixtureCase(root, provider, entry.name));
+    }
+  }
+  return cases.sort((a, b) => a.id.localeCompare(b.id));
+}
