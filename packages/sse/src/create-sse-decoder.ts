@@ -1,0 +1,129 @@
+import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
+import type { SseEvent } from './sse-event.js';
+
+/** Options of {@link createSseDecoder} and {@link createSseDecoderStream}. */
+export type SseDecoderOptions = {
+  /** Called with the text of each comment line (`: text`), without the colon and one leading space. */
+  onComment?: (comment: string) => void;
+  /** Called with the reconnection delay in ms of each valid `retry:` field. */
+  onRetry?: (retry: number) => void;
+  /**
+   * Called for recoverable problems that the SSE specification says to ignore: an unknown field
+   * (`type: 'unknown-field'`) or an invalid `retry:` value (`type: 'invalid-retry'`). They are ignored by default.
+   * Exceeding {@link SseDecoderOptions.maxBufferSize} is not reported here: it is thrown.
+   */
+  onError?: (error: ParseError) => void;
+  /**
+   * Largest number of characters held for a single event that has not ended yet (its unterminated line plus the
+   * data gathered so far). Exceeding it throws a `ParseError` of type `'max-buffer-size-exceeded'` from `push` (and
+   * errors {@link createSseDecoderStream}'s stream). Unbounded by default.
+   */
+  maxBufferSize?: number;
+};
+
+/** A synchronous, incremental SSE decoder; see {@link createSseDecoder}. */
+export type SseDecoder = {
+  /**
+   * Feeds the next piece of the stream. Bytes are decoded as UTF-8 and may be split anywhere, including inside a
+   * multi-byte character or between the CR and LF of a CRLF. Strings are fed as they are (strings and bytes may be
+   * mixed, but a string pushed while a multi-byte character is incomplete turns that character into U+FFFD).
+   * `onEvent` is called synchronously, once per complete event, before `push` returns; an exception thrown by
+   * `onEvent` propagates out of `push`.
+   */
+  push(chunk: Uint8Array | string): void;
+  /**
+   * Ends the stream: flushes the UTF-8 decoder, then dispatches a final event whose lines are not followed by a blank
+   * line (Gemini streams end when the connection closes, and a cut-off upstream may drop the last blank line).
+   * The SSE specification would discard such an event; this decoder keeps it. A final field line with no line end
+   * at all (`data: x` then EOF) is also used. The decoder is then back in its initial state and may decode a new
+   * stream. After a `maxBufferSize` overflow, `push` keeps throwing until `end` is called; `end` then only resets.
+   */
+  end(): void;
+};
+
+const STREAM: TextDecodeOptions = { stream: true };
+
+/**
+ * Creates a synchronous, incremental decoder of `text/event-stream` bytes or text, built on `eventsource-parser`.
+ *
+ * It understands LF, CRLF and lone CR line ends, comments, multi-line `data:`, `event:` and `id:`; `retry:` is
+ * reported through `onRetry`. An event is dispatched at its blank line; events without any `data:` line are not
+ * dispatched (as in the specification). Memory is bounded by the largest single event, never by the whole stream.
+ *
+ * This is the fast path: one call per network chunk, no promises, no stream machinery.
+ *
+ * @param onEvent called once per decoded event, in order.
+ */
+export function createSseDecoder(onEvent: (event: SseEvent) => void, options: SseDecoderOptions = {}): SseDecoder {
+  const { onComment, onRetry, onError, maxBufferSize } = options;
+  const textDecoder = new TextDecoder();
+  let decoderHoldsBytes = false;
+  let overflowed = false;
+  // TextDecoder strips a byte order mark from bytes; for text, a leading U+FEFF is stripped here (eventsource-parser
+  // only looks for the three BOM bytes as characters).
+  let atStart = true;
+
+  const parser = createParser({
+    onEvent(message: EventSourceMessage) {
+      const { event, id, data } = message;
+      // Build a plain object without `undefined` members, so events compare and serialise cleanly.
+      if (event === undefined) {
+        onEvent(id === undefined ? { data } : { data, id });
+      } else {
+        onEvent(id === undefined ? { event, data } : { event, data, id });
+      }
+    },
+    onError(error: ParseError) {
+      if (error.type === 'max-buffer-size-exceeded') {
+        overflowed = true;
+        throw error;
+      }
+      onError?.(error);
+    },
+    ...(onComment === undefined ? {} : { onComment }),
+    ...(onRetry === undefined ? {} : { onRetry }),
+    ...(maxBufferSize === undefined ? {} : { maxBufferSize }),
+  });
+
+  function push(chunk: Uint8Array | string): void {
+    let text: string;
+    if (typeof chunk === 'string') {
+      if (decoderHoldsBytes) {
+        decoderHoldsBytes = false;
+        const rest = textDecoder.decode();
+        if (rest !== '') {
+          atStart = false;
+          parser.feed(rest);
+        }
+      }
+      text = atStart && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+    } else {
+      decoderHoldsBytes = true;
+      text = textDecoder.decode(chunk, STREAM);
+    }
+    if (text !== '') {
+      atStart = false;
+      parser.feed(text);
+    }
+  }
+
+  function end(): void {
+    atStart = true;
+    if (overflowed) {
+      // The parser already dropped the oversized event and refuses input until reset.
+      overflowed = false;
+      decoderHoldsBytes = false;
+      textDecoder.decode();
+      parser.reset();
+      return;
+    }
+    const rest = decoderHoldsBytes ? textDecoder.decode() : '';
+    decoderHoldsBytes = false;
+    // Two LFs end any pending line and then the pending event. A CR held back at the end of the input (it may have
+    // been the first half of a CRLF) pairs with the first LF, so this never creates an extra blank line.
+    parser.feed(`${rest}\n\n`);
+    parser.reset();
+  }
+
+  return { push, end };
+}
