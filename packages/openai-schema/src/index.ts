@@ -1,1 +1,23 @@
 export * from './translation-contract.js';
+
+export type * from './chat-completion-message-param.js';
+export type * from './chat-completion-tool.js';
+export type * from './chat-completion-request.js';
+export type * from './chat-completion.js';
+export type * from './chat-completion-chunk.js';
+export type * from './completion-usage.js';
+export type * from './openai-error-envelope.js';
+
+export * from './chat-completion-request-schema.js';
+export * from './chat-completion-schema.js';
+export * from './chat-completion-chunk-schema.js';
+export * from './completion-usage-schema.js';
+export * from './openai-error-envelope-schema.js';
+export { lazySchema, type LazySchema } from './lazy-schema.js';
+
+export { parseChatCompletionRequest } from './parse-chat-completion-request.js';
+export { parseChatCompletion } from './parse-chat-completion.js';
+export { parseChatCompletionChunk } from './parse-chat-completion-chunk.js';
+export type { ParseResult } from './parse-result.js';
+export { createOpenAIError, defaultOpenAIErrorType, type CreateOpenAIErrorOptions, type OpenAIErrorResponse } from './create-openai-error.js';
+export { formatJsonPath } from './format-json-path.js';

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
+
+/** zod schema of the OpenAI error envelope (mirrors `openai-error-envelope.ts`). */
+export const openAIErrorEnvelopeSchema = lazySchema(() =>
+  z.looseObject({
+    error: z.looseObject({
+      message: z.string(),
+      type: z.string(),
+      param: z.string().nullable(),
+      code: z.string().nullable(),
+    }),
+  }),
+);
