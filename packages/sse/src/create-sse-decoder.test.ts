@@ -163,3 +163,19 @@ describe('createSseDecoder', () => {
     expect(events).toEqual([{ data: 'short' }, { data: 'again' }]);
   });
 });
+
+describe('createSseDecoder with large byte chunks', () => {
+  it('decodes a chunk larger than its 64 KiB decoding slice, with characters across the slice boundaries', () => {
+    const payloads = Array.from({ length: 6000 }, (_, i) => `{"i":${i},"text":"é€😀 ${'x'.repeat(i % 13)}"}`);
+    const bytes = new TextEncoder().encode(payloads.map((p) => `data: ${p}\r\n\r\n`).join(''));
+    expect(bytes.length).toBeGreaterThan(3 * 65_536);
+    const boundaries = [1, 2, 3].map((k) => k * 65_536);
+    // At least one slice boundary falls inside a multi-byte character (on a UTF-8 continuation byte).
+    expect(boundaries.some((b) => ((bytes[b] ?? 0) & 0xc0) === 0x80)).toBe(true);
+    const events: SseEvent[] = [];
+    const decoder = createSseDecoder((event) => events.push(event));
+    decoder.push(bytes);
+    decoder.end();
+    expect(events.map((event) => event.data)).toEqual(payloads);
+  });
+});
