@@ -1,0 +1,100 @@
+import { createSseDecoder, formatSseData, type SseEvent } from '@interlingua/sse';
+import { createStreamErrorPayload } from './convert-gemini-stream-error-to-openai.js';
+import { finishGeminiToOpenAIStream } from './finish-gemini-to-openai-stream.js';
+import {
+  createGeminiToOpenAIStreamState,
+  type GeminiToOpenAIStreamOptions,
+  type GeminiToOpenAIStreamState,
+} from './gemini-to-openai-stream-state.js';
+import { parseGeminiStreamEvent } from './parse-gemini-stream-event.js';
+import { translateGeminiStreamEvent, type OpenAIStreamOutput } from './translate-gemini-stream-event.js';
+
+export interface GeminiToOpenAITransducerOptions extends GeminiToOpenAIStreamOptions {
+  /**
+   * Largest single upstream event, in characters (default 32 MiB: Gemini image answers carry inline base64). A larger
+   * event ends the stream with an error payload. Memory is bounded by this, never by the stream's length.
+   */
+  maxEventSize?: number;
+}
+
+/** The synchronous byte-level core: Gemini SSE bytes in, OpenAI SSE bytes out. */
+export interface GeminiToOpenAITransducer {
+  /** Feeds the next network chunk (split anywhere); returns the OpenAI SSE bytes it completes (maybe empty). */
+  push(chunk: Uint8Array | string): Uint8Array;
+  /** The upstream ended: returns the final bytes (usage chunk and `data: [DONE]`, or an error payload). */
+  end(): Uint8Array;
+  /** The stream state (read-only use: e.g. `state.failed`). */
+  readonly state: GeminiToOpenAIStreamState;
+}
+
+const EMPTY = new Uint8Array(0);
+const DONE = 'data: [DONE]\n\n';
+
+/**
+ * Creates the synchronous core of the Gemini → OpenAI stream translation: an incremental SSE decoder
+ * (`@interlingua/sse`, CRLF or LF framing, bytes split anywhere), {@link parseGeminiStreamEvent},
+ * {@link translateGeminiStreamEvent} and the SSE encoder, with no promises or stream machinery in between.
+ * `data: [DONE]` ends every successful stream (Gemini sends none); after an error payload the output simply ends.
+ */
+export function createGeminiToOpenAITransducer(options: GeminiToOpenAITransducerOptions): GeminiToOpenAITransducer {
+  const state = createGeminiToOpenAIStreamState(options);
+  const encoder = new TextEncoder();
+  let pending = '';
+
+  const write = (outputs: OpenAIStreamOutput[]): void => {
+    for (let i = 0; i < outputs.length; i++) pending += formatSseData(JSON.stringify(outputs[i]));
+  };
+
+  const onEvent = (event: SseEvent): void => {
+    if (state.failed) return;
+    const data = event.data;
+    if (data === '' || data === '[DONE]') return;
+    const parsed = parseGeminiStreamEvent(data);
+    if (!parsed.ok) {
+      state.failed = true;
+      write([createStreamErrorPayload(parsed.message, 'upstream_invalid_event')]);
+      return;
+    }
+    write(translateGeminiStreamEvent(parsed.event, state));
+  };
+
+  const decoder = createSseDecoder(onEvent, { maxBufferSize: options.maxEventSize ?? 32 * 1024 * 1024 });
+
+  const take = (): Uint8Array => {
+    if (pending === '') return EMPTY;
+    const bytes = encoder.encode(pending);
+    pending = '';
+    return bytes;
+  };
+
+  return {
+    state,
+    push(chunk) {
+      if (state.failed) return take();
+      try {
+        decoder.push(chunk);
+      } catch (error) {
+        if (!state.failed) {
+          state.failed = true;
+          const message = error instanceof Error ? error.message : String(error);
+          write([createStreamErrorPayload(`The upstream stream could not be decoded: ${message}`, 'upstream_invalid_event')]);
+        }
+      }
+      return take();
+    },
+    end() {
+      if (!state.failed && !state.ended) {
+        try {
+          decoder.end();
+        } catch (error) {
+          state.failed = true;
+          const message = error instanceof Error ? error.message : String(error);
+          write([createStreamErrorPayload(`The upstream stream could not be decoded: ${message}`, 'upstream_invalid_event')]);
+        }
+        write(finishGeminiToOpenAIStream(state));
+        if (!state.failed) pending += DONE;
+      }
+      return take();
+    },
+  };
+}

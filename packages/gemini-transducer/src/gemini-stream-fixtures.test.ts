@@ -1,0 +1,43 @@
+/// <reference types="node" />
+import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { describe, expect, it } from 'vitest';
+import { concatBytes, contextOfCase, parseOpenAISseFrames } from '../test/sse-frames.js';
+import { createGeminiToOpenAIStream } from './create-gemini-to-openai-stream.js';
+import { createGeminiToOpenAITransducer } from './create-gemini-to-openai-transducer.js';
+
+const cases = loadFixtureCases(fixturesRoot(), { provider: 'gemini' }).filter(
+  (fixtureCase) => fixtureCase.stream && fixtureCase.upstreamResponse?.kind === 'sse' && fixtureCase.expectedResponse.kind === 'sse',
+);
+const decoder = new TextDecoder();
+
+describe('Gemini stream fixture cases', () => {
+  it('finds the stream cases', () => {
+    expect(cases.map((fixtureCase) => fixtureCase.name)).toContain('seed-vision-stream');
+  });
+
+  describe.each(cases.map((fixtureCase) => [fixtureCase.name, fixtureCase] as const))('%s', (_name, fixtureCase) => {
+    const upstream = (fixtureCase.upstreamResponse as { text: string }).text;
+    const expected = parseOpenAISseFrames((fixtureCase.expectedResponse as { text: string }).text);
+
+    it('byte core, whole body in one push: frame by frame as expected', () => {
+      const transducer = createGeminiToOpenAITransducer({ context: contextOfCase(fixtureCase), environment: createCaseEnvironment(fixtureCase) });
+      const bytes = concatBytes([transducer.push(new TextEncoder().encode(upstream)), transducer.end()]);
+      expect(parseOpenAISseFrames(decoder.decode(bytes))).toEqual(expected);
+    });
+
+    it('TransformStream, one byte at a time: the same frames', async () => {
+      const bytes = new TextEncoder().encode(upstream);
+      const source = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i++) controller.enqueue(bytes.subarray(i, i + 1));
+          controller.close();
+        },
+      });
+      const output = source.pipeThrough(
+        createGeminiToOpenAIStream({ context: contextOfCase(fixtureCase), environment: createCaseEnvironment(fixtureCase) }),
+      );
+      const text = await new Response(output).text();
+      expect(parseOpenAISseFrames(text)).toEqual(expected);
+    });
+  });
+});
