@@ -1,0 +1,52 @@
+import type { ChatCompletionChunk } from '@interlingua/openai-schema';
+import type { AnthropicToOpenAIStreamState } from './anthropic-to-openai-stream-state.js';
+import type { OpenAIStreamFrame } from './step-anthropic-stream-event.js';
+
+/**
+ * Formats frames as OpenAI SSE text (`data: <json>\n\n` each, `data: [DONE]\n\n`).
+ *
+ * Chunks made by the step share `id`, `object`, `created`, `model` and `system_fingerprint`; their JSON prefix is
+ * serialised once per stream and reused, so only `choices` (and `usage`) are stringified per chunk. The result is
+ * exactly `JSON.stringify(chunk)`; a chunk whose common fields differ takes the plain path.
+ */
+export interface OpenAIStreamFrameFormatter {
+  format(frames: readonly OpenAIStreamFrame[]): string;
+}
+
+export function createOpenAIStreamFrameFormatter(state: AnthropicToOpenAIStreamState): OpenAIStreamFrameFormatter {
+  let prefix = '';
+  let prefixModel: string | null = null;
+
+  function formatChunk(chunk: ChatCompletionChunk): string {
+    if (chunk.id !== state.id || chunk.model !== state.model || chunk.created !== state.created) {
+      return `data: ${JSON.stringify(chunk)}\n\n`;
+    }
+    if (prefixModel !== state.model) {
+      prefixModel = state.model;
+      const head = JSON.stringify({
+        id: state.id,
+        object: 'chat.completion.chunk',
+        created: state.created,
+        model: state.model,
+        system_fingerprint: state.systemFingerprint,
+      });
+      prefix = `data: ${head.slice(0, -1)},"choices":`;
+    }
+    const choices = JSON.stringify(chunk.choices);
+    if (chunk.usage === undefined) return `${prefix}${choices}}\n\n`;
+    if (chunk.usage === null) return `${prefix}${choices},"usage":null}\n\n`;
+    return `${prefix}${choices},"usage":${JSON.stringify(chunk.usage)}}\n\n`;
+  }
+
+  return {
+    format(frames) {
+      let text = '';
+      for (const frame of frames) {
+        if (frame === '[DONE]') text += 'data: [DONE]\n\n';
+        else if ('error' in frame) text += `data: ${JSON.stringify(frame)}\n\n`;
+        else text += formatChunk(frame);
+      }
+      return text;
+    },
+  };
+}
