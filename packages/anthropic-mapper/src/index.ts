@@ -1,2 +1,25 @@
 export { mapAnthropicStopReason, isKnownAnthropicStopReason, type OpenAIFinishReason } from './map-anthropic-stop-reason.js';
 export { convertAnthropicUsage, type AnthropicUsageCounters, type OpenAIUsageFromAnthropic } from './convert-anthropic-usage.js';
+
+export {
+  convertOpenAIRequestToAnthropic,
+  ANTHROPIC_VERSION,
+  ANTHROPIC_FILES_API_BETA,
+  JSON_RESPONSE_TOOL_NAME,
+  type ConvertOpenAIRequestToAnthropicOptions,
+  type ConvertOpenAIRequestToAnthropicResult,
+} from './convert-openai-request-to-anthropic.js';
+export {
+  convertAnthropicResponseToOpenAI,
+  type ConvertAnthropicResponseToOpenAIOptions,
+  type ConvertAnthropicResponseToOpenAIResult,
+  type OpenAIThinkingBlock,
+} from './convert-anthropic-response-to-openai.js';
+export { convertAnthropicErrorToOpenAI, statusForAnthropicErrorType, type ConvertedAnthropicError } from './convert-anthropic-error-to-openai.js';
+export type { AnthropicTranslationContext } from './anthropic-translation-context.js';
+export { resolveAnthropicModelCapabilities, type AnthropicModelCapabilities } from './resolve-anthropic-model-capabilities.js';
+export { mapReasoningEffortToAnthropicBudget } from './map-reasoning-effort-to-anthropic-budget.js';
+export { FIRST_USER_TURN_PLACEHOLDER } from './convert-openai-messages-to-anthropic.js';
+export { parseDataUrl, type ParsedDataUrl } from './parse-data-url.js';
+export { anthropicMessageSchema, anthropicContentBlockSchema, anthropicUsageSchema, anthropicErrorBodySchema, type AnthropicMessagePayload } from './anthropic-response-schema.js';
+export type * from './anthropic-request-types.js';

@@ -1,0 +1,142 @@
+/**
+ * What Interlingua sends to Anthropic's `POST /v1/messages` (outbound, so plain TypeScript types; the type-level
+ * test checks that `AnthropicMessageCreateBody` is assignable to `@anthropic-ai/sdk`'s `MessageCreateParams`).
+ */
+
+export interface AnthropicCacheControl {
+  type: 'ephemeral';
+  ttl?: '5m' | '1h';
+}
+
+export interface AnthropicTextBlock {
+  type: 'text';
+  text: string;
+  cache_control?: AnthropicCacheControl;
+}
+
+export type AnthropicImageSource =
+  | { type: 'base64'; media_type: 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp'; data: string }
+  | { type: 'url'; url: string };
+
+export interface AnthropicImageBlock {
+  type: 'image';
+  source: AnthropicImageSource;
+  cache_control?: AnthropicCacheControl;
+}
+
+export type AnthropicDocumentSource =
+  | { type: 'base64'; media_type: 'application/pdf'; data: string }
+  | { type: 'text'; media_type: 'text/plain'; data: string }
+  | { type: 'url'; url: string }
+  | { type: 'file'; file_id: string };
+
+export interface AnthropicDocumentBlock {
+  type: 'document';
+  source: AnthropicDocumentSource;
+  title?: string;
+  cache_control?: AnthropicCacheControl;
+}
+
+export interface AnthropicThinkingBlock {
+  type: 'thinking';
+  thinking: string;
+  signature: string;
+}
+
+export interface AnthropicRedactedThinkingBlock {
+  type: 'redacted_thinking';
+  data: string;
+}
+
+export interface AnthropicToolUseBlock {
+  type: 'tool_use';
+  id: string;
+  name: string;
+  input: Record<string, unknown>;
+  cache_control?: AnthropicCacheControl;
+}
+
+export interface AnthropicToolResultBlock {
+  type: 'tool_result';
+  tool_use_id: string;
+  content?: string | Array<AnthropicTextBlock | AnthropicImageBlock>;
+  is_error?: boolean;
+  cache_control?: AnthropicCacheControl;
+}
+
+export type AnthropicUserContentBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock | AnthropicToolResultBlock;
+
+export type AnthropicAssistantContentBlock =
+  | AnthropicThinkingBlock
+  | AnthropicRedactedThinkingBlock
+  | AnthropicTextBlock
+  | AnthropicToolUseBlock;
+
+export interface AnthropicUserMessage {
+  role: 'user';
+  content: AnthropicUserContentBlock[];
+}
+
+export interface AnthropicAssistantMessage {
+  role: 'assistant';
+  content: AnthropicAssistantContentBlock[];
+}
+
+export type AnthropicMessage = AnthropicUserMessage | AnthropicAssistantMessage;
+
+export interface AnthropicCustomTool {
+  name: string;
+  description?: string;
+  input_schema: { type: 'object'; [key: string]: unknown };
+  strict?: boolean;
+  cache_control?: AnthropicCacheControl;
+}
+
+export interface AnthropicWebSearchTool {
+  type: 'web_search_20250305';
+  name: 'web_search';
+  max_uses?: number;
+  user_location?: { type: 'approximate'; city?: string; region?: string; country?: string; timezone?: string };
+}
+
+export type AnthropicTool = AnthropicCustomTool | AnthropicWebSearchTool;
+
+export type AnthropicToolChoice =
+  | { type: 'auto'; disable_parallel_tool_use?: boolean }
+  | { type: 'any'; disable_parallel_tool_use?: boolean }
+  | { type: 'tool'; name: string; disable_parallel_tool_use?: boolean }
+  | { type: 'none' };
+
+export interface AnthropicThinkingConfig {
+  type: 'enabled';
+  budget_tokens: number;
+}
+
+export interface AnthropicOutputConfig {
+  format: { type: 'json_schema'; schema: Record<string, unknown> };
+}
+
+/** The body of `POST /v1/messages`. */
+export interface AnthropicMessageCreateBody {
+  model: string;
+  max_tokens: number;
+  messages: AnthropicMessage[];
+  system?: AnthropicTextBlock[];
+  tools?: AnthropicTool[];
+  tool_choice?: AnthropicToolChoice;
+  thinking?: AnthropicThinkingConfig;
+  output_config?: AnthropicOutputConfig;
+  temperature?: number;
+  top_p?: number;
+  stop_sequences?: string[];
+  metadata?: { user_id: string };
+  stream?: boolean;
+}
+
+/** The request the gateway sends upstream (credentials are added by the gateway, never here). */
+export interface AnthropicUpstreamRequest {
+  method: 'POST';
+  path: '/v1/messages';
+  headers: Record<string, string>;
+  body: AnthropicMessageCreateBody;
+}

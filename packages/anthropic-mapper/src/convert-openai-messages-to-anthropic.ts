@@ -1,0 +1,284 @@
+import type { ChatCompletionMessageParam } from '@interlingua/openai-schema';
+import type {
+  AnthropicAssistantContentBlock,
+  AnthropicImageBlock,
+  AnthropicMessage,
+  AnthropicTextBlock,
+  AnthropicToolResultBlock,
+  AnthropicUserContentBlock,
+} from './anthropic-request-types.js';
+import {
+  convertOpenAIFilePartToAnthropic,
+  convertOpenAIImagePartToAnthropic,
+  convertOpenAITextPartToAnthropic,
+  readCacheControl,
+} from './convert-openai-content-part-to-anthropic.js';
+import { addWarning, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
+import { AnthropicToolUseIdSanitizer } from './sanitize-anthropic-tool-use-id.js';
+
+/** The text of the user turn inserted when the conversation does not start with a user turn. */
+export const FIRST_USER_TURN_PLACEHOLDER = '(continued)';
+
+export interface ConvertedAnthropicMessages {
+  system: AnthropicTextBlock[];
+  messages: AnthropicMessage[];
+  /** A `file_id` document was produced: the request needs the Files API beta header. */
+  usesFilesApi: boolean;
+}
+
+type Part = Record<string, unknown>;
+
+function asParts(content: unknown): Part[] | null {
+  return Array.isArray(content) ? (content as Part[]) : null;
+}
+
+function convertSystemMessage(message: ChatCompletionMessageParam, index: number, state: RequestMappingState): AnthropicTextBlock[] {
+  const param = `messages[${index}].content`;
+  const content = message.content;
+  if (typeof content === 'string') {
+    const block = convertOpenAITextPartToAnthropic(content, {}, param, state);
+    return block ? [block] : [];
+  }
+  const blocks: AnthropicTextBlock[] = [];
+  (asParts(content) ?? []).forEach((part, j) => {
+    if (part['type'] !== 'text' || typeof part['text'] !== 'string') {
+      throw new RequestMappingFailure(`${message.role} messages may only hold text parts.`, `${param}[${j}]`, 'invalid_value');
+    }
+    const block = convertOpenAITextPartToAnthropic(part['text'], part, `${param}[${j}].text`, state);
+    if (block) blocks.push(block);
+  });
+  return blocks;
+}
+
+function convertUserContent(content: unknown, index: number, state: RequestMappingState, files: { used: boolean }): AnthropicUserContentBlock[] {
+  const param = `messages[${index}].content`;
+  if (typeof content === 'string') {
+    const block = convertOpenAITextPartToAnthropic(content, {}, param, state);
+    return block ? [block] : [];
+  }
+  const blocks: AnthropicUserContentBlock[] = [];
+  (asParts(content) ?? []).forEach((part, j) => {
+    const partParam = `${param}[${j}]`;
+    switch (part['type']) {
+      case 'text': {
+        const block = convertOpenAITextPartToAnthropic(String(part['text'] ?? ''), part, `${partParam}.text`, state);
+        if (block) blocks.push(block);
+        return;
+      }
+      case 'image_url':
+        blocks.push(convertOpenAIImagePartToAnthropic(part, partParam, state));
+        return;
+      case 'file': {
+        const { block, usesFilesApi } = convertOpenAIFilePartToAnthropic(part, partParam, state);
+        if (usesFilesApi) files.used = true;
+        blocks.push(block);
+        return;
+      }
+      case 'input_audio':
+        throw new RequestMappingFailure('Anthropic does not accept audio input (input_audio).', `${partParam}.input_audio`, 'unsupported_content_type');
+      default:
+        throw new RequestMappingFailure(`Content part type "${String(part['type'])}" is not supported here.`, `${partParam}.type`, 'unsupported_content_type');
+    }
+  });
+  return blocks;
+}
+
+function convertToolContent(content: unknown, index: number, state: RequestMappingState): AnthropicToolResultBlock['content'] {
+  const param = `messages[${index}].content`;
+  if (typeof content === 'string') return content === '' ? undefined : content;
+  const blocks: Array<AnthropicTextBlock | AnthropicImageBlock> = [];
+  (asParts(content) ?? []).forEach((part, j) => {
+    const partParam = `${param}[${j}]`;
+    if (part['type'] === 'text') {
+      const block = convertOpenAITextPartToAnthropic(String(part['text'] ?? ''), part, `${partParam}.text`, state);
+      if (block) blocks.push(block);
+    } else if (part['type'] === 'image_url') {
+      blocks.push(convertOpenAIImagePartToAnthropic(part, partParam, state));
+    } else {
+      throw new RequestMappingFailure(`Tool results may hold text and image parts only, not "${String(part['type'])}".`, `${partParam}.type`, 'unsupported_content_type');
+    }
+  });
+  return blocks.length > 0 ? blocks : undefined;
+}
+
+function convertThinkingBlocks(message: Record<string, unknown>, index: number, state: RequestMappingState): AnthropicAssistantContentBlock[] {
+  const blocks: AnthropicAssistantContentBlock[] = [];
+  const thinkingBlocks = message['thinking_blocks'];
+  if (Array.isArray(thinkingBlocks)) {
+    thinkingBlocks.forEach((candidate: unknown, k) => {
+      const block = candidate as Record<string, unknown> | null;
+      if (block && block['type'] === 'thinking' && typeof block['thinking'] === 'string' && typeof block['signature'] === 'string' && block['signature'] !== '') {
+        blocks.push({ type: 'thinking', thinking: block['thinking'], signature: block['signature'] });
+      } else if (block && block['type'] === 'redacted_thinking' && typeof block['data'] === 'string') {
+        blocks.push({ type: 'redacted_thinking', data: block['data'] });
+      } else {
+        addWarning(state, 'thinking_block_dropped', `messages[${index}].thinking_blocks[${k}]`, 'A thinking block without a signature (or of an unknown type) cannot be sent back to Anthropic; it was dropped.');
+      }
+    });
+  }
+  const reasoning = message['reasoning_content'];
+  if (blocks.length === 0 && typeof reasoning === 'string' && reasoning !== '') {
+    addWarning(state, 'reasoning_content_dropped', `messages[${index}].reasoning_content`, 'reasoning_content without signed thinking_blocks cannot be replayed to Anthropic; it was dropped.');
+  }
+  return blocks;
+}
+
+function parseToolArguments(text: string, param: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new RequestMappingFailure('The tool call arguments are not valid JSON.', param, 'invalid_tool_arguments');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new RequestMappingFailure('The tool call arguments must be a JSON object.', param, 'invalid_tool_arguments');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function convertAssistantMessage(
+  message: Record<string, unknown>,
+  index: number,
+  state: RequestMappingState,
+  ids: AnthropicToolUseIdSanitizer,
+): AnthropicAssistantContentBlock[] {
+  const blocks = convertThinkingBlocks(message, index, state);
+  const content = message['content'];
+  const param = `messages[${index}].content`;
+  if (typeof content === 'string') {
+    if (content !== '') {
+      const block = convertOpenAITextPartToAnthropic(content, {}, param, state);
+      if (block) blocks.push(block);
+    } else if (!Array.isArray(message['tool_calls']) || message['tool_calls'].length === 0) {
+      addWarning(state, 'empty_text_dropped', param, 'An empty assistant text was dropped (Anthropic rejects empty text blocks).');
+    }
+  } else {
+    (asParts(content) ?? []).forEach((part, j) => {
+      const text = part['type'] === 'refusal' ? part['refusal'] : part['text'];
+      const block = convertOpenAITextPartToAnthropic(String(text ?? ''), part, `${param}[${j}]`, state);
+      if (block) blocks.push(block);
+    });
+  }
+  if (message['function_call']) {
+    throw new RequestMappingFailure('Legacy function_call messages are not supported; use tool_calls.', `messages[${index}].function_call`, 'unsupported_parameter');
+  }
+  const toolCalls = message['tool_calls'];
+  if (Array.isArray(toolCalls)) {
+    toolCalls.forEach((candidate: unknown, j) => {
+      const call = candidate as Record<string, unknown>;
+      const callParam = `messages[${index}].tool_calls[${j}]`;
+      if (call['type'] !== 'function') {
+        throw new RequestMappingFailure('Only function tool calls can be sent to Anthropic.', `${callParam}.type`, 'unsupported_value');
+      }
+      const fn = call['function'] as { name: string; arguments: string };
+      const input = parseToolArguments(fn.arguments, `${callParam}.function.arguments`);
+      const { id, changed } = ids.sanitize(String(call['id']));
+      if (changed) {
+        addWarning(state, 'tool_call_id_sanitized', `${callParam}.id`, `Tool-call id "${String(call['id'])}" does not match Anthropic's ^[a-zA-Z0-9_-]+$ and was sent as "${id}" (tool_use and tool_result alike).`);
+      }
+      const cacheControl = readCacheControl(call);
+      blocks.push({ type: 'tool_use', id, name: fn.name, input, ...(cacheControl ? { cache_control: cacheControl } : {}) });
+    });
+  }
+  return blocks;
+}
+
+/** Appends blocks to a user turn keeping every tool_result ahead of the other blocks (Anthropic's rule). */
+function appendToUserTurn(turn: AnthropicUserContentBlock[], blocks: AnthropicUserContentBlock[], index: number, state: RequestMappingState): void {
+  for (const block of blocks) {
+    if (block.type === 'tool_result') {
+      const firstOther = turn.findIndex((existing) => existing.type !== 'tool_result');
+      if (firstOther >= 0) {
+        turn.splice(turn.findLastIndex((existing) => existing.type === 'tool_result') + 1 || firstOther, 0, block);
+        addWarning(state, 'tool_result_moved', `messages[${index}]`, 'A tool result was moved ahead of user content in the same turn (Anthropic requires tool_result blocks first).');
+        continue;
+      }
+    }
+    turn.push(block);
+  }
+}
+
+/**
+ * OpenAI messages → Anthropic `system` + `messages`.
+ *
+ * - `system` and `developer` messages, wherever they stand, become top-level `system` text blocks in order
+ *   (part-level `cache_control` kept); a system message after the conversation started is reported.
+ * - user content: text, images (data URL → base64, http(s) → url), files (PDF / text → document, file_id → Files
+ *   API document); `input_audio` is a 400.
+ * - assistant: signed `thinking_blocks` first, then text, then `tool_use` (arguments parsed: invalid JSON is a 400).
+ * - `tool` messages → `tool_result` blocks in a user turn, ahead of any user text that follows.
+ * - consecutive same-role turns are merged; empty and whitespace-only text blocks are dropped (warned); an
+ *   emptied message disappears (warned); a final assistant prefill is right-trimmed (warned).
+ * - the first turn must be a user turn: when it is not, a user turn holding `(continued)` is inserted (warned).
+ * - tool-call ids are sanitised to `^[a-zA-Z0-9_-]+$` consistently for tool_use and tool_result (warned).
+ */
+export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompletionMessageParam[], state: RequestMappingState): ConvertedAnthropicMessages {
+  const system: AnthropicTextBlock[] = [];
+  const turns: AnthropicMessage[] = [];
+  const ids = new AnthropicToolUseIdSanitizer();
+  const files = { used: false };
+
+  const push = (role: 'user' | 'assistant', blocks: AnthropicUserContentBlock[] | AnthropicAssistantContentBlock[], index: number) => {
+    if (blocks.length === 0) {
+      addWarning(state, 'empty_message_dropped', `messages[${index}]`, `The ${messages[index]!.role} message has no content Anthropic accepts; it was dropped.`);
+      return;
+    }
+    const last = turns[turns.length - 1];
+    if (last && last.role === role) {
+      if (role === 'user') appendToUserTurn(last.content as AnthropicUserContentBlock[], blocks as AnthropicUserContentBlock[], index, state);
+      else (last.content as AnthropicAssistantContentBlock[]).push(...(blocks as AnthropicAssistantContentBlock[]));
+      return;
+    }
+    turns.push(role === 'user' ? { role, content: [...(blocks as AnthropicUserContentBlock[])] } : { role, content: [...(blocks as AnthropicAssistantContentBlock[])] });
+  };
+
+  messages.forEach((message, index) => {
+    const record = message as Record<string, unknown>;
+    switch (message.role) {
+      case 'system':
+      case 'developer': {
+        if (turns.length > 0) {
+          addWarning(state, 'system_message_moved', `messages[${index}]`, `A ${message.role} message inside the conversation was moved to Anthropic's top-level system prompt.`);
+        }
+        system.push(...convertSystemMessage(message, index, state));
+        return;
+      }
+      case 'user':
+        push('user', convertUserContent(message.content, index, state, files), index);
+        return;
+      case 'assistant':
+        push('assistant', convertAssistantMessage(record, index, state, ids), index);
+        return;
+      case 'tool': {
+        const { id, changed } = ids.sanitize(message.tool_call_id);
+        if (changed) {
+          addWarning(state, 'tool_call_id_sanitized', `messages[${index}].tool_call_id`, `Tool-call id "${message.tool_call_id}" does not match Anthropic's ^[a-zA-Z0-9_-]+$ and was sent as "${id}" (tool_use and tool_result alike).`);
+        }
+        const content = convertToolContent(message.content, index, state);
+        const block: AnthropicToolResultBlock = { type: 'tool_result', tool_use_id: id, ...(content !== undefined ? { content } : {}) };
+        if (typeof record['is_error'] === 'boolean') block.is_error = record['is_error'];
+        push('user', [block], index);
+        return;
+      }
+      default:
+        throw new RequestMappingFailure(`Messages with role "${String((message as { role: unknown }).role)}" are not supported; use tool messages.`, `messages[${index}].role`, 'unsupported_value');
+    }
+  });
+
+  const last = turns[turns.length - 1];
+  if (last && last.role === 'assistant') {
+    const final = last.content[last.content.length - 1];
+    if (final && final.type === 'text' && final.text !== final.text.trimEnd()) {
+      last.content[last.content.length - 1] = { ...final, text: final.text.trimEnd() };
+      addWarning(state, 'assistant_prefill_trimmed', `messages[${messages.length - 1}].content`, 'Trailing whitespace was removed from the final assistant message (Anthropic rejects it in a prefill).');
+    }
+  }
+
+  if (turns.length === 0 || turns[0]!.role !== 'user') {
+    turns.unshift({ role: 'user', content: [{ type: 'text', text: FIRST_USER_TURN_PLACEHOLDER }] });
+    addWarning(state, 'first_user_turn_inserted', 'messages', `Anthropic needs the conversation to start with a user turn; a user turn "${FIRST_USER_TURN_PLACEHOLDER}" was inserted.`);
+  }
+
+  return { system, messages: turns, usesFilesApi: files.used };
+}

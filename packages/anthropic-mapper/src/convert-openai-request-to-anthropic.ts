@@ -1,0 +1,262 @@
+import { createOpenAIError, parseChatCompletionRequest, type ChatCompletionRequest, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
+import type { AnthropicCustomTool, AnthropicMessageCreateBody, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
+import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
+import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
+import {
+  convertOpenAIParametersToAnthropicInputSchema,
+  convertOpenAIToolChoiceToAnthropic,
+  convertOpenAIToolsToAnthropic,
+  convertOpenAIWebSearchOptionsToAnthropic,
+} from './convert-openai-tools-to-anthropic.js';
+import { mapReasoningEffortToAnthropicBudget } from './map-reasoning-effort-to-anthropic-budget.js';
+import { addWarning, dropUnsupported, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
+import { resolveAnthropicModelCapabilities } from './resolve-anthropic-model-capabilities.js';
+
+/** The Anthropic API version every request is sent with. */
+export const ANTHROPIC_VERSION = '2023-06-01';
+/** The beta header value the Files API (`file_id` documents) needs. */
+export const ANTHROPIC_FILES_API_BETA = 'files-api-2025-04-14';
+/** The name of the forced tool that carries JSON answers on models without native structured output. */
+export const JSON_RESPONSE_TOOL_NAME = 'json_tool_call';
+
+export interface ConvertOpenAIRequestToAnthropicOptions {
+  /** Unsupported parameters are a 400 (`unsupported_parameter`) instead of dropped with a warning. Default false. */
+  strict?: boolean;
+}
+
+export type ConvertOpenAIRequestToAnthropicResult =
+  | { ok: true; upstream: AnthropicUpstreamRequest; context: AnthropicTranslationContext; warnings: TranslationWarning[] }
+  | { ok: false; status: 400; error: OpenAIErrorEnvelope; warnings: TranslationWarning[] };
+
+/** Parameters that have no Anthropic equivalent: dropped with a warning (400 in strict mode) when set to a non-default value. */
+const UNSUPPORTED: Record<string, (value: unknown) => boolean> = {
+  logprobs: (value) => value === true,
+  top_logprobs: (value) => value !== null && value !== undefined,
+  logit_bias: (value) => !!value && Object.keys(value as object).length > 0,
+  seed: (value) => value !== null && value !== undefined,
+  frequency_penalty: (value) => typeof value === 'number' && value !== 0,
+  presence_penalty: (value) => typeof value === 'number' && value !== 0,
+  metadata: (value) => !!value && Object.keys(value as object).length > 0,
+  service_tier: (value) => value !== null && value !== undefined,
+  modalities: (value) => Array.isArray(value) && value.some((modality) => modality !== 'text'),
+  audio: (value) => value !== null && value !== undefined,
+  verbosity: (value) => value !== null && value !== undefined,
+  store: (value) => value === true,
+  prediction: (value) => value !== null && value !== undefined,
+  prompt_cache_key: (value) => value !== null && value !== undefined,
+  prompt_cache_retention: (value) => value !== null && value !== undefined,
+  prompt_cache_options: (value) => value !== null && value !== undefined,
+  moderation: (value) => value !== null && value !== undefined,
+  functions: (value) => Array.isArray(value) && value.length > 0,
+  function_call: (value) => value !== null && value !== undefined,
+};
+
+/** Parameters this mapper reads (everything else that is set is reported). */
+const HANDLED = new Set([
+  'model', 'messages', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'top_k', 'stop', 'user', 'safety_identifier',
+  'stream', 'stream_options', 'n', 'tools', 'tool_choice', 'parallel_tool_calls', 'response_format', 'reasoning_effort',
+  'web_search_options',
+]);
+
+function pickJsonToolName(tools: readonly AnthropicTool[]): string {
+  const names = new Set(tools.map((tool) => tool.name));
+  let name = JSON_RESPONSE_TOOL_NAME;
+  for (let n = 2; names.has(name); n++) name = `${JSON_RESPONSE_TOOL_NAME}_${n}`;
+  return name;
+}
+
+function isForcing(choice: AnthropicToolChoice | undefined): boolean {
+  return choice?.type === 'any' || choice?.type === 'tool';
+}
+
+function convert(request: ChatCompletionRequest, state: RequestMappingState): { upstream: AnthropicUpstreamRequest; context: AnthropicTranslationContext } {
+  if (typeof request.n === 'number' && request.n > 1) {
+    throw new RequestMappingFailure('Anthropic returns one choice per request; n greater than 1 is not supported.', 'n', 'unsupported_value');
+  }
+  const capabilities = resolveAnthropicModelCapabilities(request.model);
+  const record = request as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (HANDLED.has(key) || value === undefined) continue;
+    const isSet = UNSUPPORTED[key];
+    if (isSet) {
+      if (isSet(value)) dropUnsupported(state, key, `Anthropic has no equivalent of \`${key}\`; it was dropped.`);
+    } else if (value !== null) {
+      dropUnsupported(state, key, `\`${key}\` is not a parameter Interlingua can send to Anthropic; it was dropped.`);
+    }
+  }
+
+  const converted = convertOpenAIMessagesToAnthropic(request.messages, state);
+  const system = converted.system;
+
+  // Tools and tool choice.
+  let tools: AnthropicTool[] = convertOpenAIToolsToAnthropic(request.tools ?? [], state, capabilities.structuredOutput);
+  let { toolChoice, allowedNames } = convertOpenAIToolChoiceToAnthropic(request.tool_choice, request.parallel_tool_calls);
+  if (allowedNames) tools = tools.filter((tool) => allowedNames!.has(tool.name));
+  if (request.web_search_options) tools.push(convertOpenAIWebSearchOptionsToAnthropic(request.web_search_options));
+  if (toolChoice && tools.length === 0) {
+    addWarning(state, 'parameter_dropped', request.tool_choice !== undefined ? 'tool_choice' : 'parallel_tool_calls', 'No tools are declared; the tool choice was dropped.');
+    toolChoice = undefined;
+  }
+  const clientToolCount = tools.length;
+
+  // Extended thinking.
+  let budget: number | null = null;
+  const effort = request.reasoning_effort;
+  if (effort !== null && effort !== undefined) {
+    const wanted = mapReasoningEffortToAnthropicBudget(effort);
+    if (wanted !== null) {
+      if (!capabilities.thinking) {
+        dropUnsupported(state, 'reasoning_effort', `${capabilities.family} has no extended thinking; reasoning_effort was dropped.`);
+      } else if (isForcing(toolChoice)) {
+        addWarning(state, 'thinking_disabled', 'reasoning_effort', 'Anthropic does not allow extended thinking with a forced tool choice; thinking was not enabled so that the tool choice holds.');
+      } else {
+        budget = wanted;
+        const limit = capabilities.maxOutputTokens;
+        if (limit !== null && budget >= limit) {
+          const reduced = Math.max(1024, limit - 4096);
+          addWarning(state, 'thinking_budget_reduced', 'reasoning_effort', `The ${effort} thinking budget (${budget}) does not fit ${capabilities.family}'s output limit (${limit}); ${reduced} was used.`);
+          budget = reduced;
+        }
+      }
+    }
+  }
+
+  // Structured output.
+  let jsonResponse: AnthropicTranslationContext['jsonResponse'] = null;
+  let outputConfig: AnthropicMessageCreateBody['output_config'];
+  const responseFormat = request.response_format;
+  if (responseFormat && (responseFormat.type === 'json_schema' || responseFormat.type === 'json_object')) {
+    const options = responseFormat.type === 'json_schema' ? responseFormat.json_schema : undefined;
+    const schema = options ? (options.schema ?? options.parameters) : undefined;
+    if (schema && capabilities.structuredOutput) {
+      outputConfig = { format: { type: 'json_schema', schema } };
+      jsonResponse = { mode: 'native' };
+    } else {
+      const name = pickJsonToolName(tools);
+      const inputSchema: AnthropicCustomTool['input_schema'] = schema
+        ? convertOpenAIParametersToAnthropicInputSchema(schema, 'response_format.json_schema.schema', state)
+        : { type: 'object' };
+      tools.push({
+        name,
+        description: options?.description ?? 'Respond with your final answer as the input of this tool (a JSON object).',
+        input_schema: inputSchema,
+      });
+      jsonResponse = { mode: 'tool', toolName: name };
+      const userToolsCallable = clientToolCount > 0 && toolChoice?.type !== 'none';
+      if (budget !== null || userToolsCallable) {
+        if (toolChoice === undefined || toolChoice.type === 'none') toolChoice = { type: 'auto' };
+        system.push({ type: 'text', text: `When you give your final answer, call the ${name} tool with the answer as its input; do not write the answer as text.` });
+        addWarning(
+          state,
+          'json_tool_not_forced',
+          'response_format',
+          budget !== null
+            ? 'With extended thinking Anthropic does not allow a forced tool; the JSON tool is requested by instruction.'
+            : 'Other tools are callable, so the JSON tool is requested by instruction instead of being forced.',
+        );
+      } else {
+        toolChoice = { type: 'tool', name };
+      }
+    }
+  }
+
+  // max_tokens.
+  const requested = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+  const requestedParam = request.max_completion_tokens !== null && request.max_completion_tokens !== undefined ? 'max_completion_tokens' : 'max_tokens';
+  if (requested !== undefined && requested < 1) throw new RequestMappingFailure('max_tokens must be at least 1.', requestedParam, 'invalid_value');
+  let maxTokens = requested ?? capabilities.defaultMaxTokens;
+  if (budget !== null && maxTokens <= budget) {
+    let raised = budget + (requested ?? 4096);
+    if (capabilities.maxOutputTokens !== null) raised = Math.min(raised, capabilities.maxOutputTokens);
+    if (requested !== undefined) {
+      addWarning(state, 'max_tokens_raised', requestedParam, `Anthropic needs max_tokens above the thinking budget (${budget}); ${raised} was sent instead of ${requested}.`);
+    }
+    maxTokens = raised;
+  }
+
+  // Sampling.
+  let temperature = request.temperature ?? undefined;
+  let topP = request.top_p ?? undefined;
+  const topK = typeof record['top_k'] === 'number' ? (record['top_k'] as number) : undefined;
+  if (budget !== null) {
+    if (temperature !== undefined && temperature !== 1) {
+      addWarning(state, 'parameter_dropped', 'temperature', 'Extended thinking requires temperature 1; temperature was dropped.');
+      temperature = undefined;
+    }
+    if (topP !== undefined && topP < 0.95) {
+      addWarning(state, 'parameter_dropped', 'top_p', 'Extended thinking allows top_p between 0.95 and 1 only; top_p was dropped.');
+      topP = undefined;
+    }
+  } else if (temperature !== undefined && (temperature > 1 || temperature < 0)) {
+    const clamped = Math.min(1, Math.max(0, temperature));
+    addWarning(state, 'temperature_clamped', 'temperature', `Anthropic's temperature range is 0 to 1; ${temperature} was sent as ${clamped}.`);
+    temperature = clamped;
+  }
+  if (capabilities.temperatureOrTopP && temperature !== undefined && topP !== undefined) {
+    addWarning(state, 'parameter_dropped', 'top_p', `${capabilities.family} accepts temperature or top_p, not both; top_p was dropped.`);
+    topP = undefined;
+  }
+
+  // Stop sequences.
+  let stopSequences: string[] | undefined;
+  const stop = request.stop;
+  if (stop !== null && stop !== undefined) {
+    const entries = typeof stop === 'string' ? [stop] : stop;
+    stopSequences = [];
+    entries.forEach((entry, i) => {
+      if (entry.trim() === '') {
+        addWarning(state, 'stop_sequence_dropped', typeof stop === 'string' ? 'stop' : `stop[${i}]`, 'Anthropic rejects empty or whitespace-only stop sequences; it was dropped.');
+      } else stopSequences!.push(entry);
+    });
+    if (stopSequences.length === 0) stopSequences = undefined;
+  }
+
+  const userId = request.user ?? request.safety_identifier ?? undefined;
+  const stream = request.stream === true;
+
+  const body: AnthropicMessageCreateBody = { model: request.model, max_tokens: maxTokens, messages: converted.messages };
+  if (system.length > 0) body.system = system;
+  if (tools.length > 0) body.tools = tools;
+  if (toolChoice) body.tool_choice = toolChoice;
+  if (budget !== null) body.thinking = { type: 'enabled', budget_tokens: budget };
+  if (outputConfig) body.output_config = outputConfig;
+  if (temperature !== undefined) body.temperature = temperature;
+  if (topP !== undefined) body.top_p = topP;
+  if (topK !== undefined) (body as AnthropicMessageCreateBody & { top_k?: number }).top_k = topK;
+  if (stopSequences) body.stop_sequences = stopSequences;
+  if (userId) body.metadata = { user_id: userId };
+  if (stream) body.stream = true;
+
+  const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION, 'content-type': 'application/json' };
+  if (converted.usesFilesApi) headers['anthropic-beta'] = ANTHROPIC_FILES_API_BETA;
+
+  return {
+    upstream: { method: 'POST', path: '/v1/messages', headers, body },
+    context: {
+      requestedModel: request.model,
+      stream,
+      includeUsage: stream && request.stream_options?.include_usage === true,
+      thinking: budget !== null,
+      jsonResponse,
+    },
+  };
+}
+
+/**
+ * An OpenAI Chat Completions request body → the Anthropic Messages request (path, headers, body) plus the context
+ * the response side needs. Synchronous and pure: never throws, never mutates `request`; unsupported input is a 400
+ * result naming the offending field, every lossy step a warning.
+ */
+export function convertOpenAIRequestToAnthropic(request: unknown, options: ConvertOpenAIRequestToAnthropicOptions = {}): ConvertOpenAIRequestToAnthropicResult {
+  const state: RequestMappingState = { warnings: [], strict: options.strict === true };
+  try {
+    const parsed = parseChatCompletionRequest(request);
+    if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, warnings: state.warnings };
+    const { upstream, context } = convert(parsed.value, state);
+    return { ok: true, upstream, context, warnings: state.warnings };
+  } catch (failure) {
+    if (failure instanceof RequestMappingFailure) return { ok: false, status: 400, error: failure.error, warnings: state.warnings };
+    const { body } = createOpenAIError(400, 'The request could not be translated for Anthropic.', { type: 'invalid_request_error' });
+    return { ok: false, status: 400, error: body, warnings: state.warnings };
+  }
+}
