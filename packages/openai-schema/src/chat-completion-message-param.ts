@@ -168,8 +168,12 @@ export interface ChatCompletionAssistantMessageParam {
 
 export interface ChatCompletionToolMessageParam {
   role: 'tool';
-  /** @minItems 1 */
-  content: string | ChatCompletionContentPartText[];
+  /**
+   * Beyond the spec, which allows text parts only: images and files are accepted too (Anthropic and Gemini take
+   * them in tool results); each mapper says which parts its provider supports.
+   * @minItems 1
+   */
+  content: string | ChatCompletionContentPart[];
   tool_call_id: string;
   [key: string]: unknown;
 }

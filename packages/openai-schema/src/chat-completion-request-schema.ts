@@ -95,7 +95,13 @@ export const chatCompletionMessageParamSchema = lazySchema(() =>
       reasoning_content: z.string().nullish(),
       thinking_blocks: z.array(openObject()).optional(),
     }),
-    z.looseObject({ role: z.literal('tool'), content: textContent(), tool_call_id: z.string() }),
+    // Beyond the spec (text only): tool results may carry images and files, as Anthropic and Gemini accept them;
+    // the mappers say which parts a provider takes.
+    z.looseObject({
+      role: z.literal('tool'),
+      content: z.union([z.string(), z.array(chatCompletionContentPartSchema()).min(1)]),
+      tool_call_id: z.string(),
+    }),
     z.looseObject({ role: z.literal('function'), content: z.string().nullable(), name: z.string() }),
   ]),
 );

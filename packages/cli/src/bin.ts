@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { convertResponseCommand } from './convert-response-command.js';
+import { serveCommand } from './serve-command.js';
+import { transduceCommand } from './transduce-command.js';
+import { translateCommand } from './translate-command.js';
+
+const program = new Command('interlingua')
+  .description('Translate OpenAI Chat Completions to Anthropic Claude and Google Gemini, and serve it as a gateway.')
+  .showHelpAfterError();
+
+const providerOption = (flag: string, description: string) =>
+  new Option(flag, description).choices(['anthropic', 'gemini']).makeOptionMandatory();
+
+program
+  .command('serve')
+  .description('serve the OpenAI-compatible gateway (replay models offline when no upstream key is set)')
+  .option('--host <host>', 'address to bind', '127.0.0.1')
+  .option('--port <port>', 'port to listen on', '8787')
+  .option('--config <file>', 'gateway config file (JSON)')
+  .option('--allow-image-urls', 'fetch images given by URL for upstreams that need bytes (SSRF-guarded)')
+  .action(async (options) => {
+    await serveCommand(options);
+  });
+
+program
+  .command('translate')
+  .description('translate an OpenAI request (file or stdin) into the provider request JSON')
+  .argument('[file]', 'OpenAI request JSON; - or absent for standard input')
+  .addOption(providerOption('--to <provider>', 'target provider'))
+  .option('--strict', 'reject unsupported parameters instead of dropping them')
+  .action(async (file, options) => {
+    process.exitCode = await translateCommand(file, options);
+  });
+
+program
+  .command('transduce')
+  .description('turn a provider SSE stream on stdin into OpenAI chunk SSE on stdout, as it reads')
+  .addOption(providerOption('--from <provider>', 'source provider'))
+  .option('--include-usage', 'end with a usage chunk (stream_options.include_usage)')
+  .option('--model <model>', 'model name reported in the chunks', 'unknown')
+  .action(async (options) => {
+    process.exitCode = await transduceCommand(options);
+  });
+
+program
+  .command('convert-response')
+  .description('convert a provider JSON reply (file or stdin) into the OpenAI reply')
+  .argument('[file]', 'provider reply JSON; - or absent for standard input')
+  .addOption(providerOption('--from <provider>', 'source provider'))
+  .option('--model <model>', 'model name the request asked for', 'unknown')
+  .option('--status <status>', 'HTTP status of the reply (an error body when not 200)', '200')
+  .action(async (file, options) => {
+    process.exitCode = await convertResponseCommand(file, options);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`interlingua: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { lookup } from 'node:dns/promises';
+import {
+  createGuardedMediaResolver,
+  defaultReplayModels,
+  parseGatewayConfigFile,
+  readGatewayConfigFromEnv,
+  type GatewayOptions,
+} from '@interlingua/gateway';
+
+export interface LoadedGatewayOptions {
+  options: GatewayOptions;
+  /** True when no upstream key is configured and the replay models are served. */
+  replayOnly: boolean;
+}
+
+/** The config file (if any) plus the environment; the replay models when no upstream key is set. */
+export function loadGatewayOptions(configPath: string | undefined, env: NodeJS.ProcessEnv, allowImageUrls: boolean): LoadedGatewayOptions {
+  let base = {};
+  if (configPath) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(configPath, 'utf8'));
+    } catch (error) {
+      throw new Error(`cannot read the config file ${configPath}: ${(error as Error).message}`);
+    }
+    const parsed = parseGatewayConfigFile(json);
+    if (!parsed.ok) throw new Error(`${configPath}: ${parsed.message}`);
+    base = parsed.config;
+  }
+  const config = readGatewayConfigFromEnv(env, base);
+  const replayOnly = !Object.values(config.upstreams ?? {}).some((upstream) => upstream?.apiKey);
+  const options: GatewayOptions = replayOnly ? { ...config, models: [...(config.models ?? []), ...defaultReplayModels()] } : config;
+  if (allowImageUrls) {
+    options.resolveMedia = createGuardedMediaResolver({
+      lookup: async (hostname) => (await lookup(hostname, { all: true })).map((entry) => entry.address),
+    });
+  }
+  return { options, replayOnly };
+}

@@ -1,0 +1,38 @@
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createGateway } from '@interlingua/gateway';
+import { loadGatewayOptions } from './load-gateway-options.js';
+
+export interface ServeOptions {
+  host: string;
+  port: string;
+  config?: string;
+  allowImageUrls?: boolean;
+}
+
+/** `interlingua serve`: the gateway on a Node HTTP server. Resolves once listening. */
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const { options: gatewayOptions, replayOnly } = loadGatewayOptions(options.config, process.env, options.allowImageUrls === true);
+  const server = createServer(getRequestListener(createGateway(gatewayOptions)));
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${options.port}`);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, options.host, resolve);
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  console.log(`Interlingua gateway listening on http://${host}:${actualPort}`);
+  console.log(`  POST http://${host}:${actualPort}/v1/chat/completions`);
+  const models = (gatewayOptions.models ?? []).map((model) => model.name);
+  const prefixes = (gatewayOptions.prefixes ?? []).map((prefix) => `${prefix.prefix || '(any)'}* → ${prefix.upstream}`);
+  console.log(`  models: ${[...models, ...prefixes].join(', ') || '(none)'}`);
+  if (replayOnly) {
+    console.log('  No upstream API key is set: serving the offline replay models, which answer from recorded provider');
+    console.log('  replies. Set ANTHROPIC_API_KEY / GEMINI_API_KEY / OPENAI_API_KEY to reach real upstreams.');
+  }
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

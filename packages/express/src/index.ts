@@ -1,0 +1,1 @@
+export { createInterlinguaRouter } from './create-interlingua-router.js';

@@ -1,0 +1,29 @@
+import {
+  convertGeminiErrorToOpenAI,
+  convertGeminiResponseToOpenAI,
+  convertOpenAIRequestToGemini,
+  type GeminiTranslationContext,
+} from '@interlingua/gemini-mapper';
+import { createGeminiToOpenAIStream } from '@interlingua/gemini-transducer';
+import type { ProviderBridge } from './provider-bridge.js';
+
+export const geminiBridge: ProviderBridge = {
+  defaultBaseUrl: 'https://generativelanguage.googleapis.com',
+  authHeaders: (apiKey) => ({ 'x-goog-api-key': apiKey }),
+  async mapRequest(request, options) {
+    const result = await convertOpenAIRequestToGemini(request, {
+      strict: options.strict,
+      ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}),
+    });
+    if (!result.ok) return { ok: false, error: { status: result.status, body: result.error }, warnings: result.warnings };
+    return { ok: true, upstream: { ...result.upstream, context: result.context }, warnings: result.warnings };
+  },
+  mapResponse(body, context, environment) {
+    const result = convertGeminiResponseToOpenAI(body, { context: context as GeminiTranslationContext, environment });
+    return result.ok
+      ? { ok: true, response: result.response, warnings: result.warnings }
+      : { ok: false, error: { status: result.status, body: result.error } };
+  },
+  mapError: (status, body, headers) => convertGeminiErrorToOpenAI(status, body, headers),
+  createStream: (context, environment) => createGeminiToOpenAIStream({ context: context as GeminiTranslationContext, environment }),
+};

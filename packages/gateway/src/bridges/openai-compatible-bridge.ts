@@ -1,0 +1,33 @@
+import { createOpenAIError } from '@interlingua/openai-schema';
+import type { ProviderBridge } from './provider-bridge.js';
+
+function isErrorEnvelope(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const error = (body as { error?: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
+}
+
+/**
+ * Any OpenAI-style API (DeepSeek, GLM, vLLM, OpenAI itself): the request goes through with only the model name
+ * replaced, unknown fields kept; replies and streams come back unchanged.
+ */
+export const openAICompatibleBridge: ProviderBridge = {
+  defaultBaseUrl: 'https://api.openai.com/v1',
+  authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
+  async mapRequest(request) {
+    return {
+      ok: true,
+      upstream: { path: '/chat/completions', headers: { 'content-type': 'application/json' }, body: request, context: null },
+      warnings: [],
+    };
+  },
+  mapResponse: (body) => ({ ok: true, response: body, warnings: [] }),
+  mapError(status, body, headers) {
+    const retryAfter = headers.get('retry-after');
+    const passed: Record<string, string> = retryAfter ? { 'retry-after': retryAfter } : {};
+    if (isErrorEnvelope(body)) return { status, body, headers: passed };
+    const message = typeof body === 'string' && body ? body.slice(0, 500) : `The upstream answered with status ${status}.`;
+    return { status, body: createOpenAIError(status, message).body, headers: passed };
+  },
+  createStream: () => new TransformStream<Uint8Array, Uint8Array>(),
+};

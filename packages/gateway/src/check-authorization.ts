@@ -1,0 +1,22 @@
+import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
+
+/** Compares in time that does not depend on where the strings differ. */
+function timingSafeEqual(a: string, b: string): boolean {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) difference |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return difference === 0;
+}
+
+/** `null` when the request may pass: no keys configured, or `Authorization: Bearer <one of the keys>`. */
+export function checkAuthorization(request: Request, keys: readonly string[] | undefined): OpenAIErrorResponse | null {
+  if (!keys || keys.length === 0) return null;
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  if (!match) {
+    return createOpenAIError(401, 'Missing API key: send it as "Authorization: Bearer <key>".', { code: 'invalid_api_key' });
+  }
+  const presented = match[1]!.trim();
+  let valid = false;
+  for (const key of keys) valid = timingSafeEqual(presented, key) || valid;
+  return valid ? null : createOpenAIError(401, 'Incorrect API key provided.', { code: 'invalid_api_key' });
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createGateway } from './create-gateway.js';
+import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
+import { defaultReplayModels } from './replay/default-replay-models.js';
+
+const SECRET = 'sk-ant-very-secret-upstream-key';
+const CLAUDE_REQUEST = { model: 'claude-3-5-haiku', messages: [{ role: 'user', content: 'Hi' }] };
+const ANTHROPIC_REPLY = {
+  id: 'msg_1',
+  type: 'message',
+  role: 'assistant',
+  model: 'claude-3-5-haiku',
+  content: [{ type: 'text', text: 'Hello!' }],
+  stop_reason: 'end_turn',
+  stop_sequence: null,
+  usage: { input_tokens: 3, output_tokens: 2 },
+};
+
+function post(body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request('http://gateway.test/v1/chat/completions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+function gatewayWith(fetchImplementation: typeof fetch, extra: Partial<GatewayOptions> = {}) {
+  const lines: GatewayLogLine[] = [];
+  const gateway = createGateway({
+    upstreams: { anthropic: { apiKey: SECRET, baseUrl: 'http://anthropic.test' } },
+    prefixes: [{ prefix: 'claude', upstream: 'anthropic' }],
+    fetch: fetchImplementation,
+    log: (line) => lines.push(line),
+    ...extra,
+  });
+  return { gateway, lines };
+}
+
+const okFetch = (async () => new Response(JSON.stringify(ANTHROPIC_REPLY), { status: 200 })) as typeof fetch;
+
+async function expectEnvelope(response: Response, status: number, fields: Record<string, unknown> = {}) {
+  expect(response.status).toBe(status);
+  const body = (await response.json()) as { error: Record<string, unknown> };
+  expect(typeof body.error.message).toBe('string');
+  expect(body.error).toMatchObject(fields);
+  expect(JSON.stringify(body)).not.toContain(SECRET);
+  return body;
+}
+
+describe('createGateway', () => {
+  it('answers /healthz', async () => {
+    const { gateway } = gatewayWith(okFetch);
+    const response = await gateway(new Request('http://gateway.test/healthz'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('lists the configured models and aliases', async () => {
+    const { gateway } = gatewayWith(okFetch, { models: defaultReplayModels() });
+    const body = (await (await gateway(new Request('http://gateway.test/v1/models'))).json()) as { object: string; data: { id: string }[] };
+    expect(body.object).toBe('list');
+    expect(body.data.map((model) => model.id)).toEqual(['replay/claude', 'replay/claude-3-5-haiku', 'replay/gemini', 'replay/gemini-1.5-pro']);
+  });
+
+  it('requires a gateway key when keys are configured', async () => {
+    const { gateway } = gatewayWith(okFetch, { keys: ['client-key'] });
+    await expectEnvelope(await gateway(post(CLAUDE_REQUEST)), 401, { type: 'authentication_error', code: 'invalid_api_key' });
+    await expectEnvelope(await gateway(post(CLAUDE_REQUEST, { authorization: 'Bearer wrong' })), 401, { code: 'invalid_api_key' });
+    const response = await gateway(post(CLAUDE_REQUEST, { authorization: 'Bearer client-key' }));
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const { gateway } = gatewayWith(okFetch, { limits: { maxBodyBytes: 100 } });
+    const big = { ...CLAUDE_REQUEST, messages: [{ role: 'user', content: 'x'.repeat(500) }] };
+    await expectEnvelope(await gateway(post(big)), 413, { code: 'request_too_large' });
+  });
+
+  it('refuses invalid JSON with 400', async () => {
+    const { gateway } = gatewayWith(okFetch);
+    await expectEnvelope(await gateway(post('{"model":')), 400, { type: 'invalid_request_error', code: 'invalid_json' });
+  });
+
+  it('names the offending field of a schema error', async () => {
+    const { gateway } = gatewayWith(okFetch);
+    const body = await expectEnvelope(await gateway(post({ model: 'claude-3-5-haiku', messages: [{ role: 'user', content: 42 }] })), 400);
+    expect(body.error.param).toBe('messages[0].content');
+  });
+
+  it('answers 404 model_not_found for an unknown model', async () => {
+    const { gateway } = gatewayWith(okFetch);
+    await expectEnvelope(await gateway(post({ ...CLAUDE_REQUEST, model: 'nope-1' })), 404, { code: 'model_not_found', param: 'model' });
+  });
+
+  it('answers 404 for an unknown route and 405 for a wrong method', async () => {
+    const { gateway } = gatewayWith(okFetch);
+    await expectEnvelope(await gateway(new Request('http://gateway.test/v2/else')), 404);
+    await expectEnvelope(await gateway(new Request('http://gateway.test/v1/chat/completions')), 405);
+  });
+
+  it('sends the key upstream only in its header, and never logs it', async () => {
+    const seen: Headers[] = [];
+    const { gateway, lines } = gatewayWith((async (_url: string, init: RequestInit) => {
+      seen.push(new Headers(init.headers));
+      return new Response(JSON.stringify(ANTHROPIC_REPLY), { status: 200 });
+    }) as unknown as typeof fetch);
+    const response = await gateway(post(CLAUDE_REQUEST));
+    expect(response.status).toBe(200);
+    expect(seen[0]!.get('x-api-key')).toBe(SECRET);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ method: 'POST', path: '/v1/chat/completions', status: 200, model: 'claude-3-5-haiku', upstream: 'anthropic', prompt_tokens: 3, completion_tokens: 2 });
+    expect(JSON.stringify(lines)).not.toContain(SECRET);
+  });
+
+  it('keeps an upstream error status, in the OpenAI envelope, with retry-after', async () => {
+    const { gateway, lines } = gatewayWith((async () =>
+      new Response(JSON.stringify({ type: 'error', error: { type: 'rate_limit_error', message: 'Number of requests has exceeded your rate limit' }, request_id: 'req_1' }), {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '17' },
+      })) as unknown as typeof fetch);
+    const response = await gateway(post(CLAUDE_REQUEST));
+    expect(response.headers.get('retry-after')).toBe('17');
+    const body = await expectEnvelope(response, 429);
+    expect(body.error.message).toContain('rate limit');
+    expect(lines[0]!.status).toBe(429);
+  });
+
+  it('answers 502 when the upstream cannot be reached', async () => {
+    const { gateway } = gatewayWith((async () => {
+      throw new TypeError('fetch failed');
+    }) as unknown as typeof fetch);
+    await expectEnvelope(await gateway(post(CLAUDE_REQUEST)), 502, { code: 'upstream_unreachable' });
+  });
+
+  it('answers 504 when the upstream sends no headers in time', async () => {
+    const { gateway } = gatewayWith(
+      ((_url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted'))))) as unknown as typeof fetch,
+      { limits: { upstreamTimeoutMs: 50 } },
+    );
+    await expectEnvelope(await gateway(post(CLAUDE_REQUEST)), 504, { code: 'upstream_timeout' });
+  });
+
+  it('aborts the upstream request when the client goes away', async () => {
+    let upstreamSignal: AbortSignal | undefined;
+    const { gateway } = gatewayWith(((_url: string, init: RequestInit) => {
+      upstreamSignal = init.signal ?? undefined;
+      return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    }) as unknown as typeof fetch);
+    const client = new AbortController();
+    const request = new Request('http://gateway.test/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify(CLAUDE_REQUEST),
+      signal: client.signal,
+    });
+    const pending = gateway(request);
+    await vi.waitFor(() => expect(upstreamSignal).toBeDefined());
+    client.abort();
+    await pending;
+    expect(upstreamSignal!.aborted).toBe(true);
+  });
+
+  it('answers 503 when the routed upstream has no key', async () => {
+    const { gateway } = gatewayWith(okFetch, { upstreams: {} });
+    await expectEnvelope(await gateway(post(CLAUDE_REQUEST)), 503, { code: 'upstream_not_configured' });
+  });
+
+  it('answers 502 when a non-stream upstream reply is not JSON', async () => {
+    const { gateway } = gatewayWith((async () => new Response('<html>oops</html>', { status: 200 })) as unknown as typeof fetch);
+    await expectEnvelope(await gateway(post(CLAUDE_REQUEST)), 502, { code: 'upstream_invalid_response' });
+  });
+
+  it('reports lossy steps in x-interlingua-warnings', async () => {
+    const { gateway, lines } = gatewayWith(okFetch);
+    const response = await gateway(post({ ...CLAUDE_REQUEST, temperature: 1.5, seed: 7 }));
+    expect(response.status).toBe(200);
+    const header = response.headers.get('x-interlingua-warnings') ?? '';
+    expect(header).toContain('(temperature)');
+    expect(header).toContain('(seed)');
+    expect(lines[0]!.warnings?.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the replay upstream', () => {
+  const gateway = createGateway({ models: defaultReplayModels(), log: () => {} });
+
+  it('answers a Claude request offline, translated', async () => {
+    const response = await gateway(post({ model: 'replay/claude', messages: [{ role: 'user', content: 'Weather in Boston?' }], tools: [{ type: 'function', function: { name: 'get_current_weather', parameters: { type: 'object', properties: {} } } }] }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { object: string; choices: { message: { tool_calls?: unknown[] }; finish_reason: string }[] };
+    expect(body.object).toBe('chat.completion');
+    expect(body.choices[0]!.finish_reason).toBe('tool_calls');
+  });
+
+  it('streams a Gemini answer offline, ending with [DONE]', async () => {
+    const response = await gateway(post({ model: 'replay/gemini', stream: true, messages: [{ role: 'user', content: 'Describe' }] }));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('"object":"chat.completion.chunk"');
+    expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+import { createDefaultEnvironment, createOpenAIError } from '@interlingua/openai-schema';
+import { checkAuthorization } from './check-authorization.js';
+import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
+import { handleChatCompletions, type RequestReport } from './handle-chat-completions.js';
+import { errorResponse, jsonResponse } from './json-response.js';
+import { listModels } from './list-models.js';
+
+/** A fetch-style handler: what every adapter (Express, Workers, the CLI's server) wraps. */
+export type GatewayHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Creates the gateway. Routes: `POST /v1/chat/completions`, `GET /v1/models`, `GET /healthz`. Every error is an
+ * OpenAI error envelope; every request is logged in one structured line without secrets.
+ */
+export function createGateway(options: GatewayOptions): GatewayHandler {
+  const log = options.log ?? ((line: GatewayLogLine) => console.log(JSON.stringify(line)));
+  const createEnvironment = options.createEnvironment ?? createDefaultEnvironment;
+
+  async function route(request: Request, path: string, report: RequestReport): Promise<Response> {
+    if (path === '/healthz' && request.method === 'GET') return jsonResponse(200, { status: 'ok' });
+    if (path === '/v1/models' || path === '/v1/chat/completions') {
+      const denied = checkAuthorization(request, options.keys);
+      if (denied) return errorResponse(denied, { 'www-authenticate': 'Bearer' });
+      if (path === '/v1/models') {
+        return request.method === 'GET'
+          ? jsonResponse(200, listModels(options))
+          : errorResponse(createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'GET' });
+      }
+      return request.method === 'POST'
+        ? handleChatCompletions(request, options, createEnvironment(), report)
+        : errorResponse(createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'POST' });
+    }
+    return errorResponse(createOpenAIError(404, `No route for ${request.method} ${path}.`, { code: 'unknown_route' }));
+  }
+
+  return async (request) => {
+    const started = Date.now();
+    const path = new URL(request.url).pathname;
+    const report: RequestReport = {};
+    let response: Response;
+    try {
+      response = await route(request, path, report);
+    } catch (error) {
+      // A bug, not an input problem: answer in the envelope, keep serving, and say so in the log.
+      report.error = `internal: ${error instanceof Error ? error.message : String(error)}`;
+      response = errorResponse(createOpenAIError(500, 'The gateway failed to handle the request.', { code: 'internal_error' }));
+    }
+    if (path !== '/healthz') {
+      log({
+        time: new Date(started).toISOString(),
+        method: request.method,
+        path,
+        status: response.status,
+        latency_ms: Date.now() - started,
+        ...report,
+      });
+    }
+    return response;
+  };
+}

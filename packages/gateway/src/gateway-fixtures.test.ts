@@ -1,0 +1,93 @@
+import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import type { FixtureCase } from '@interlingua/conformance';
+import { describe, expect, it } from 'vitest';
+import { createGateway } from './create-gateway.js';
+import type { GatewayOptions } from './gateway-options.js';
+
+const cases = loadFixtureCases(fixturesRoot());
+const BASE = { anthropic: 'http://anthropic.test', gemini: 'http://gemini.test', 'openai-compatible': 'http://openai.test/v1' } as const;
+
+/** A fetch standing in for the upstream: records what the gateway sent and answers with the case's recorded reply. */
+function upstreamFor(fixtureCase: FixtureCase) {
+  const calls: { url: string; headers: Headers; body: unknown }[] = [];
+  const fetchImplementation = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) });
+    const recorded = fixtureCase.upstreamResponse;
+    if (!recorded) throw new Error('this case expects no upstream call');
+    if (recorded.kind === 'sse') return new Response(recorded.text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+    return new Response(JSON.stringify(recorded.response.body), { status: recorded.response.status, headers: recorded.response.headers ?? {} });
+  }) as typeof fetch;
+  return { calls, fetchImplementation };
+}
+
+function sseFrames(text: string): unknown[] {
+  expect(text.endsWith('\n\n')).toBe(true);
+  return text
+    .slice(0, -2)
+    .split('\n\n')
+    .map((frame) => {
+      expect(frame.startsWith('data: ')).toBe(true);
+      const data = frame.slice(6);
+      return data === '[DONE]' ? data : JSON.parse(data);
+    });
+}
+
+describe.each(cases.map((c) => [c.id, c] as const))('gateway replays %s', (_id, fixtureCase) => {
+  it('sends the expected upstream request and answers with the expected reply', async () => {
+    const { calls, fetchImplementation } = upstreamFor(fixtureCase);
+    const media = fixtureCase.description.options?.media ?? {};
+    const options: GatewayOptions = {
+      upstreams: {
+        anthropic: { apiKey: 'sk-ant-test-secret', baseUrl: BASE.anthropic },
+        gemini: { apiKey: 'gemini-test-secret', baseUrl: BASE.gemini },
+        'openai-compatible': { apiKey: 'sk-openai-test-secret', baseUrl: BASE['openai-compatible'] },
+      },
+      prefixes: [{ prefix: '', upstream: fixtureCase.provider }],
+      strict: fixtureCase.description.options?.strict === true,
+      fetch: fetchImplementation,
+      createEnvironment: () => createCaseEnvironment(fixtureCase),
+      resolveMedia: async (url) => {
+        const found = media[url];
+        if (!found) throw new Error(`no media for ${url}`);
+        return found;
+      },
+      log: () => {},
+    };
+    const response = await createGateway(options)(
+      new Request('http://gateway.test/v1/chat/completions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fixtureCase.request),
+      }),
+    );
+
+    if (fixtureCase.upstreamRequest) {
+      expect(calls).toHaveLength(1);
+      const call = calls[0]!;
+      const base = BASE[fixtureCase.provider];
+      const expectedPath = fixtureCase.provider === 'openai-compatible' ? fixtureCase.upstreamRequest.path.replace(/^\/v1/, '') : fixtureCase.upstreamRequest.path;
+      expect(call.url).toBe(base + expectedPath);
+      expect(call.body).toEqual(fixtureCase.upstreamRequest.body);
+      for (const [name, value] of Object.entries(fixtureCase.upstreamRequest.headers ?? {})) expect(call.headers.get(name)).toBe(value);
+      const auth = { anthropic: 'x-api-key', gemini: 'x-goog-api-key', 'openai-compatible': 'authorization' }[fixtureCase.provider];
+      expect(call.headers.get(auth)).toContain('test-secret');
+    } else {
+      expect(calls).toHaveLength(0);
+    }
+
+    const expected = fixtureCase.expectedResponse;
+    const text = await response.text();
+    expect(text).not.toContain('test-secret');
+    if (expected.kind === 'sse') {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      expect(sseFrames(text)).toEqual(sseFrames(expected.text));
+    } else {
+      expect(response.status).toBe(expected.response.status);
+      expect(JSON.parse(text)).toEqual(expected.response.body);
+      for (const [name, value] of Object.entries(expected.response.headers ?? {})) {
+        if (name !== 'content-type') expect(response.headers.get(name)).toBe(value);
+      }
+    }
+  });
+});

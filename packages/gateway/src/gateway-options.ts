@@ -1,0 +1,31 @@
+import type { TranslationEnvironment } from '@interlingua/openai-schema';
+import type { MediaResolver } from './bridges/provider-bridge.js';
+import type { GatewayConfigFile } from './gateway-config.js';
+
+/** One structured log line per request (never a header, a key or a body). */
+export interface GatewayLogLine {
+  time: string;
+  method: string;
+  path: string;
+  status: number;
+  latency_ms: number;
+  model?: string;
+  upstream?: string;
+  stream?: boolean;
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  warnings?: string[];
+  error?: string;
+}
+
+/** Everything `createGateway` takes: the config file's content plus what only code can give. */
+export interface GatewayOptions extends GatewayConfigFile {
+  /** The fetch used for upstream calls (default: the global fetch). */
+  fetch?: typeof fetch;
+  /** A fresh translation environment per request (default: random ids, wall clock). */
+  createEnvironment?: () => TranslationEnvironment;
+  /** Receives one line per request (default: JSON on console.log). */
+  log?: (line: GatewayLogLine) => void;
+  /** Fetches images given by URL for upstreams that need bytes (Gemini). Off by default: such images get a 400. */
+  resolveMedia?: MediaResolver;
+}

@@ -1,0 +1,10 @@
+export { createGateway, type GatewayHandler } from './create-gateway.js';
+export type { GatewayOptions, GatewayLogLine } from './gateway-options.js';
+export type { GatewayConfigFile, ModelRoute, PrefixRoute, UpstreamKind, UpstreamSettings, GatewayLimits } from './gateway-config.js';
+export { parseGatewayConfigFile, type ParseGatewayConfigResult } from './parse-gateway-config-file.js';
+export { readGatewayConfigFromEnv, type GatewayEnvironment } from './read-gateway-config-from-env.js';
+export { defaultReplayModels } from './replay/default-replay-models.js';
+export { createReplayFetch, type ReplayFetchOptions } from './replay/create-replay-fetch.js';
+export { createGuardedMediaResolver, MediaResolutionError, type GuardedMediaResolverOptions } from './media/create-guarded-media-resolver.js';
+export { isForbiddenAddress } from './media/is-forbidden-address.js';
+export type { MediaResolver, ResolvedMedia } from './bridges/provider-bridge.js';
