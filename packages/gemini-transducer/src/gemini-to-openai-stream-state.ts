@@ -11,8 +11,11 @@ export interface GeminiStreamContext {
   model: string;
   /** `stream_options.include_usage`: emit the usage chunk (and `usage: null` on every other chunk). */
   includeUsage: boolean;
-  /** Gemini function name → the client's tool name, when the mapper had to rename tools. */
-  functionNames?: Record<string, string>;
+  /**
+   * Gemini function name → the client's function name, for names the mapper had to change (the Gemini mapper's
+   * `context.toolNames`); names not listed pass unchanged.
+   */
+  toolNames?: Record<string, string>;
 }
 
 export interface GeminiToOpenAIStreamOptions {
@@ -51,7 +54,7 @@ export interface GeminiToOpenAIStreamState {
   readonly created: number;
   readonly model: string;
   readonly includeUsage: boolean;
-  readonly functionNames: Record<string, string> | undefined;
+  readonly toolNames: Record<string, string> | undefined;
   readonly environment: TranslationEnvironment;
   readonly onWarning: ((warning: TranslationWarning) => void) | undefined;
   choices: GeminiChoiceState[];
@@ -73,7 +76,7 @@ export function createGeminiToOpenAIStreamState(options: GeminiToOpenAIStreamOpt
     created: environment.now(),
     model: context.model,
     includeUsage: context.includeUsage === true,
-    functionNames: context.functionNames,
+    toolNames: context.toolNames,
     environment,
     onWarning: options.onWarning,
     choices: [],

@@ -23,7 +23,7 @@ type Output = OpenAIStreamOutput[];
  * | `thought: true` text part | `delta.reasoning_content` |
  * | `functionCall` part (complete) | one complete tool call `{index, id, type, function: {name, arguments}}` |
  * | `functionCall` pieces (Vertex `partialArgs`) | assembled; one complete tool call when the call ends |
- * | `thoughtSignature` | `extra_content.google.thought_signature` on the tool call, or on the delta for other parts |
+ * | `thoughtSignature` | on a tool call: `extra_content.google.thought_signature`; on other parts: `extra_content.google.thought_signatures: [{part, signature}]` on the delta |
  * | `finishReason` | one `{delta: {}, finish_reason}` chunk for the choice |
  * | `promptFeedback.blockReason`, no candidates | choice 0 finishes with `content_filter` |
  * | `usageMetadata` with counts | remembered; the last one becomes the usage chunk at the end |
@@ -92,14 +92,16 @@ function translatePart(state: GeminiToOpenAIStreamState, choice: GeminiChoiceSta
       if (part.thought === true) delta.reasoning_content = text;
       else delta.content = text;
     }
-    if (signature !== undefined) delta.extra_content = { google: { thought_signature: signature } };
+    if (signature !== undefined) {
+      delta.extra_content = messageSignature(text === '' ? 'trailing' : part.thought === true ? 'reasoning' : 'content', signature);
+    }
     output.push(createOpenAIDeltaChunk(state, choice, delta));
     return;
   }
   const kinds = Object.keys(part).filter((key) => key !== 'thoughtSignature' && key !== 'thought');
   warn(state, 'part_dropped', `candidates[${choice.index}].content.parts`, `A Gemini part of kind ${kinds.join(', ') || '(empty)'} has no OpenAI chunk form and was dropped.`);
   if (signature !== undefined) {
-    output.push(createOpenAIDeltaChunk(state, choice, { extra_content: { google: { thought_signature: signature } } }));
+    output.push(createOpenAIDeltaChunk(state, choice, { extra_content: messageSignature('trailing', signature) }));
   }
 }
 
@@ -172,7 +174,7 @@ function createToolCallChunk(
     index: choice.toolCallCount++,
     id: geminiId !== undefined && geminiId !== '' ? geminiId : state.environment.generateId('call'),
     type: 'function',
-    function: { name: state.functionNames?.[geminiName] ?? geminiName, arguments: args },
+    function: { name: state.toolNames?.[geminiName] ?? geminiName, arguments: args },
   };
   if (signature !== undefined) toolCall.extra_content = { google: { thought_signature: signature } };
   return createOpenAIDeltaChunk(state, choice, { tool_calls: [toolCall] });
@@ -190,6 +192,14 @@ function finishChoice(state: GeminiToOpenAIStreamState, choice: GeminiChoiceStat
   if (!choice.started) output.push(createOpenAIDeltaChunk(state, choice, { content: '' }));
   choice.finished = true;
   output.push(createOpenAIChunk(state, choice.index, {}, mapped));
+}
+
+/**
+ * The message-level signature extension the Gemini mapper reads back (`extra_content.google.thought_signatures`):
+ * `content` for a signed text part, `reasoning` for a signed thought part, `trailing` for a signature on an empty part.
+ */
+function messageSignature(part: 'content' | 'reasoning' | 'trailing', signature: string): { google: { thought_signatures: { part: string; signature: string }[] } } {
+  return { google: { thought_signatures: [{ part, signature }] } };
 }
 
 function getChoice(state: GeminiToOpenAIStreamState, index: number): GeminiChoiceState {
