@@ -1,0 +1,121 @@
+import {
+  createOpenAIError,
+  parseChatCompletionRequest,
+  type OpenAIErrorEnvelope,
+  type TranslationWarning,
+} from '@interlingua/openai-schema';
+import type { GeminiMediaResolver } from './convert-openai-content-part-to-gemini.js';
+import { convertOpenAIGenerationConfigToGemini } from './convert-openai-generation-config-to-gemini.js';
+import { convertOpenAIMessagesToGemini, type GeminiMidConversationSystemPolicy } from './convert-openai-messages-to-gemini.js';
+import { convertOpenAIToolsToGemini } from './convert-openai-tools-to-gemini.js';
+import { GeminiMapperInputError } from './gemini-mapper-input-error.js';
+import type { GeminiGenerateContentRequest } from './gemini-request-types.js';
+import type { GeminiTranslationContext } from './gemini-translation-context.js';
+import { mapOpenAIToolNameToGemini } from './map-openai-tool-name-to-gemini.js';
+import { resolveGeminiModelCapabilities } from './resolve-gemini-model-capabilities.js';
+
+export interface ConvertOpenAIRequestToGeminiOptions {
+  /** Fetches http(s) image URLs for `inlineData`. Without it such URLs are a 400. */
+  resolveMedia?: GeminiMediaResolver;
+  /** Reject (400) instead of dropping unsupported parameters. Default false. */
+  strict?: boolean;
+  /** Where mid-conversation system/developer messages go. Default `user-text`. */
+  midConversationSystem?: GeminiMidConversationSystemPolicy;
+  /**
+   * Which schema fields to use for tool parameters and response schemas: `auto` (default) follows the capability
+   * table; `legacy` forces `parameters`/`responseSchema`; `json-schema` forces `parametersJsonSchema`/`responseJsonSchema`.
+   */
+  schemaFields?: 'auto' | 'legacy' | 'json-schema';
+}
+
+export interface GeminiUpstreamRequest {
+  method: 'POST';
+  /** `/v1beta/models/<model>:generateContent` or `/v1beta/models/<model>:streamGenerateContent?alt=sse`. */
+  path: string;
+  /** `content-type` only: the gateway adds `x-goog-api-key`. */
+  headers: { 'content-type': 'application/json' };
+  body: GeminiGenerateContentRequest;
+}
+
+export type ConvertOpenAIRequestToGeminiResult =
+  | { ok: true; upstream: GeminiUpstreamRequest; context: GeminiTranslationContext; warnings: TranslationWarning[] }
+  | { ok: false; status: 400; error: OpenAIErrorEnvelope; warnings: TranslationWarning[] };
+
+/**
+ * An OpenAI Chat Completions request → a Gemini `generateContent` / `streamGenerateContent?alt=sse` request.
+ * Never throws and never mutates its input; unsupported input is a 400 OpenAI envelope naming the field.
+ */
+export async function convertOpenAIRequestToGemini(
+  request: unknown,
+  options: ConvertOpenAIRequestToGeminiOptions = {},
+): Promise<ConvertOpenAIRequestToGeminiResult> {
+  const warnings: TranslationWarning[] = [];
+  try {
+    const parsed = parseChatCompletionRequest(request);
+    if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, warnings };
+    const body = parsed.value;
+    const upstreamModel = body.model.replace(/^models\//, '');
+    if (!/^[A-Za-z0-9._-]+$/.test(upstreamModel)) {
+      throw new GeminiMapperInputError('The model name may contain only letters, digits, ".", "_" and "-".', 'model', 'invalid_model');
+    }
+    const capabilities = resolveGeminiModelCapabilities(upstreamModel);
+    const useJsonSchemaField =
+      options.schemaFields === 'json-schema' ? true : options.schemaFields === 'legacy' ? false : capabilities.jsonSchemaFields;
+
+    const tools = convertOpenAIToolsToGemini(body, useJsonSchemaField, warnings);
+    const { contents, systemInstruction } = await convertOpenAIMessagesToGemini(body.messages, {
+      resolveMedia: options.resolveMedia,
+      midConversationSystem: options.midConversationSystem,
+      requiresThoughtSignatures: capabilities.requiresThoughtSignatures,
+      toolName: mapOpenAIToolNameToGemini,
+      warnings,
+    });
+    const generationConfig = convertOpenAIGenerationConfigToGemini(body, {
+      capabilities,
+      useJsonSchemaField,
+      strict: options.strict === true,
+      warnings,
+    });
+
+    const upstreamBody: GeminiGenerateContentRequest = { contents };
+    if (systemInstruction) upstreamBody.systemInstruction = systemInstruction;
+    if (tools.tools) upstreamBody.tools = tools.tools;
+    if (tools.toolConfig) upstreamBody.toolConfig = tools.toolConfig;
+    if (generationConfig) upstreamBody.generationConfig = generationConfig;
+
+    const stream = body.stream === true;
+    const context: GeminiTranslationContext = {
+      model: body.model,
+      upstreamModel,
+      stream,
+      includeUsage: stream && body.stream_options?.include_usage === true,
+      toolNames: tools.toolNames,
+      logprobs: body.logprobs === true,
+      ...(body.logprobs === true && typeof body.top_logprobs === 'number' ? { topLogprobs: body.top_logprobs } : {}),
+      includeThoughts: generationConfig?.thinkingConfig?.includeThoughts === true,
+      candidateCount: typeof body.n === 'number' ? body.n : 1,
+      responseFormat: body.response_format?.type ?? null,
+    };
+    return {
+      ok: true,
+      upstream: {
+        method: 'POST',
+        path: `/v1beta/models/${upstreamModel}:${stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`,
+        headers: { 'content-type': 'application/json' },
+        body: upstreamBody,
+      },
+      context,
+      warnings,
+    };
+  } catch (error) {
+    if (error instanceof GeminiMapperInputError) {
+      return { ok: false, status: 400, error: createOpenAIError(400, error.message, { param: error.param, code: error.code }).body, warnings };
+    }
+    return {
+      ok: false,
+      status: 400,
+      error: createOpenAIError(400, `The request could not be translated for Gemini: ${error instanceof Error ? error.message : String(error)}`, { code: 'untranslatable_request' }).body,
+      warnings,
+    };
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Outbound Gemini `generateContent` request shapes (plain types: what the mapper sends). Field names and enums
+ * follow the v1beta discovery spec (`GenerateContentRequest`, `Content`, `Part`, `Schema`, `GenerationConfig`,
+ * `ThinkingConfig`, `Tool`, `ToolConfig`).
+ */
+
+export type GeminiSchemaType = 'STRING' | 'NUMBER' | 'INTEGER' | 'BOOLEAN' | 'ARRAY' | 'OBJECT' | 'NULL';
+
+/** Gemini's legacy `Schema` object: a subset of OpenAPI 3.0 (int64 bounds travel as decimal strings). */
+export interface GeminiSchema {
+  type?: GeminiSchemaType;
+  format?: string;
+  title?: string;
+  description?: string;
+  nullable?: boolean;
+  enum?: string[];
+  items?: GeminiSchema;
+  maxItems?: string;
+  minItems?: string;
+  properties?: { [name: string]: GeminiSchema };
+  required?: string[];
+  minProperties?: string;
+  maxProperties?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: string;
+  maxLength?: string;
+  pattern?: string;
+  example?: unknown;
+  anyOf?: GeminiSchema[];
+  propertyOrdering?: string[];
+  default?: unknown;
+}
+
+export interface GeminiBlob {
+  mimeType: string;
+  /** Base64. */
+  data: string;
+}
+
+export interface GeminiFileData {
+  mimeType?: string;
+  fileUri: string;
+}
+
+export interface GeminiFunctionCall {
+  id?: string;
+  name: string;
+  args?: { [key: string]: unknown };
+}
+
+export interface GeminiFunctionResponse {
+  id?: string;
+  name: string;
+  response: { [key: string]: unknown };
+}
+
+export interface GeminiPart {
+  text?: string;
+  thought?: boolean;
+  thoughtSignature?: string;
+  inlineData?: GeminiBlob;
+  fileData?: GeminiFileData;
+  functionCall?: GeminiFunctionCall;
+  functionResponse?: GeminiFunctionResponse;
+}
+
+export interface GeminiContent {
+  role: 'user' | 'model';
+  parts: GeminiPart[];
+}
+
+export interface GeminiSystemInstruction {
+  parts: GeminiPart[];
+}
+
+export interface GeminiFunctionDeclaration {
+  name: string;
+  description?: string;
+  parameters?: GeminiSchema;
+  /** JSON Schema (2.5+ models); mutually exclusive with `parameters`. */
+  parametersJsonSchema?: unknown;
+}
+
+export interface GeminiTool {
+  functionDeclarations: GeminiFunctionDeclaration[];
+}
+
+export type GeminiFunctionCallingMode = 'AUTO' | 'ANY' | 'NONE' | 'VALIDATED';
+
+export interface GeminiToolConfig {
+  functionCallingConfig: {
+    mode: GeminiFunctionCallingMode;
+    allowedFunctionNames?: string[];
+  };
+}
+
+export type GeminiThinkingLevel = 'MINIMAL' | 'LOW' | 'MEDIUM' | 'HIGH';
+
+export interface GeminiThinkingConfig {
+  includeThoughts?: boolean;
+  thinkingBudget?: number;
+  thinkingLevel?: GeminiThinkingLevel;
+}
+
+export interface GeminiGenerationConfig {
+  stopSequences?: string[];
+  candidateCount?: number;
+  maxOutputTokens?: number;
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  seed?: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  responseLogprobs?: boolean;
+  logprobs?: number;
+  responseMimeType?: string;
+  responseSchema?: GeminiSchema;
+  responseJsonSchema?: unknown;
+  thinkingConfig?: GeminiThinkingConfig;
+}
+
+/** The body of `POST /v1beta/models/{model}:generateContent` (and `:streamGenerateContent?alt=sse`). */
+export interface GeminiGenerateContentRequest {
+  contents: GeminiContent[];
+  systemInstruction?: GeminiSystemInstruction;
+  tools?: GeminiTool[];
+  toolConfig?: GeminiToolConfig;
+  generationConfig?: GeminiGenerationConfig;
+}
