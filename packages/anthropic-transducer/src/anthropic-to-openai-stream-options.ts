@@ -1,19 +1,20 @@
 import type { TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
 
 /**
- * What the transducer needs from the request side: the subset of the Anthropic mapper's request context it reads
- * (structural, so the mapper's full context object is accepted as it is).
+ * What the transducer reads of the Anthropic mapper's request context (`AnthropicTranslationContext` of
+ * `@interlingua/anthropic-mapper`, returned by `convertOpenAIRequestToAnthropic`): structural, so the mapper's whole
+ * context object is passed as it is.
  */
 export interface AnthropicStreamContext {
-  /** The model the client asked for; used for `model` only when the upstream `message_start` names none. */
-  model: string;
+  /** The model the client asked for; `model` of the chunks only when the upstream `message_start` names none. */
+  requestedModel: string;
   /** The client's `stream_options.include_usage`: a final usage chunk, and `usage: null` on every other chunk. */
   includeUsage: boolean;
   /**
-   * Set when the mapper implemented `response_format` with a forced tool of this name: that tool's input streams
-   * as `content`, and the finish reason `tool_use` becomes `stop`.
+   * How `response_format` reached Anthropic. With `{ mode: 'tool', toolName }` the forced tool's input streams as
+   * `content` and a `tool_use` stop with no other tool call finishes with `stop`; `native` and `null` need nothing.
    */
-  jsonModeToolName?: string | null | undefined;
+  jsonResponse?: null | { mode: 'native' } | { mode: 'tool'; toolName: string };
 }
 
 /** Options of {@link createAnthropicToOpenAIStream} and the lower-level entry points. */

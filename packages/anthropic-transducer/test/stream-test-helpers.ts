@@ -5,7 +5,7 @@ import type { AnthropicStreamContext } from '../src/anthropic-to-openai-stream-o
 /** The transducer context a stream case's client request implies (model, include_usage). */
 export function streamContextForCase(fixtureCase: FixtureCase): AnthropicStreamContext {
   const request = fixtureCase.request as { model: string; stream_options?: { include_usage?: boolean } };
-  return { model: request.model, includeUsage: request.stream_options?.include_usage === true };
+  return { requestedModel: request.model, includeUsage: request.stream_options?.include_usage === true };
 }
 
 /** Splits OpenAI SSE text into its `data:` payloads (JSON values, or the string `[DONE]`). */
