@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { sharedRoot } from './fixtures-root.js';
+
+export interface OpenAISpecValidator {
+  /** Errors (empty when valid) of a `chat.completion` against `CreateChatCompletionResponse`. */
+  completion(body: unknown): string[];
+  /** Errors of a `chat.completion.chunk` against `CreateChatCompletionStreamResponse`. */
+  chunk(body: unknown): string[];
+  /** Errors of an error envelope against `ErrorResponse`. */
+  error(body: unknown): string[];
+}
+
+let cached: OpenAISpecValidator | undefined;
+
+/** OpenAPI's `nullable: true` (left in a few places of the 3.1 spec) → JSON Schema's `type: [T, "null"]`. */
+function normaliseNullable(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) normaliseNullable(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if ('nullable' in schema) {
+    if (schema.nullable === true && typeof schema.type === 'string') schema.type = [schema.type, 'null'];
+    if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    delete schema.nullable;
+  }
+  for (const value of Object.values(schema)) normaliseNullable(value);
+}
+
+/** Validators built from the official OpenAI OpenAPI specification in shared/specs (loaded once). */
+export function createOpenAISpecValidator(): OpenAISpecValidator {
+  if (cached) return cached;
+  const spec = parse(readFileSync(join(sharedRoot(), 'specs', 'openai-openapi.yaml'), 'utf8')) as { components: unknown };
+  normaliseNullable(spec.components);
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: 'openai', components: spec.components });
+  const compile = (name: string) => {
+    const validate = ajv.getSchema(`openai#/components/schemas/${name}`);
+    if (!validate) throw new Error(`the OpenAI spec has no schema ${name}`);
+    return (body: unknown) =>
+      validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`);
+  };
+  cached = { completion: compile('CreateChatCompletionResponse'), chunk: compile('CreateChatCompletionStreamResponse'), error: compile('ErrorResponse') };
+  return cached;
+}
