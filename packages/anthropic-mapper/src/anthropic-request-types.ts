@@ -99,7 +99,14 @@ export interface AnthropicWebSearchTool {
   user_location?: { type: 'approximate'; city?: string; region?: string; country?: string; timezone?: string };
 }
 
-export type AnthropicTool = AnthropicCustomTool | AnthropicWebSearchTool;
+/** An Anthropic-native tool object the client sent as-is (`{type: 'code_execution_20260120', name, …}`), passed through. */
+export interface AnthropicNativeTool {
+  type: string;
+  name: string;
+  [key: string]: unknown;
+}
+
+export type AnthropicTool = AnthropicCustomTool | AnthropicWebSearchTool | AnthropicNativeTool;
 
 export type AnthropicToolChoice =
   | { type: 'auto'; disable_parallel_tool_use?: boolean }

@@ -1,5 +1,5 @@
 import { createOpenAIError, parseChatCompletionRequest, type ChatCompletionRequest, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
-import type { AnthropicCustomTool, AnthropicMessageCreateBody, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
+import type { AnthropicCustomTool, AnthropicMessageCreateBody, AnthropicNativeTool, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
 import {
@@ -69,7 +69,35 @@ function isForcing(choice: AnthropicToolChoice | undefined): boolean {
   return choice?.type === 'any' || choice?.type === 'tool';
 }
 
-function convert(request: ChatCompletionRequest, state: RequestMappingState): { upstream: AnthropicUpstreamRequest; context: AnthropicTranslationContext } {
+/** Anthropic's own tool objects (server tools such as `web_search_20250305`, `code_execution_20260120`, `bash_20250124`). */
+const NATIVE_TOOL_TYPE = /^[a-z][a-z0-9_]*_\d{8}$/;
+
+function isAnthropicNativeTool(tool: unknown): tool is AnthropicNativeTool {
+  if (!tool || typeof tool !== 'object') return false;
+  const { type, name } = tool as { type?: unknown; name?: unknown };
+  return typeof type === 'string' && NATIVE_TOOL_TYPE.test(type) && typeof name === 'string';
+}
+
+/**
+ * Splits Anthropic-native tool objects out of `tools` (they are not OpenAI tools and the OpenAI schema would reject
+ * them) without touching the caller's object.
+ */
+function splitNativeTools(request: unknown): { request: unknown; nativeTools: Array<{ index: number; tool: AnthropicNativeTool }> } {
+  if (!request || typeof request !== 'object' || !Array.isArray((request as { tools?: unknown }).tools)) return { request, nativeTools: [] };
+  const tools = (request as { tools: unknown[] }).tools;
+  const nativeTools: Array<{ index: number; tool: AnthropicNativeTool }> = [];
+  tools.forEach((tool, index) => {
+    if (isAnthropicNativeTool(tool)) nativeTools.push({ index, tool });
+  });
+  if (nativeTools.length === 0) return { request, nativeTools };
+  return { request: { ...(request as object), tools: tools.filter((tool) => !isAnthropicNativeTool(tool)) }, nativeTools };
+}
+
+function convert(
+  request: ChatCompletionRequest,
+  state: RequestMappingState,
+  nativeTools: ReadonlyArray<{ index: number; tool: AnthropicNativeTool }>,
+): { upstream: AnthropicUpstreamRequest; context: AnthropicTranslationContext } {
   if (typeof request.n === 'number' && request.n > 1) {
     throw new RequestMappingFailure('Anthropic returns one choice per request; n greater than 1 is not supported.', 'n', 'unsupported_value');
   }
@@ -90,6 +118,7 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
 
   // Tools and tool choice.
   let tools: AnthropicTool[] = convertOpenAIToolsToAnthropic(request.tools ?? [], state, capabilities.structuredOutput);
+  for (const { index, tool } of nativeTools) tools.splice(Math.min(index, tools.length), 0, { ...tool });
   let { toolChoice, allowedNames } = convertOpenAIToolChoiceToAnthropic(request.tool_choice, request.parallel_tool_calls);
   if (allowedNames) tools = tools.filter((tool) => allowedNames!.has(tool.name));
   if (request.web_search_options) tools.push(convertOpenAIWebSearchOptionsToAnthropic(request.web_search_options));
@@ -250,9 +279,10 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
 export function convertOpenAIRequestToAnthropic(request: unknown, options: ConvertOpenAIRequestToAnthropicOptions = {}): ConvertOpenAIRequestToAnthropicResult {
   const state: RequestMappingState = { warnings: [], strict: options.strict === true };
   try {
-    const parsed = parseChatCompletionRequest(request);
+    const split = splitNativeTools(request);
+    const parsed = parseChatCompletionRequest(split.request);
     if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, warnings: state.warnings };
-    const { upstream, context } = convert(parsed.value, state);
+    const { upstream, context } = convert(parsed.value, state, split.nativeTools);
     return { ok: true, upstream, context, warnings: state.warnings };
   } catch (failure) {
     if (failure instanceof RequestMappingFailure) return { ok: false, status: 400, error: failure.error, warnings: state.warnings };
