@@ -59,10 +59,8 @@ export async function convertOpenAIRequestToGemini(
       throw new GeminiMapperInputError('The model name may contain only letters, digits, ".", "_" and "-".', 'model', 'invalid_model');
     }
     const capabilities = resolveGeminiModelCapabilities(upstreamModel);
-    const useJsonSchemaField =
-      options.schemaFields === 'json-schema' ? true : options.schemaFields === 'legacy' ? false : capabilities.jsonSchemaFields;
-
-    const tools = convertOpenAIToolsToGemini(body, useJsonSchemaField, warnings);
+    const forced = options.schemaFields === 'json-schema' ? true : options.schemaFields === 'legacy' ? false : undefined;
+    const tools = convertOpenAIToolsToGemini(body, forced ?? capabilities.jsonSchemaParameters, warnings);
     const { contents, systemInstruction } = await convertOpenAIMessagesToGemini(body.messages, {
       resolveMedia: options.resolveMedia,
       midConversationSystem: options.midConversationSystem,
@@ -72,7 +70,7 @@ export async function convertOpenAIRequestToGemini(
     });
     const generationConfig = convertOpenAIGenerationConfigToGemini(body, {
       capabilities,
-      useJsonSchemaField,
+      useJsonSchemaField: forced ?? capabilities.jsonSchemaResponse,
       strict: options.strict === true,
       warnings,
     });

@@ -12,8 +12,10 @@ export type GeminiThinkingStyle =
 export interface GeminiModelCapabilities {
   /** Family generation parsed from the name, e.g. `1.5`, `2.5`, `3`; `unknown` when the name has none. */
   generation: string;
-  /** `parametersJsonSchema` / `responseJsonSchema` are accepted (else the legacy `parameters` / `responseSchema`). */
-  jsonSchemaFields: boolean;
+  /** `parametersJsonSchema` is accepted for function declarations (else the legacy `parameters`). */
+  jsonSchemaParameters: boolean;
+  /** `responseJsonSchema` is accepted (else the legacy `responseSchema`). */
+  jsonSchemaResponse: boolean;
   /** `presencePenalty` / `frequencyPenalty` are accepted. */
   penalties: boolean;
   thinking: GeminiThinkingStyle;
@@ -30,18 +32,21 @@ const VERSION = /gemini-(?:exp-)?(\d+(?:\.\d+)?)/;
 /**
  * The capability table, keyed by model name (prefix `models/` and any `-latest`, `-preview-…`, `-00x` suffix allowed).
  *
- * | model | JSON-Schema fields | penalties | thinking | signatures required |
- * |---|---|---|---|---|
- * | gemini-1.0-*, gemini-pro, gemini-pro-vision, gemini-1.5-* | no | yes | none | no |
- * | gemini-2.0-* | no | yes | none (`-thinking-*`: include-only) | no |
- * | gemini-2.5-pro | yes | yes | budget 128–32768, cannot disable | no |
- * | gemini-2.5-flash | yes | yes | budget 0–24576 | no |
- * | gemini-2.5-flash-lite | yes | yes | budget 512–24576 (0 disables) | no |
- * | gemini-3-* and later | yes | no | level (Pro: LOW/HIGH; Flash: MINIMAL/LOW/MEDIUM/HIGH) | yes |
- * | anything else | no | yes | none | no |
+ * | model | parametersJsonSchema | responseJsonSchema | penalties | thinking | signatures required |
+ * |---|---|---|---|---|---|
+ * | gemini-1.0-*, gemini-pro, gemini-pro-vision, gemini-1.5-* | no | no | yes | none | no |
+ * | gemini-2.0-* | yes | no | yes | none (`-thinking-*`: include-only) | no |
+ * | gemini-2.5-pro | yes | yes | yes | budget 128–32768, cannot disable | no |
+ * | gemini-2.5-flash | yes | yes | yes | budget 0–24576 | no |
+ * | gemini-2.5-flash-lite | yes | yes | yes | budget 512–24576 (0 disables) | no |
+ * | gemini-3-* and later | yes | yes | no | level (Pro: LOW/HIGH; Flash: MINIMAL/LOW/MEDIUM/HIGH) | yes |
+ * | anything else | no | no | yes | none | no |
  *
- * The JSON-Schema fields (`parametersJsonSchema`, `responseJsonSchema`) were announced for the Gemini API in 2025 and
- * are documented for the 2.5 and 3 families; older families take only the OpenAPI-subset `Schema`.
+ * Evidence: the JSON-Schema fields were announced for the Gemini API in 2025 and are documented for the 2.5 and 3
+ * families; the js-genai recordings show gemini-2.0-flash answering requests whose declarations use
+ * `parametersJsonSchema` (HTTP 200, correct calls), and gemini-2.5-flash answering with `responseJsonSchema`. No
+ * recording shows `responseJsonSchema` on 2.0, so 2.0 keeps the legacy `responseSchema`. Older families take only the
+ * OpenAPI-subset `Schema`.
  */
 export function resolveGeminiModelCapabilities(model: string): GeminiModelCapabilities {
   const name = model.replace(/^models\//, '').toLowerCase();
@@ -52,7 +57,8 @@ export function resolveGeminiModelCapabilities(model: string): GeminiModelCapabi
     const flash = name.includes('flash');
     return {
       generation,
-      jsonSchemaFields: true,
+      jsonSchemaParameters: true,
+      jsonSchemaResponse: true,
       penalties: false,
       thinking: 'level',
       requiresThoughtSignatures: true,
@@ -65,11 +71,12 @@ export function resolveGeminiModelCapabilities(model: string): GeminiModelCapabi
       : name.includes('flash')
         ? { min: 1, max: 24576, canDisable: true }
         : { min: 128, max: 32768, canDisable: false };
-    return { generation, jsonSchemaFields: true, penalties: true, thinking: 'budget', requiresThoughtSignatures: false, budget };
+    return { generation, jsonSchemaParameters: true, jsonSchemaResponse: true, penalties: true, thinking: 'budget', requiresThoughtSignatures: false, budget };
   }
   return {
     generation,
-    jsonSchemaFields: false,
+    jsonSchemaParameters: major >= 2,
+    jsonSchemaResponse: false,
     penalties: true,
     thinking: name.includes('thinking') ? 'include-only' : 'none',
     requiresThoughtSignatures: false,
