@@ -107,9 +107,9 @@ function convert(
     if (HANDLED.has(key) || value === undefined) continue;
     const isSet = UNSUPPORTED[key];
     if (isSet) {
-      if (isSet(value)) dropUnsupported(state, key, `Anthropic has no equivalent of \`${key}\`; it was dropped.`);
+      if (isSet(value)) dropUnsupported(state, key, `Anthropic has no equivalent of \`${key}\``);
     } else if (value !== null) {
-      dropUnsupported(state, key, `\`${key}\` is not a parameter Interlingua can send to Anthropic; it was dropped.`);
+      dropUnsupported(state, key, `\`${key}\` is not a parameter Interlingua can send to Anthropic`);
     }
   }
 
@@ -135,7 +135,7 @@ function convert(
     const wanted = mapReasoningEffortToAnthropicBudget(effort);
     if (wanted !== null) {
       if (!capabilities.thinking) {
-        dropUnsupported(state, 'reasoning_effort', `${capabilities.family} has no extended thinking; reasoning_effort was dropped.`);
+        dropUnsupported(state, 'reasoning_effort', `${capabilities.family} has no extended thinking (reasoning_effort)`);
       } else if (isForcing(toolChoice)) {
         addWarning(state, 'thinking_disabled', 'reasoning_effort', 'Anthropic does not allow extended thinking with a forced tool choice; thinking was not enabled so that the tool choice holds.');
       } else {

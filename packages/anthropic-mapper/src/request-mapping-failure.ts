@@ -22,8 +22,11 @@ export function addWarning(state: RequestMappingState, code: string, param: stri
   state.warnings.push({ code, param, message });
 }
 
-/** A parameter Anthropic cannot honour: dropped with a warning, or a 400 in strict mode. */
-export function dropUnsupported(state: RequestMappingState, param: string, message: string): void {
-  if (state.strict) throw new RequestMappingFailure(`${message} (strict mode rejects it).`, param, 'unsupported_parameter');
-  addWarning(state, 'parameter_dropped', param, message);
+/**
+ * A parameter Anthropic cannot honour (`reason`, a sentence without its full stop): dropped with a warning, or a 400
+ * `unsupported_parameter` in strict mode.
+ */
+export function dropUnsupported(state: RequestMappingState, param: string, reason: string): void {
+  if (state.strict) throw new RequestMappingFailure(`${reason}; strict mode rejects it.`, param, 'unsupported_parameter');
+  addWarning(state, 'parameter_dropped', param, `${reason}; it was dropped.`);
 }
