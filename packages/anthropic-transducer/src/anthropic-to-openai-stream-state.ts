@@ -10,6 +10,8 @@ export type AnthropicBlockKind =
   | 'tool'
   /** the JSON-mode forced tool: its input streams as `content`. */
   | 'json'
+  /** text while JSON mode through a tool is on: held back until it is known whether the JSON tool answers. */
+  | 'held'
   /** `thinking`: `reasoning_content` deltas and, at the end, one lossless `thinking_blocks` entry. */
   | 'thinking'
   /** server-tool, redacted or unknown blocks: nothing is streamed for their deltas. */
@@ -63,6 +65,11 @@ export interface AnthropicToOpenAIStreamState {
   finishReasonSent: boolean;
   toolCallCount: number;
   jsonModeToolSeen: boolean;
+  /**
+   * JSON mode through a tool only: text written before the JSON tool (bounded by the reply), sent as content at the
+   * end if the tool never comes, dropped (as by the non-stream mapper) when it does.
+   */
+  heldText: string;
   /** UTF-16 length of the `content` streamed so far (annotation indices). */
   contentLength: number;
   openBlocks: Map<number, AnthropicOpenBlock>;
@@ -90,6 +97,7 @@ export function createAnthropicToOpenAIStreamState(options: AnthropicToOpenAIStr
     finishReasonSent: false,
     toolCallCount: 0,
     jsonModeToolSeen: false,
+    heldText: '',
     contentLength: 0,
     openBlocks: new Map(),
     usage: {},

@@ -10,5 +10,4 @@ export {
 } from './anthropic-to-openai-stream-state.js';
 export { createOpenAIStreamFrameFormatter, type OpenAIStreamFrameFormatter } from './format-openai-stream-frame.js';
 export type { AnthropicStreamContext, AnthropicToOpenAIStreamOptions } from './anthropic-to-openai-stream-options.js';
-export { mapAnthropicErrorTypeToOpenAI, createOpenAIStreamError } from './map-anthropic-stream-error.js';
 export type * from './anthropic-stream-event.js';

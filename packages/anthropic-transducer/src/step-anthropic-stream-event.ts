@@ -1,4 +1,9 @@
-import { convertAnthropicUsage, mapAnthropicStopReason } from '@interlingua/anthropic-mapper';
+import {
+  convertAnthropicErrorToOpenAI,
+  convertAnthropicUsage,
+  mapAnthropicStopReason,
+  statusForAnthropicErrorType,
+} from '@interlingua/anthropic-mapper';
 import type {
   ChatCompletionChunk,
   ChatCompletionChunkDelta,
@@ -18,7 +23,6 @@ import {
   anthropicMessageStartEventSchema,
 } from './anthropic-stream-event-schemas.js';
 import type { AnthropicOpenBlock, AnthropicToOpenAIStreamState } from './anthropic-to-openai-stream-state.js';
-import { createOpenAIStreamError } from './map-anthropic-stream-error.js';
 
 /** One frame of the OpenAI stream: a chunk, an error payload, or the `[DONE]` sentinel. */
 export type OpenAIStreamFrame = ChatCompletionChunk | OpenAIErrorEnvelope | '[DONE]';
@@ -69,19 +73,24 @@ export function endAnthropicStream(state: AnthropicToOpenAIStreamState): OpenAIS
   return fail(
     state,
     'The upstream stream ended before message_stop; the response is incomplete.',
-    'api_error',
     'upstream_stream_truncated',
   );
 }
 
-function fail(state: AnthropicToOpenAIStreamState, message: string, anthropicType: string, code?: string): OpenAIStreamFrame[] {
+/** Ends the stream with an error payload of the transducer's own (`type: api_error`, a specific `code`). */
+function fail(state: AnthropicToOpenAIStreamState, message: string, code: string): OpenAIStreamFrame[] {
+  return failWith(state, { error: { message, type: 'api_error', param: null, code } });
+}
+
+function failWith(state: AnthropicToOpenAIStreamState, envelope: OpenAIErrorEnvelope): OpenAIStreamFrame[] {
   state.phase = 'failed';
   state.openBlocks.clear();
-  return [createOpenAIStreamError(message, anthropicType, code)];
+  state.heldText = '';
+  return [envelope];
 }
 
 function invalidEvent(state: AnthropicToOpenAIStreamState, type: string): OpenAIStreamFrame[] {
-  return fail(state, `The upstream sent a malformed ${type} event.`, 'api_error', 'invalid_upstream_event');
+  return fail(state, `The upstream sent a malformed ${type} event.`, 'invalid_upstream_event');
 }
 
 /**
@@ -140,7 +149,6 @@ function stepMessageStart(event: unknown, state: AnthropicToOpenAIStreamState): 
       return fail(
         state,
         'The upstream stream started a second message (message_start) after content had been streamed; the response is corrupt.',
-        'api_error',
         'upstream_stream_restarted',
       );
     }
@@ -181,6 +189,11 @@ function stepContentBlockStart(event: unknown, state: AnthropicToOpenAIStreamSta
   state.contentStarted = true;
   switch (block.type) {
     case 'text': {
+      if (state.jsonModeToolName !== null) {
+        state.openBlocks.set(index, newBlock('held', 0));
+        if (typeof block.text === 'string') holdText(state, block.text);
+        return frames;
+      }
       const open = newBlock('text', state.contentLength);
       state.openBlocks.set(index, open);
       if (typeof block.text === 'string' && block.text !== '') {
@@ -197,6 +210,10 @@ function stepContentBlockStart(event: unknown, state: AnthropicToOpenAIStreamSta
         const open = newBlock('json', state.contentLength);
         open.startInput = block.input;
         state.jsonModeToolSeen = true;
+        if (state.heldText !== '') {
+          state.heldText = '';
+          warnJsonPreambleDropped(state);
+        }
         state.openBlocks.set(index, open);
         return frames;
       }
@@ -246,7 +263,7 @@ function stepContentBlockStart(event: unknown, state: AnthropicToOpenAIStreamSta
     default: {
       state.openBlocks.set(index, newBlock('skipped', 0));
       state.onWarning?.({
-        code: 'content_block_skipped',
+        code: 'content_blocks_skipped',
         param: `content[${index}]`,
         message: `The ${block.type} block has no OpenAI Chat Completions equivalent and was not streamed.`,
       });
@@ -255,20 +272,34 @@ function stepContentBlockStart(event: unknown, state: AnthropicToOpenAIStreamSta
   }
 }
 
+/** JSON mode through a tool: text is held until the JSON tool shows up (then dropped) or the message ends. */
+function holdText(state: AnthropicToOpenAIStreamState, text: string): void {
+  if (text === '') return;
+  if (state.jsonModeToolSeen) warnJsonPreambleDropped(state);
+  else state.heldText += text;
+}
+
+function warnJsonPreambleDropped(state: AnthropicToOpenAIStreamState): void {
+  state.onWarning?.({
+    code: 'json_preamble_dropped',
+    param: 'content',
+    message: 'Text written beside the JSON answer was dropped (the answer is the JSON tool input).',
+  });
+}
+
 function addCitation(block: AnthropicOpenBlock, citation: unknown, index: number, state: AnthropicToOpenAIStreamState): void {
   if (citation !== null && typeof citation === 'object') {
     const value = citation as Record<string, unknown>;
-    const url =
-      value.type === 'web_search_result_location' ? value.url : value.type === 'search_result_location' ? value.source : undefined;
+    const url = value.type === 'web_search_result_location' ? value.url : undefined;
     if (typeof url === 'string') {
       (block.annotations ??= []).push({ url, title: typeof value.title === 'string' ? value.title : '' });
       return;
     }
   }
   state.onWarning?.({
-    code: 'citation_dropped',
+    code: 'citations_dropped',
     param: `content[${index}].citations`,
-    message: 'A citation without a URL (document location) has no OpenAI annotation equivalent and was dropped.',
+    message: 'A document citation has no OpenAI annotation form and was dropped; the cited text is kept.',
   });
 }
 
@@ -287,7 +318,11 @@ function stepContentBlockDelta(event: Record<string, unknown>, state: AnthropicT
     case 'text_delta': {
       const text = delta.text;
       if (typeof text !== 'string') return invalidEvent(state, 'content_block_delta');
-      if (text === '' || block.kind !== 'text') return NO_FRAMES;
+      if (text === '') return NO_FRAMES;
+      if (block.kind !== 'text') {
+        if (block.kind === 'held') holdText(state, text);
+        return NO_FRAMES;
+      }
       state.contentLength += text.length;
       return [makeChunk(state, { content: text }, null)];
     }
@@ -377,8 +412,9 @@ function argumentsFromStartInput(input: unknown): string {
 
 function finishReasonFor(stopReason: string | null | undefined, state: AnthropicToOpenAIStreamState): ChatCompletionFinishReason {
   const mapped = mapAnthropicStopReason(stopReason);
-  // JSON mode: the forced tool carried the answer; unless a real tool was also called, the answer is plain content.
-  if (mapped === 'tool_calls' && state.jsonModeToolSeen && state.toolCallCount === 0) return 'stop';
+  // A tool_use stop without any client tool call (the JSON-mode tool, or a server tool) finishes with `stop`, as in
+  // the non-stream mapper: `tool_calls` with no call stalls clients.
+  if (mapped === 'tool_calls' && state.toolCallCount === 0) return 'stop';
   return mapped;
 }
 
@@ -388,12 +424,24 @@ function stepMessageDelta(event: unknown, state: AnthropicToOpenAIStreamState): 
   mergeUsage(state.usage, parsed.data.usage);
   const stopReason = parsed.data.delta.stop_reason;
   if (state.finishReasonSent || stopReason == null) return NO_FRAMES;
-  return finish(state, stopReason);
+  const stopDetails = parsed.data.delta['stop_details'] as { explanation?: unknown } | null | undefined;
+  const explanation = stopReason === 'refusal' && stopDetails != null && typeof stopDetails.explanation === 'string' ? stopDetails.explanation : null;
+  return finish(state, stopReason, explanation);
 }
 
-function finish(state: AnthropicToOpenAIStreamState, stopReason: string | null | undefined): OpenAIStreamFrame[] {
+function finish(state: AnthropicToOpenAIStreamState, stopReason: string | null | undefined, refusal: string | null): OpenAIStreamFrame[] {
   const frames: OpenAIStreamFrame[] = [];
   ensureMessage(state, frames);
+  if (state.jsonModeToolName !== null && !state.jsonModeToolSeen) {
+    state.onWarning?.({ code: 'json_tool_not_called', param: 'content', message: 'The model answered without the JSON tool; its text is returned as content.' });
+    if (state.heldText !== '') {
+      state.contentLength += state.heldText.length;
+      frames.push(makeChunk(state, { content: state.heldText }, null));
+      state.heldText = '';
+    }
+  }
+  // A refusal's explanation (stop_details) is the OpenAI `refusal`, as in the non-stream mapper.
+  if (refusal !== null) frames.push(makeChunk(state, { refusal }, null));
   // Blocks left open (a stream cut by max_tokens inside a tool call) owe nothing more: their partial arguments were
   // streamed as they came, and finish_reason `length` tells the client they are incomplete.
   state.openBlocks.clear();
@@ -403,7 +451,7 @@ function finish(state: AnthropicToOpenAIStreamState, stopReason: string | null |
 }
 
 function stepMessageStop(state: AnthropicToOpenAIStreamState): OpenAIStreamFrame[] {
-  const frames: OpenAIStreamFrame[] = state.finishReasonSent ? [] : finish(state, null);
+  const frames: OpenAIStreamFrame[] = state.finishReasonSent ? [] : finish(state, null, null);
   state.phase = 'finished';
   if (state.includeUsage) {
     frames.push({
@@ -420,8 +468,14 @@ function stepMessageStop(state: AnthropicToOpenAIStreamState): OpenAIStreamFrame
   return frames;
 }
 
+/**
+ * An `error` event gets the envelope a non-streamed reply with that error gets (`convertAnthropicErrorToOpenAI` of
+ * the mapper: Anthropic's `type` and `message`, `param` and `code` null).
+ */
 function stepError(event: unknown, state: AnthropicToOpenAIStreamState): OpenAIStreamFrame[] {
   const parsed = anthropicErrorEventSchema().safeParse(event);
-  const error = parsed.success ? parsed.data.error : undefined;
-  return fail(state, error?.message ?? 'The upstream reported an error.', error?.type ?? 'api_error');
+  const type = parsed.success && parsed.data.error.type !== undefined ? parsed.data.error.type : 'api_error';
+  const message = parsed.success && parsed.data.error.message !== undefined ? parsed.data.error.message : 'The upstream reported an error.';
+  const converted = convertAnthropicErrorToOpenAI(statusForAnthropicErrorType(type), { type: 'error', error: { type, message } });
+  return failWith(state, converted.body);
 }

@@ -1,9 +1,15 @@
 /// <reference types="node" />
+import { convertOpenAIRequestToAnthropic } from '@interlingua/anthropic-mapper';
 import type { FixtureCase } from '@interlingua/conformance';
 import type { AnthropicStreamContext } from '../src/anthropic-to-openai-stream-options.js';
 
-/** The transducer context a stream case's client request implies (model, include_usage). */
+/**
+ * The transducer context of a stream case: the request mapper's context for the case's client request (the real
+ * hand-over), or, when the mapper rejects the request, the context the request implies (model, include_usage).
+ */
 export function streamContextForCase(fixtureCase: FixtureCase): AnthropicStreamContext {
+  const mapped = convertOpenAIRequestToAnthropic(fixtureCase.request);
+  if (mapped.ok) return mapped.context;
   const request = fixtureCase.request as { model: string; stream_options?: { include_usage?: boolean } };
   return { requestedModel: request.model, includeUsage: request.stream_options?.include_usage === true };
 }
