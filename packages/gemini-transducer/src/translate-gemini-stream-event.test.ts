@@ -1,4 +1,4 @@
-import { createFixedEnvironment, type TranslationWarning } from '@interlingua/openai-schema';
+import { createFixedEnvironment, type ChatCompletionChunk, type TranslationWarning } from '@interlingua/openai-schema';
 import { describe, expect, it } from 'vitest';
 import { finishGeminiToOpenAIStream } from './finish-gemini-to-openai-stream.js';
 import type { GeminiStreamEvent } from './gemini-stream-event.js';
@@ -15,7 +15,13 @@ function run(events: GeminiStreamEvent[], context: Partial<GeminiStreamContext> 
   const outputs: OpenAIStreamOutput[] = [];
   for (const event of events) outputs.push(...translateGeminiStreamEvent(event, state));
   outputs.push(...finishGeminiToOpenAIStream(state));
-  const deltas = outputs.map((output) => ('choices' in output ? (output.choices[0] ? { ...output.choices[0].delta, ...(output.choices[0].finish_reason ? { finish: output.choices[0].finish_reason } : {}) } : { usage: output.usage }) : output));
+  const deltas = outputs.map((output) => {
+    if ('error' in output) return output;
+    const chunk = output as ChatCompletionChunk;
+    const choice = chunk.choices[0];
+    if (choice === undefined) return { usage: chunk.usage };
+    return { ...choice.delta, ...(choice.finish_reason ? { finish: choice.finish_reason } : {}) };
+  });
   return { outputs, deltas, warnings, state };
 }
 

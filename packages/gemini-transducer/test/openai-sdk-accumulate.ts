@@ -8,7 +8,7 @@ import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/
  */
 export async function accumulateWithOpenAISdk(sse: Uint8Array): Promise<{ completion: ChatCompletion; chunks: ChatCompletionChunk[] }> {
   const chunks: ChatCompletionChunk[] = [];
-  const stream = Stream.fromSSEResponse<ChatCompletionChunk>(new Response(sse), new AbortController());
+  const stream = Stream.fromSSEResponse<ChatCompletionChunk>(new Response(sse as Uint8Array<ArrayBuffer>), new AbortController());
   for await (const chunk of stream) chunks.push(chunk);
   const encoder = new TextEncoder();
   const ndjson = new ReadableStream<Uint8Array>({
