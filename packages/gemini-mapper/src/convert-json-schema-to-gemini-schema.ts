@@ -178,8 +178,13 @@ export function convertJsonSchemaToGeminiSchema(
         if (nullable) merged.nullable = true;
         return convert(merged, path, chain, depth);
       }
-      const converted = branches.map((branch, index) => {
-        const branchSchema = convert(branch, pathOf(pathOf(path, unionKey), index), chain, depth + 1);
+      const converted = branches
+        .flatMap((branch, index) => {
+          const branchSchema = convert(branch, pathOf(pathOf(path, unionKey), index), chain, depth + 1);
+          // A branch that is itself a union (e.g. a multi-type branch) is flattened into this anyOf.
+          return branchSchema.anyOf ?? [branchSchema];
+        })
+        .map((branchSchema) => {
         if (typeof siblings.title === 'string' && branchSchema.title === undefined) branchSchema.title = siblings.title;
         if (typeof siblings.description === 'string' && branchSchema.description === undefined) branchSchema.description = siblings.description;
         if (nullable) branchSchema.nullable = true;
