@@ -1,4 +1,4 @@
-import { createOpenAIError, parseChatCompletionRequest, type ChatCompletionRequest, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
+import { createOpenAIError, parseChatCompletionRequest, type ChatCompletionRequest, type ChatCompletionTool, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
 import type { AnthropicCustomTool, AnthropicMessageCreateBody, AnthropicNativeTool, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
@@ -78,26 +78,7 @@ function isAnthropicNativeTool(tool: unknown): tool is AnthropicNativeTool {
   return typeof type === 'string' && NATIVE_TOOL_TYPE.test(type) && typeof name === 'string';
 }
 
-/**
- * Splits Anthropic-native tool objects out of `tools` (they are not OpenAI tools and the OpenAI schema would reject
- * them) without touching the caller's object.
- */
-function splitNativeTools(request: unknown): { request: unknown; nativeTools: Array<{ index: number; tool: AnthropicNativeTool }> } {
-  if (!request || typeof request !== 'object' || !Array.isArray((request as { tools?: unknown }).tools)) return { request, nativeTools: [] };
-  const tools = (request as { tools: unknown[] }).tools;
-  const nativeTools: Array<{ index: number; tool: AnthropicNativeTool }> = [];
-  tools.forEach((tool, index) => {
-    if (isAnthropicNativeTool(tool)) nativeTools.push({ index, tool });
-  });
-  if (nativeTools.length === 0) return { request, nativeTools };
-  return { request: { ...(request as object), tools: tools.filter((tool) => !isAnthropicNativeTool(tool)) }, nativeTools };
-}
-
-function convert(
-  request: ChatCompletionRequest,
-  state: RequestMappingState,
-  nativeTools: ReadonlyArray<{ index: number; tool: AnthropicNativeTool }>,
-): { upstream: AnthropicUpstreamRequest; context: AnthropicTranslationContext } {
+function convert(request: ChatCompletionRequest, state: RequestMappingState): { upstream: AnthropicUpstreamRequest; context: AnthropicTranslationContext } {
   if (typeof request.n === 'number' && request.n > 1) {
     throw new RequestMappingFailure('Anthropic returns one choice per request; n greater than 1 is not supported.', 'n', 'unsupported_value');
   }
@@ -117,8 +98,15 @@ function convert(
   const system = converted.system;
 
   // Tools and tool choice.
-  let tools: AnthropicTool[] = convertOpenAIToolsToAnthropic(request.tools ?? [], state, capabilities.structuredOutput);
-  for (const { index, tool } of nativeTools) tools.splice(Math.min(index, tools.length), 0, { ...tool });
+  let tools: AnthropicTool[] = [];
+  (request.tools ?? []).forEach((tool, index) => {
+    if (isAnthropicNativeTool(tool)) tools.push({ ...tool });
+    else if (tool.type === 'function' || tool.type === 'custom') {
+      tools.push(...convertOpenAIToolsToAnthropic([tool as ChatCompletionTool], state, capabilities.structuredOutput, index));
+    } else {
+      throw new RequestMappingFailure(`Provider-native tool "${tool.type}" needs a name and an Anthropic tool type (e.g. web_search_20250305).`, `tools[${index}]`, 'unsupported_value');
+    }
+  });
   let { toolChoice, allowedNames } = convertOpenAIToolChoiceToAnthropic(request.tool_choice, request.parallel_tool_calls);
   if (allowedNames) tools = tools.filter((tool) => allowedNames!.has(tool.name));
   if (request.web_search_options) tools.push(convertOpenAIWebSearchOptionsToAnthropic(request.web_search_options));
@@ -279,10 +267,9 @@ function convert(
 export function convertOpenAIRequestToAnthropic(request: unknown, options: ConvertOpenAIRequestToAnthropicOptions = {}): ConvertOpenAIRequestToAnthropicResult {
   const state: RequestMappingState = { warnings: [], strict: options.strict === true };
   try {
-    const split = splitNativeTools(request);
-    const parsed = parseChatCompletionRequest(split.request);
+    const parsed = parseChatCompletionRequest(request);
     if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, warnings: state.warnings };
-    const { upstream, context } = convert(parsed.value, state, split.nativeTools);
+    const { upstream, context } = convert(parsed.value, state);
     return { ok: true, upstream, context, warnings: state.warnings };
   } catch (failure) {
     if (failure instanceof RequestMappingFailure) return { ok: false, status: 400, error: failure.error, warnings: state.warnings };

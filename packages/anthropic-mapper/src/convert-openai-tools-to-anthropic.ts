@@ -26,8 +26,10 @@ export function convertOpenAIToolsToAnthropic(
   tools: readonly ChatCompletionTool[],
   state: RequestMappingState,
   supportsStrictTools: boolean,
+  firstIndex = 0,
 ): AnthropicCustomTool[] {
-  return tools.map((tool, i) => {
+  return tools.map((tool, position) => {
+    const i = firstIndex + position;
     if (tool.type !== 'function') {
       throw new RequestMappingFailure('Custom (free-form) tools are not supported by Anthropic; use function tools.', `tools[${i}].type`, 'unsupported_value');
     }
