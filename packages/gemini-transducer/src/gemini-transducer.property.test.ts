@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { fc, test } from '@fast-check/vitest';
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { convertGeminiResponseToOpenAI, type GeminiTranslationContext } from '@interlingua/gemini-mapper';
 import { createFixedEnvironment } from '@interlingua/openai-schema';
 import { describe, expect } from 'vitest';
 import { accumulateWithOpenAISdk } from '../test/openai-sdk-accumulate.js';
@@ -96,39 +97,61 @@ const geminiStream = fc
     return { answer, sse };
   });
 
-describe('the official SDK accumulates the chunks into the non-stream answer', () => {
+const mapperContext: GeminiTranslationContext = {
+  model: 'client-model',
+  upstreamModel: 'gemini-2.5-flash',
+  stream: true,
+  includeUsage: true,
+  toolNames: {},
+  logprobs: false,
+  includeThoughts: true,
+  candidateCount: 1,
+  responseFormat: null,
+};
+
+function toGeminiPart(part: AnswerPart): GeminiStreamPart {
+  if (part.kind === 'call') return { functionCall: { name: part.name, args: part.args } };
+  return part.kind === 'thought' ? { text: part.text, thought: true } : { text: part.text };
+}
+
+describe('the official SDK accumulates the chunks into the non-stream mapping (convertGeminiResponseToOpenAI)', () => {
   test.prop([geminiStream], { numRuns: 60 })('content, reasoning, tool calls, finish and usage', async ({ answer, sse }) => {
     const transducer = createGeminiToOpenAITransducer({
-      context: { model: 'client-model', includeUsage: true },
+      context: mapperContext,
       environment: createFixedEnvironment({ ids: { chatcmpl: ['chatcmpl-property'] }, now: 1_750_000_000 }),
     });
     const bytes = concatBytes([transducer.push(encoder.encode(sse)), transducer.end()]);
     const { completion, chunks } = await accumulateWithOpenAISdk(bytes);
 
-    // The non-stream answer for the same parts (the mapper's semantics): text concatenated, calls in order.
-    const text = answer.flatMap((part) => (part.kind === 'text' ? [part.text] : [])).join('');
-    const reasoning = answer.flatMap((part) => (part.kind === 'thought' ? [part.text] : [])).join('');
-    const calls = answer.flatMap((part) => (part.kind === 'call' ? [part] : []));
+    // The non-stream mapping of the same answer (one response whose parts are the whole parts).
+    const nonStream = convertGeminiResponseToOpenAI(
+      {
+        candidates: [{ content: { role: 'model', parts: answer.map(toGeminiPart) }, finishReason: 'STOP', index: 0 }],
+        usageMetadata: { promptTokenCount: 7, candidatesTokenCount: 11, thoughtsTokenCount: 3, totalTokenCount: 21 },
+      },
+      { context: mapperContext, environment: createFixedEnvironment({ ids: { chatcmpl: ['chatcmpl-property'] }, now: 1_750_000_000 }) },
+    );
+    if (!nonStream.ok) throw new Error('the mapper rejected the response');
+    const expected = nonStream.response;
+    const expectedMessage = expected.choices[0]!.message;
     const choice = completion.choices[0]!;
-    expect(completion.id).toBe('chatcmpl-property');
-    expect(completion.model).toBe('client-model');
-    expect(completion.choices).toHaveLength(1);
+    expect(completion.id).toBe(expected.id);
+    expect(completion.created).toBe(expected.created);
+    expect(completion.model).toBe(expected.model);
+    expect(completion.choices).toHaveLength(expected.choices.length);
     expect(choice.message.role).toBe('assistant');
-    expect(choice.message.content).toBe(text === '' ? null : text);
-    expect(choice.finish_reason).toBe(calls.length > 0 ? 'tool_calls' : 'stop');
-    expect(
-      (choice.message.tool_calls ?? []).map((call) => (call.type === 'function' ? { id: call.id, name: call.function.name, args: JSON.parse(call.function.arguments) } : call)),
-    ).toEqual(calls.map((call, index) => ({ id: `call_fixture${index}`, name: call.name, args: JSON.parse(JSON.stringify(call.args)) })));
-    expect(completion.usage).toEqual({
-      prompt_tokens: 7,
-      completion_tokens: 14,
-      total_tokens: 21,
-      prompt_tokens_details: { cached_tokens: 0 },
-      completion_tokens_details: { reasoning_tokens: 3 },
-    });
+    // A stream cannot carry an empty string as the whole content (the SDK keeps only non-empty deltas): '' ≡ null.
+    expect(choice.message.content || null).toBe(expectedMessage.content || null);
+    expect(choice.finish_reason).toBe(expected.choices[0]!.finish_reason);
+    expect(choice.message.tool_calls ?? []).toEqual(expectedMessage.tool_calls ?? []);
+    for (const call of choice.message.tool_calls ?? []) {
+      const original = answer.filter((part) => part.kind === 'call')[Number(call.id.replace('call_fixture', ''))] as { args: object };
+      expect(call.type === 'function' && JSON.parse(call.function.arguments)).toEqual(JSON.parse(JSON.stringify(original.args)));
+    }
+    expect(completion.usage).toEqual(expected.usage);
     // The SDK keeps only the last `reasoning_content` delta (it assigns unknown delta fields), so concatenate here.
     const streamedReasoning = chunks.map((chunk) => (chunk.choices[0]?.delta as { reasoning_content?: string } | undefined)?.reasoning_content ?? '').join('');
-    expect(streamedReasoning).toBe(reasoning);
+    expect(streamedReasoning).toBe((expectedMessage as { reasoning_content?: string }).reasoning_content ?? '');
   });
 });
 
