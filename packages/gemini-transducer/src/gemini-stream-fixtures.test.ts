@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { convertOpenAIRequestToGemini } from '@interlingua/gemini-mapper';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, contextOfCase, parseOpenAISseFrames } from '../test/sse-frames.js';
 import { createGeminiToOpenAIStream } from './create-gemini-to-openai-stream.js';
@@ -18,6 +19,20 @@ describe('Gemini stream fixture cases', () => {
   describe.each(cases.map((fixtureCase) => [fixtureCase.name, fixtureCase] as const))('%s', (_name, fixtureCase) => {
     const upstream = (fixtureCase.upstreamResponse as { text: string }).text;
     const expected = parseOpenAISseFrames((fixtureCase.expectedResponse as { text: string }).text);
+
+    it('the Gemini mapper\'s context for the request gives the same frames (end to end)', async () => {
+      const mapped = await convertOpenAIRequestToGemini(fixtureCase.request, {
+        resolveMedia: async (url: string) => {
+          const bytes = fixtureCase.description.options?.media?.[url];
+          if (!bytes) throw new Error(`no bytes for ${url}`);
+          return bytes;
+        },
+      });
+      if (!mapped.ok) throw new Error(`the mapper rejected the request: ${JSON.stringify(mapped.error)}`);
+      const transducer = createGeminiToOpenAITransducer({ context: mapped.context, environment: createCaseEnvironment(fixtureCase) });
+      const bytes = concatBytes([transducer.push(new TextEncoder().encode(upstream)), transducer.end()]);
+      expect(parseOpenAISseFrames(decoder.decode(bytes))).toEqual(expected);
+    });
 
     it('byte core, whole body in one push: frame by frame as expected', () => {
       const transducer = createGeminiToOpenAITransducer({ context: contextOfCase(fixtureCase), environment: createCaseEnvironment(fixtureCase) });
