@@ -1,7 +1,8 @@
 /**
  * The Anthropic Messages stream events the transducer reads (`MessageStreamEvent` in the Anthropic spec,
  * `RawMessageStreamEvent` in `@anthropic-ai/sdk`). Inbound payloads: these types describe what the step reads, and
- * every member is optional or loose where the provider may grow (new block, delta and event types are skipped).
+ * every member is optional or open where the provider may grow (new block, delta and event types are skipped).
+ * The interfaces have no index signatures, so the official SDK's `RawMessageStreamEvent` is assignable to them.
  */
 
 export interface AnthropicStreamUsage {
@@ -10,7 +11,6 @@ export interface AnthropicStreamUsage {
   cache_creation_input_tokens?: number | null;
   cache_read_input_tokens?: number | null;
   output_tokens_details?: { thinking_tokens?: number | null } | null;
-  [key: string]: unknown;
 }
 
 export interface AnthropicMessageStartEvent {
@@ -19,8 +19,7 @@ export interface AnthropicMessageStartEvent {
     id?: string;
     model?: string;
     usage?: AnthropicStreamUsage | null;
-    [key: string]: unknown;
-  };
+    };
 }
 
 /** A content block as announced by `content_block_start` (text, tool_use, thinking, redacted_thinking, server blocks …). */
@@ -34,7 +33,6 @@ export interface AnthropicStreamContentBlock {
   signature?: string;
   data?: string;
   citations?: readonly unknown[] | null;
-  [key: string]: unknown;
 }
 
 export interface AnthropicContentBlockStartEvent {
@@ -51,7 +49,6 @@ export interface AnthropicStreamDelta {
   thinking?: string;
   signature?: string;
   citation?: unknown;
-  [key: string]: unknown;
 }
 
 export interface AnthropicContentBlockDeltaEvent {
@@ -67,9 +64,8 @@ export interface AnthropicContentBlockStopEvent {
 
 export interface AnthropicMessageDeltaEvent {
   type: 'message_delta';
-  delta: { stop_reason?: string | null; stop_sequence?: string | null; [key: string]: unknown };
+  delta: { stop_reason?: string | null; stop_sequence?: string | null };
   usage?: AnthropicStreamUsage | null;
-  [key: string]: unknown;
 }
 
 export interface AnthropicMessageStopEvent {
@@ -82,8 +78,7 @@ export interface AnthropicPingEvent {
 
 export interface AnthropicErrorEvent {
   type: 'error';
-  error: { type?: string; message?: string; [key: string]: unknown };
-  [key: string]: unknown;
+  error: { type?: string; message?: string };
 }
 
 /** Any other event type: skipped (Anthropic: "your code should handle unknown event types gracefully"). */
