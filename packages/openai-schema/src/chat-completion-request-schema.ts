@@ -136,6 +136,12 @@ export const chatCompletionToolSchema = lazySchema(() =>
   ]),
 );
 
+/**
+ * A provider's own tool object, passed through to that provider (e.g. Anthropic's `{type: 'web_search_20250305',
+ * name: 'web_search'}`): recognised by its versioned type name `<name>_<digits>`; mappers of other providers reject it.
+ */
+export const providerNativeToolSchema = lazySchema(() => z.looseObject({ type: z.templateLiteral([z.string(), '_', z.number()]) }));
+
 export const chatCompletionToolChoiceOptionSchema = lazySchema(() =>
   z.union([
     z.enum(['none', 'auto', 'required']),
@@ -239,7 +245,7 @@ export const chatCompletionRequestSchema = lazySchema(() =>
     stream_options: z
       .looseObject({ include_usage: z.boolean().optional(), include_obfuscation: z.boolean().optional() })
       .nullish(),
-    tools: z.array(chatCompletionToolSchema()).optional(),
+    tools: z.array(z.union([chatCompletionToolSchema(), providerNativeToolSchema()])).optional(),
     tool_choice: chatCompletionToolChoiceOptionSchema().optional(),
     parallel_tool_calls: z.boolean().optional(),
     function_call: z.union([z.enum(['none', 'auto']), z.looseObject({ name: z.string() })]).optional(),

@@ -10,6 +10,7 @@ import type {
   ChatCompletionFunctionCallOption,
   ChatCompletionFunctions,
   ChatCompletionTool,
+  ChatCompletionProviderNativeTool,
   ChatCompletionToolChoiceOption,
   PredictionContent,
   ResponseFormat,
@@ -161,7 +162,8 @@ export interface ChatCompletionRequest {
   /** @TJS-type ["integer", "null"] */
   seed?: Integer | null;
   stream_options?: ChatCompletionStreamOptions | null;
-  tools?: ChatCompletionTool[];
+  /** OpenAI tools, and provider-native tool objects passed through to their provider. */
+  tools?: Array<ChatCompletionTool | ChatCompletionProviderNativeTool>;
   tool_choice?: ChatCompletionToolChoiceOption;
   parallel_tool_calls?: boolean;
   /** @deprecated use `tool_choice`. */

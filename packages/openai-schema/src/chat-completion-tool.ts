@@ -59,6 +59,15 @@ export interface ChatCompletionCustomTool {
 /** An entry of `tools`, discriminated by `type`. */
 export type ChatCompletionTool = ChatCompletionFunctionTool | ChatCompletionCustomTool;
 
+/**
+ * A provider's own tool object passed through to that provider (e.g. Anthropic's
+ * `{type: 'web_search_20250305', name: 'web_search'}`), recognised by its versioned type name.
+ */
+export interface ChatCompletionProviderNativeTool {
+  type: `${string}_${number}`;
+  [key: string]: unknown;
+}
+
 export interface ChatCompletionAllowedTools {
   mode: 'auto' | 'required';
   /** Tool references such as `{ "type": "function", "function": { "name": "get_weather" } }`. */

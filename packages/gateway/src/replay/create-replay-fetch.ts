@@ -9,8 +9,12 @@ export interface ReplayFetchOptions {
 
 function describeRequest(url: string, body: unknown): { provider: 'anthropic' | 'gemini'; stream: boolean; tools: boolean } | null {
   const { pathname } = new URL(url);
-  const request = (typeof body === 'object' && body !== null ? body : {}) as { stream?: unknown; tools?: unknown };
-  const tools = Array.isArray(request.tools) && request.tools.length > 0;
+  const request = (typeof body === 'object' && body !== null ? body : {}) as { stream?: unknown; tools?: unknown; messages?: unknown; contents?: unknown };
+  // A tool-calling reply fits a request that offers tools, unless it just answered a call (then a text reply fits).
+  const turns = (Array.isArray(request.messages) ? request.messages : Array.isArray(request.contents) ? request.contents : []) as unknown[];
+  const lastTurn = JSON.stringify(turns[turns.length - 1] ?? {});
+  const answeredCall = lastTurn.includes('"tool_result"') || lastTurn.includes('"functionResponse"');
+  const tools = Array.isArray(request.tools) && request.tools.length > 0 && !answeredCall;
   if (pathname.endsWith('/v1/messages')) return { provider: 'anthropic', stream: request.stream === true, tools };
   if (pathname.includes(':streamGenerateContent')) return { provider: 'gemini', stream: true, tools };
   if (pathname.includes(':generateContent')) return { provider: 'gemini', stream: false, tools };

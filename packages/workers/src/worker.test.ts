@@ -1,0 +1,79 @@
+/// <reference types="node" />
+import { createOpenAISpecValidator, serveOnLoopback, type LoopbackServer } from '@interlingua/conformance/node';
+import { createReplayFetch } from '@interlingua/gateway';
+import { Miniflare } from 'miniflare';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error the bundling script is plain JavaScript
+import { bundleWorker } from '../scripts/bundle-worker.mjs';
+
+const UPSTREAM_KEY = 'sk-upstream-secret-for-workers';
+const validator = createOpenAISpecValidator();
+const replay = createReplayFetch({ eventIntervalMs: 0 });
+let upstream: LoopbackServer;
+let miniflare: Miniflare;
+let baseURL: string;
+
+beforeAll(async () => {
+  upstream = await serveOnLoopback(async (request) => replay(request.url, { method: 'POST', body: await request.text() }));
+  miniflare = new Miniflare({
+    modules: true,
+    script: await bundleWorker({ minify: false }),
+    compatibilityDate: '2025-10-01',
+    host: '127.0.0.1',
+    port: 0,
+    bindings: {
+      ANTHROPIC_API_KEY: UPSTREAM_KEY,
+      ANTHROPIC_BASE_URL: upstream.url,
+      GEMINI_API_KEY: UPSTREAM_KEY,
+      GEMINI_BASE_URL: upstream.url,
+      INTERLINGUA_KEYS: 'worker-client-key',
+    },
+  });
+  baseURL = `${(await miniflare.ready).toString().replace(/\/$/, '')}/v1`;
+}, 60_000);
+
+afterAll(async () => {
+  await miniflare?.dispose();
+  await upstream?.close();
+});
+
+describe('the Worker in workerd (miniflare)', () => {
+  const client = () => new OpenAI({ apiKey: 'worker-client-key', baseURL, maxRetries: 0 });
+
+  it('refuses a request without the gateway key', async () => {
+    const response = await fetch(`${baseURL}/chat/completions`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(401);
+    expect(validator.error(await response.json())).toEqual([]);
+  });
+
+  it.each(['claude-3-5-haiku', 'gemini-1.5-pro-002'])('answers %s non-streamed', async (model) => {
+    const completion = await client().chat.completions.create({ model, messages: [{ role: 'user', content: 'Hello' }] });
+    expect(validator.completion(completion)).toEqual([]);
+    expect(JSON.stringify(completion)).not.toContain(UPSTREAM_KEY);
+  });
+
+  it.each(['claude-3-5-haiku', 'gemini-1.5-pro-002'])('streams %s', async (model) => {
+    const stream = await client().chat.completions.create({
+      model,
+      messages: [{ role: 'user', content: 'Hello' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    for (const chunk of chunks) expect(validator.chunk(chunk)).toEqual([]);
+    expect(chunks.filter((chunk) => chunk.choices[0]?.finish_reason)).toHaveLength(1);
+    expect(chunks.at(-1)!.usage).toBeTruthy();
+  });
+
+  it('makes a tool call', async () => {
+    const completion = await client().chat.completions.create({
+      model: 'claude-3-5-haiku',
+      messages: [{ role: 'user', content: "What's the weather like in Boston today?" }],
+      tools: [{ type: 'function', function: { name: 'get_current_weather', parameters: { type: 'object', properties: { location: { type: 'string' } } } } }],
+    });
+    expect(completion.choices[0]!.finish_reason).toBe('tool_calls');
+    expect(validator.completion(completion)).toEqual([]);
+  });
+});
