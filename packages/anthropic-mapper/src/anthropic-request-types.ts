@@ -123,8 +123,8 @@ export interface AnthropicOutputConfig {
   format: { type: 'json_schema'; schema: Record<string, unknown> };
 }
 
-/** The body of `POST /v1/messages`. */
-export interface AnthropicMessageCreateBody {
+/** The fields of `POST /v1/messages` other than `stream`. */
+export interface AnthropicMessageCreateFields {
   model: string;
   max_tokens: number;
   messages: AnthropicMessage[];
@@ -137,8 +137,10 @@ export interface AnthropicMessageCreateBody {
   top_p?: number;
   stop_sequences?: string[];
   metadata?: { user_id: string };
-  stream?: boolean;
 }
+
+/** The body of `POST /v1/messages`: `stream: true` only for streamed requests (absent otherwise). */
+export type AnthropicMessageCreateBody = (AnthropicMessageCreateFields & { stream?: false }) | (AnthropicMessageCreateFields & { stream: true });
 
 /** The request the gateway sends upstream (credentials are added by the gateway, never here). */
 export interface AnthropicUpstreamRequest {

@@ -1,5 +1,5 @@
 import { createOpenAIError, parseChatCompletionRequest, type ChatCompletionRequest, type ChatCompletionTool, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
-import type { AnthropicCustomTool, AnthropicMessageCreateBody, AnthropicNativeTool, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
+import type { AnthropicCustomTool, AnthropicMessageCreateBody, AnthropicMessageCreateFields, AnthropicNativeTool, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
 import {
@@ -140,7 +140,7 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
 
   // Structured output.
   let jsonResponse: AnthropicTranslationContext['jsonResponse'] = null;
-  let outputConfig: AnthropicMessageCreateBody['output_config'];
+  let outputConfig: AnthropicMessageCreateFields['output_config'];
   const responseFormat = request.response_format;
   if (responseFormat && (responseFormat.type === 'json_schema' || responseFormat.type === 'json_object')) {
     const options = responseFormat.type === 'json_schema' ? responseFormat.json_schema : undefined;
@@ -228,21 +228,25 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
     if (stopSequences.length === 0) stopSequences = undefined;
   }
 
-  const userId = request.user ?? request.safety_identifier ?? undefined;
+  let userId = request.user ?? request.safety_identifier ?? undefined;
+  if (userId !== undefined && userId.length > 256) {
+    addWarning(state, 'parameter_dropped', request.user !== undefined ? 'user' : 'safety_identifier', "Anthropic's metadata.user_id holds at most 256 characters; the user id was dropped.");
+    userId = undefined;
+  }
   const stream = request.stream === true;
 
-  const body: AnthropicMessageCreateBody = { model: request.model, max_tokens: maxTokens, messages: converted.messages };
-  if (system.length > 0) body.system = system;
-  if (tools.length > 0) body.tools = tools;
-  if (toolChoice) body.tool_choice = toolChoice;
-  if (budget !== null) body.thinking = { type: 'enabled', budget_tokens: budget };
-  if (outputConfig) body.output_config = outputConfig;
-  if (temperature !== undefined) body.temperature = temperature;
-  if (topP !== undefined) body.top_p = topP;
-  if (topK !== undefined) (body as AnthropicMessageCreateBody & { top_k?: number }).top_k = topK;
-  if (stopSequences) body.stop_sequences = stopSequences;
-  if (userId) body.metadata = { user_id: userId };
-  if (stream) body.stream = true;
+  const fields: AnthropicMessageCreateFields = { model: request.model, max_tokens: maxTokens, messages: converted.messages };
+  if (system.length > 0) fields.system = system;
+  if (tools.length > 0) fields.tools = tools;
+  if (toolChoice) fields.tool_choice = toolChoice;
+  if (budget !== null) fields.thinking = { type: 'enabled', budget_tokens: budget };
+  if (outputConfig) fields.output_config = outputConfig;
+  if (temperature !== undefined) fields.temperature = temperature;
+  if (topP !== undefined) fields.top_p = topP;
+  if (topK !== undefined) (fields as AnthropicMessageCreateFields & { top_k?: number }).top_k = topK;
+  if (stopSequences) fields.stop_sequences = stopSequences;
+  if (userId) fields.metadata = { user_id: userId };
+  const body: AnthropicMessageCreateBody = stream ? { ...fields, stream: true } : fields;
 
   const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION, 'content-type': 'application/json' };
   if (converted.usesFilesApi) headers['anthropic-beta'] = ANTHROPIC_FILES_API_BETA;
