@@ -32,10 +32,25 @@ export function createOpenAIStreamFrameFormatter(state: AnthropicToOpenAIStreamS
       });
       prefix = `data: ${head.slice(0, -1)},"choices":`;
     }
-    const choices = JSON.stringify(chunk.choices);
+    const choices = formatChoices(chunk.choices);
     if (chunk.usage === undefined) return `${prefix}${choices}}\n\n`;
     if (chunk.usage === null) return `${prefix}${choices},"usage":null}\n\n`;
     return `${prefix}${choices},"usage":${JSON.stringify(chunk.usage)}}\n\n`;
+  }
+
+  /**
+   * `JSON.stringify(choices)` for the step's one-choice shape (`index` 0, `delta`, `logprobs` null,
+   * `finish_reason`), stringifying only the delta; anything else takes the plain path.
+   */
+  function formatChoices(choices: ChatCompletionChunk['choices']): string {
+    if (choices.length !== 1) return JSON.stringify(choices);
+    const choice = choices[0]!;
+    const finishReason = choice.finish_reason;
+    if (choice.index !== 0 || choice.logprobs !== null || (finishReason !== null && typeof finishReason !== 'string')) {
+      return JSON.stringify(choices);
+    }
+    const finish = finishReason === null ? 'null' : JSON.stringify(finishReason);
+    return `[{"index":0,"delta":${JSON.stringify(choice.delta)},"logprobs":null,"finish_reason":${finish}}]`;
   }
 
   return {
