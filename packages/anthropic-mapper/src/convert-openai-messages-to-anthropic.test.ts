@@ -185,6 +185,12 @@ describe('convertOpenAIMessagesToAnthropic', () => {
     }
   });
 
+  it('reports a dropped participant name', () => {
+    const s = state();
+    convertOpenAIMessagesToAnthropic([{ role: 'user', content: 'x', name: 'alice' }], s);
+    expect(s.warnings).toEqual([{ code: 'parameter_dropped', param: 'messages[0].name', message: 'Anthropic messages have no participant name; `name` was dropped.' }]);
+  });
+
   it('rejects input_audio naming the part', () => {
     try {
       convertOpenAIMessagesToAnthropic([{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AA', format: 'wav' } }] }], state());

@@ -235,6 +235,9 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
 
   messages.forEach((message, index) => {
     const record = message as Record<string, unknown>;
+    if (typeof record['name'] === 'string' && record['name'] !== '' && message.role !== 'function') {
+      addWarning(state, 'parameter_dropped', `messages[${index}].name`, 'Anthropic messages have no participant name; `name` was dropped.');
+    }
     switch (message.role) {
       case 'system':
       case 'developer': {
