@@ -26,6 +26,14 @@ function normaliseNullable(node: unknown): void {
   if ('nullable' in schema) {
     if (schema.nullable === true && typeof schema.type === 'string') schema.type = [schema.type, 'null'];
     if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    if (schema.nullable === true && schema.type === undefined) {
+      // e.g. `{$ref: CompletionUsage, nullable: true}`: the referenced schema, or null.
+      const { description, nullable: _nullable, ...rest } = schema;
+      for (const key of Object.keys(schema)) delete schema[key];
+      Object.assign(schema, description === undefined ? {} : { description }, { anyOf: [rest, { type: 'null' }] });
+      normaliseNullable(rest);
+      return;
+    }
     delete schema.nullable;
   }
   for (const value of Object.values(schema)) normaliseNullable(value);

@@ -63,14 +63,13 @@ afterAll(async () => {
 });
 
 const client = () => new OpenAI({ apiKey: 'client-key', baseURL: `${gateway.url}/v1`, fetch: recordingFetch, maxRetries: 0 });
-const weatherTool = {
+// The replay upstream answers with recorded tool calls: the Claude recording calls `get_current_weather`, the
+// Gemini one `weather`; both are offered.
+const weatherParameters = { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] };
+const weatherTools = ['get_current_weather', 'weather'].map((name) => ({
   type: 'function' as const,
-  function: {
-    name: 'get_current_weather',
-    description: 'Get the current weather in a given location',
-    parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] },
-  },
-};
+  function: { name, description: 'Get the current weather in a given location', parameters: weatherParameters },
+}));
 
 describe.each(['claude-3-5-haiku', 'gemini-1.5-pro-002'])('the openai SDK through Express → %s', (model) => {
   it('chat.completions.create without stream', async () => {
@@ -105,16 +104,16 @@ describe.each(['claude-3-5-haiku', 'gemini-1.5-pro-002'])('the openai SDK throug
   it('a tool-call round trip', async () => {
     const openai = client();
     const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: "What's the weather like in Boston today?" }];
-    const first = await openai.chat.completions.create({ model, messages, tools: [weatherTool] });
+    const first = await openai.chat.completions.create({ model, messages, tools: weatherTools });
     expect(validator.completion(first)).toEqual([]);
     const call = first.choices[0]!.message.tool_calls?.[0];
     expect(first.choices[0]!.finish_reason).toBe('tool_calls');
     expect(call?.type).toBe('function');
     if (call?.type !== 'function') return;
-    expect(call.function.name).toBe('get_current_weather');
+    expect(['get_current_weather', 'weather']).toContain(call.function.name);
     expect(() => JSON.parse(call.function.arguments)).not.toThrow();
     messages.push(first.choices[0]!.message, { role: 'tool', tool_call_id: call.id, content: '{"temperature":"54F"}' });
-    const second = await openai.chat.completions.create({ model, messages, tools: [weatherTool] });
+    const second = await openai.chat.completions.create({ model, messages, tools: weatherTools });
     expect(validator.completion(second)).toEqual([]);
     expect(second.choices[0]!.finish_reason).toBe('stop');
   });
@@ -135,16 +134,19 @@ describe('the Vercel AI SDK through Express (@ai-sdk/openai-compatible)', () => 
     const result = streamText({
       model: provider()(model),
       prompt: "What's the weather like in Boston today?",
-      tools: {
-        get_current_weather: tool({
-          description: 'Get the current weather in a given location',
-          inputSchema: jsonSchema<{ location: string }>({ type: 'object', properties: { location: { type: 'string' } }, required: ['location'] }),
-          execute: async (input) => {
-            calls.push(input);
-            return { temperature: '54F' };
-          },
-        }),
-      },
+      tools: Object.fromEntries(
+        ['get_current_weather', 'weather'].map((name) => [
+          name,
+          tool({
+            description: 'Get the current weather in a given location',
+            inputSchema: jsonSchema<{ location: string }>({ type: 'object', properties: { location: { type: 'string' } }, required: ['location'] }),
+            execute: async (input) => {
+              calls.push(input);
+              return { temperature: '54F' };
+            },
+          }),
+        ]),
+      ),
       stopWhen: stepCountIs(2),
     });
     await result.consumeStream();

@@ -3,7 +3,7 @@ export interface ReplayRecording {
   provider: 'anthropic' | 'gemini';
   /** A streamed reply (raw SSE as on the wire) or a JSON body. */
   stream: boolean;
-  /** Whether it answers a request that offered tools (it calls one). */
+  /** Whether the reply calls a tool (it fits a request that offers tools). */
   tools: boolean;
   /** The fixture case it was copied from. */
   fixture: string;

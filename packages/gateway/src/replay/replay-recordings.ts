@@ -5,6 +5,14 @@ import type { ReplayRecording } from './replay-recording.js';
 export const REPLAY_RECORDINGS: readonly ReplayRecording[] = [
   {
     "provider": "anthropic",
+    "stream": false,
+    "tools": false,
+    "fixture": "fixtures/anthropic/text",
+    "source": "recorded",
+    "body": "{\"model\":\"claude-sonnet-4-5-20250929\",\"id\":\"msg_01VdEjxAP5ahtHKrrRdNBteQ\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"Hello! I'm doing well, thanks for asking. How are you doing today? Is there anything I can help you with?\"}],\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":12,\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"cache_creation\":{\"ephemeral_5m_input_tokens\":0,\"ephemeral_1h_input_tokens\":0},\"output_tokens\":29,\"service_tier\":\"standard\",\"inference_geo\":\"not_available\"}}"
+  },
+  {
+    "provider": "anthropic",
     "stream": true,
     "tools": false,
     "fixture": "fixtures/anthropic/text-stream",
@@ -31,16 +39,32 @@ export const REPLAY_RECORDINGS: readonly ReplayRecording[] = [
     "provider": "gemini",
     "stream": false,
     "tools": false,
-    "fixture": "fixtures/gemini/seed-json-object",
-    "source": "seed",
-    "body": "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"{\\\"location\\\": \\\"San Francisco, CA\\\", \\\"weather\\\": \\\"I do not have access to real-time information, such as live weather updates.  For the latest weather information, please check a reliable weather app or your local news.\\\"}\\n\"}]},\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":9,\"candidatesTokenCount\":50,\"totalTokenCount\":59},\"modelVersion\":\"gemini-1.5-pro-002\"}"
+    "fixture": "fixtures/gemini/js-genai-text",
+    "source": "recorded",
+    "body": "{\"candidates\":[{\"avgLogprobs\":-0.1926684285020693,\"content\":{\"parts\":[{\"text\":\"The sky is blue because of a phenomenon called **Rayleigh scattering**. Here's a breakdown:\\n\\n*   **Sunlight and its Colors:** Sunlight appears white, but it's actually made up of all the colors of the rainbow. Each color has a different wavelength. Blue and violet light have shorter wavelengths, while red and orange light have longer wavelengths.\\n\\n*   **Entering the Atmosphere:** When sunlight enters the Earth's atmosphere, it collides with tiny air molecules (mostly nitrogen and oxygen).\\n\\n*   **Rayleigh Scattering:** This collision causes the light to scatter in different directions. This scattering is more effective for shorter wavelengths (blue and violet light) than for longer wavelengths (red and orange light).\\n\\n*   **Why Not Violet?** While violet light is scattered even more than blue light, there are a few reasons why we see a blue sky:\\n\\n    *   The sun emits slightly less violet light than blue light.\\n    *   Our eyes are more sensitive to blue light than violet light.\\n    *   The upper atmosphere absorbs some of the violet light.\\n\\n*   **Result:** Because blue light is scattered much more effectively, it bounces around in all directions. When you look up at the sky, you see this scattered blue light coming from all directions, making the sky appear blue.\\n\\n**In summary:** Blue light is scattered more than other colors by the Earth's atmosphere, making the sky appear blue to our eyes.\\n\\n**Think of it like this:** Imagine throwing different sized balls at a group of obstacles. The smaller balls (blue light) are more likely to bounce off and scatter in many directions, while the larger balls (red light) are more likely to go straight through.\\n\"}],\"role\":\"model\"},\"finishReason\":\"STOP\"}],\"modelVersion\":\"gemini-2.0-flash\",\"responseId\":\"udSfaNTNEPP0n9kPrJGHuQ4\",\"usageMetadata\":{\"candidatesTokenCount\":353,\"candidatesTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":353}],\"promptTokenCount\":6,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":6}],\"totalTokenCount\":359}}"
   },
   {
     "provider": "gemini",
     "stream": true,
     "tools": false,
-    "fixture": "fixtures/gemini/seed-vision-stream",
-    "source": "seed",
-    "body": "data: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\" 这是五个不同角色的表情包。他们分别是:\\n- 胡桃\\n- 宵宫\\n- 早柚\\n- 刻晴\\n- 珊瑚\"}]},\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":8,\"candidatesTokenCount\":40,\"totalTokenCount\":48},\"modelVersion\":\"gemini-pro-vision\"}\r\n\r\ndata: {\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"宫心海\"}]},\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":8,\"candidatesTokenCount\":48,\"totalTokenCount\":56},\"modelVersion\":\"gemini-pro-vision\"}\r\n\r\n"
+    "fixture": "fixtures/gemini/google-text-stream",
+    "source": "recorded",
+    "body": "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"There are **3**\"}],\"role\":\"model\"},\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":9,\"candidatesTokenCount\":5,\"totalTokenCount\":199,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":9}],\"thoughtsTokenCount\":185},\"modelVersion\":\"gemini-3-pro-preview\",\"responseId\":\"bH6LaZW8Fp_3nsEPqtaSwQ4\"}\r\n\r\ndata: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\" \\\"r\\\"s in strawberry.\\n\\nst**r**awbe**rr**y\"}],\"role\":\"model\"},\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":9,\"candidatesTokenCount\":23,\"totalTokenCount\":217,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":9}],\"thoughtsTokenCount\":185},\"modelVersion\":\"gemini-3-pro-preview\",\"responseId\":\"bH6LaZW8Fp_3nsEPqtaSwQ4\"}\r\n\r\ndata: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"\",\"thoughtSignature\":\"EqsFCqgFAb4+9vvtAF5n87lB4OGDOoTRMOqp35jW65XsYXh6BySMwl9nvrbAvPcl2U0xITaYUyV4CmREEDB1z0ZPpCg7iEwiZcj40Eh1jXoL8Y/BbPqxdgZKvKxdBsJx92y2ML5ytajQHVFQb9ohEMMnjs9uNadLAhDEsOU1nC5tl3FQkx94uaGfWvg61bJT3Y9OxFdo/kbpm4RBngvYhVkBzHKkHBj72T2bUd8J4HPssi7ORC5iPosPRIOyH/CAVHEtMzFYMwb7OhRu+CW8Z9u7gDieME5iJjXtJtLrNGDxgR7XtWfRRyGjsj6uDS+KvjR3SUSWPdn5eeH6w+LXZm1X///Hvhhcx+NHxsuGjF3fGhyzTVAoIzk0lxyB4+/A9I4Xa0o/T4coVDiewMzGZDwmket//ig8x9UC8cyWr/hy1joZWUO7ooJlLncv8gy4Ng+y1JdievZokSFDNWfMMNAQr3kgUwJDucqDp44C1xMtgR3lhJ75IBBnprHCE/ThgvNXujmqNkwAjp5dS4PjVbrw8fqSylfE80tvU0g9dXqg4pEyG+hGIxbANLhsWjAKLqh69hyqvVLg2Ds3wppphf61IfC4VoeLWj85CjBZMf+k85NsUIJQ6+DQS9IPNbM29ZOzpUbHoWKJB6VzNCSJse7Pi07L+pd6skl77km00y4lJdHIGHfEgi8PaOonakBcxbRqKzGJAA/urlP0tiWya2fTWrvNZOybJHyyofNNSI4s5y76yKEjP1wnPqC7ujrQk6xb7eyCeqH9ekByy3vv0JfgERFptoSUoG2toIr9M3lS/LKpnwfCvZh+z3J0iMb83d4MaPKhGhE49J4660XUsEmjygAZNi9HnjfC3KtaU/07Sx4JCezMtpsLKUxBgy4xaNqwew3FwAG37eeWcow=\"}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":9,\"candidatesTokenCount\":23,\"totalTokenCount\":217,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":9}],\"thoughtsTokenCount\":185},\"modelVersion\":\"gemini-3-pro-preview\",\"responseId\":\"bH6LaZW8Fp_3nsEPqtaSwQ4\"}\r\n\r\n"
+  },
+  {
+    "provider": "gemini",
+    "stream": false,
+    "tools": true,
+    "fixture": "fixtures/gemini/google-tool-call-gemini3",
+    "source": "recorded",
+    "body": "{\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"name\":\"weather\",\"args\":{\"location\":\"San Francisco\"}},\"thoughtSignature\":\"Eqo+Cqc+Ab4+9vtgONaaz6qwy6WXdp7gCd2w0X+Wz2gaBgY0Gv6A12JKo0y5vQwf9YQFyhMbKr1E9m17VT6HXd7jXzjaGYaE\"}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0,\"finishMessage\":\"Model generated function call(s).\"}],\"usageMetadata\":{\"promptTokenCount\":29,\"candidatesTokenCount\":15,\"totalTokenCount\":1845,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":29}],\"thoughtsTokenCount\":1801},\"modelVersion\":\"gemini-3-pro-preview\",\"responseId\":\"JniLacKqGqH0xs0P0O776As\"}"
+  },
+  {
+    "provider": "gemini",
+    "stream": true,
+    "tools": true,
+    "fixture": "fixtures/gemini/google-tool-call-stream",
+    "source": "recorded",
+    "body": "data: {\"candidates\":[{\"content\":{\"parts\":[{\"functionCall\":{\"name\":\"weather\",\"args\":{\"location\":\"San Francisco\"}},\"thoughtSignature\":\"EqUCCqICAb4+9vsh8Pd5taZVoPzSvjWWwzBrvhEQWBLCGa7IdY8FBMm7Z6dCKFU3Ft0la15gF7RaHe1NlPRygQec0bFwPDfMwGcUOMNiJiNIKxusCs4ejCZRuouNYQ4etEIt7CujEUHiILLfZXSJZYhs4UCrD2bLqPq0sE0lWgYJnzHkkKUOnMsA2hKffAhtF4DWn5INYj8pPssvch/2VpDFW2F9XSE04zLDzkIWF2eztJX50Y0lTehRZC3FW7fOrXCzGx+PwdataD6eXlF5O1zn+86XtmktOs2DEp4o1PMvXFFAXe8GGvPt8Idf3UtHMq7AsapwMW9sjiKj+FJk54m+9LMTSaj7C86smfvoQryYBEHTVazr1bEnpl4bPG5JUtm2yAMkHj4=\"}],\"role\":\"model\"},\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":29,\"candidatesTokenCount\":15,\"totalTokenCount\":89,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":29}],\"thoughtsTokenCount\":45},\"modelVersion\":\"gemini-3-pro-preview\",\"responseId\":\"b36LacjwM668nsEP2tbsgQQ\"}\r\n\r\ndata: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"\"}],\"role\":\"model\"},\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{\"promptTokenCount\":29,\"candidatesTokenCount\":15,\"totalTokenCount\":89,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":29}],\"thoughtsTokenCount\":45},\"modelVersion\":\"gemini-3-pro-preview\",\"responseId\":\"b36LacjwM668nsEP2tbsgQQ\"}\r\n\r\n"
   }
 ];
