@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { createCaseEnvironment, createOpenAISpecValidator, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { describe, expect, it } from 'vitest';
 import { parseOpenAISseFrames, readAllText, streamContextForCase, streamOfPieces } from '../test/stream-test-helpers.js';
 import { createAnthropicToOpenAIStream } from './create-anthropic-to-openai-stream.js';
@@ -28,6 +28,15 @@ describe('Anthropic stream fixture cases', () => {
       expect(output.endsWith('\n\n')).toBe(true);
       const doneAt = frames.indexOf('[DONE]');
       if (doneAt !== -1) expect(doneAt).toBe(frames.length - 1);
+    });
+
+    it('every expected chunk validates against the OpenAI specification (CreateChatCompletionStreamResponse, ErrorResponse)', () => {
+      const validator = createOpenAISpecValidator();
+      for (const frame of expectedFrames) {
+        if (frame === '[DONE]') continue;
+        const errors = 'error' in (frame as object) ? validator.error(frame) : validator.chunk(frame);
+        expect(errors, JSON.stringify(frame)).toEqual([]);
+      }
     });
 
     it('the synchronous byte path gives the same text, event by event', () => {

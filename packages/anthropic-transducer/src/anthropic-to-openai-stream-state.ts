@@ -56,7 +56,6 @@ export interface AnthropicToOpenAIStreamState {
   readonly systemFingerprint: string;
   readonly includeUsage: boolean;
   readonly jsonModeToolName: string | null;
-  readonly fallbackModel: string;
   readonly onWarning: ((warning: TranslationWarning) => void) | undefined;
   model: string;
   phase: AnthropicStreamPhase;
@@ -89,7 +88,6 @@ export function createAnthropicToOpenAIStreamState(options: AnthropicToOpenAIStr
     systemFingerprint: environment.generateId('fp'),
     includeUsage: context.includeUsage === true,
     jsonModeToolName: context.jsonResponse?.mode === 'tool' ? context.jsonResponse.toolName : null,
-    fallbackModel: context.requestedModel,
     onWarning: options.onWarning,
     model: context.requestedModel,
     phase: 'initial',
