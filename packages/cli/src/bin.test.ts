@@ -1,0 +1,123 @@
+/// <reference types="node" />
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesRoot } from '@interlingua/conformance/node';
+import { describe, expect, it } from 'vitest';
+
+// The CLI is run as a user runs it: the built bin (the test command builds every package first).
+const BIN = join(import.meta.dirname, '..', 'dist', 'bin.js');
+const fixtures = fixturesRoot();
+const { ANTHROPIC_API_KEY: _a, GEMINI_API_KEY: _g, GOOGLE_API_KEY: _go, OPENAI_API_KEY: _o, ...cleanEnv } = process.env;
+
+function run(args: string[], input?: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: cleanEnv, timeout: 30_000 });
+}
+
+function frames(text: string): unknown[] {
+  return text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((frame) => (frame === 'data: [DONE]' ? '[DONE]' : JSON.parse(frame.slice('data: '.length))));
+}
+
+/** Ids and timestamps are invented per run: compare everything else. */
+function withoutIds(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value), (key, inner) => (['id', 'created', 'system_fingerprint'].includes(key) && typeof inner !== 'object' ? '*' : inner));
+}
+
+describe('interlingua (the CLI)', () => {
+  it('prints help for the program and each command', () => {
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['serve', 'translate', 'transduce', 'convert-response']) {
+      expect(help.stdout).toContain(command);
+      const commandHelp = run([command, '--help']);
+      expect(commandHelp.status).toBe(0);
+      expect(commandHelp.stdout).toContain('Usage: interlingua ' + command);
+    }
+  });
+
+  it('fails with a message on stderr and a non-zero exit for an unknown command or a missing option', () => {
+    const unknown = run(['frobnicate']);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown command/i);
+    const missing = run(['translate']);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toMatch(/--to/);
+  });
+
+  it('translate --to anthropic: the seed request becomes the expected Anthropic request', () => {
+    const dir = join(fixtures, 'anthropic', 'seed-tools-non-stream');
+    const result = run(['translate', '--to', 'anthropic', join(dir, 'request.json')]);
+    expect(result.status).toBe(0);
+    const expected = JSON.parse(readFileSync(join(dir, 'upstream-request.json'), 'utf8'));
+    const printed = JSON.parse(result.stdout);
+    expect(printed.path).toBe(expected.path);
+    expect(printed.body).toEqual(expected.body);
+  });
+
+  it('translate --to gemini reads standard input, and a bad request is an error envelope on stderr', () => {
+    const dir = join(fixtures, 'gemini', 'seed-json-schema');
+    const result = run(['translate', '--to', 'gemini'], readFileSync(join(dir, 'request.json'), 'utf8'));
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).body).toEqual(JSON.parse(readFileSync(join(dir, 'upstream-request.json'), 'utf8')).body);
+    expect(result.stderr).toContain('warning:');
+    const bad = run(['translate', '--to', 'gemini'], '{"model": 1}');
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stderr).error.type).toBe('invalid_request_error');
+    const notJson = run(['translate', '--to', 'gemini'], 'nope');
+    expect(notJson.status).toBe(1);
+    expect(notJson.stderr).toContain('is not valid JSON');
+  });
+
+  it.each([
+    ['anthropic', 'seed-tools-stream', ['--include-usage', '--model', 'claude-3-5-haiku']],
+    ['gemini', 'seed-vision-stream', ['--model', 'gemini-pro-vision']],
+  ])('transduce --from %s turns the recorded stream of %s into the expected chunks', (provider, name, flags) => {
+    const dir = join(fixtures, provider, name);
+    const result = run(['transduce', '--from', provider, ...flags], readFileSync(join(dir, 'upstream-response.sse'), 'utf8'));
+    expect(result.status).toBe(0);
+    expect(withoutIds(frames(result.stdout))).toEqual(withoutIds(frames(readFileSync(join(dir, 'expected-response.sse'), 'utf8'))));
+  });
+
+  it('convert-response --from gemini converts a reply, and --status converts an error body', () => {
+    const dir = join(fixtures, 'gemini', 'seed-json-object');
+    const recorded = JSON.parse(readFileSync(join(dir, 'upstream-response.json'), 'utf8'));
+    const result = run(['convert-response', '--from', 'gemini', '--model', 'gemini-1.5-pro-002'], JSON.stringify(recorded.body));
+    expect(result.status).toBe(0);
+    const expected = JSON.parse(readFileSync(join(dir, 'expected-response.json'), 'utf8'));
+    expect(withoutIds(JSON.parse(result.stdout))).toEqual(withoutIds(expected.body));
+    const error = run(['convert-response', '--from', 'anthropic', '--status', '429'], '{"type":"error","error":{"type":"rate_limit_error","message":"slow down"}}');
+    expect(error.status).toBe(0);
+    expect(JSON.parse(error.stdout)).toMatchObject({ status: 429, body: { error: { message: 'slow down', type: 'rate_limit_error' } } });
+  });
+
+  it('serve: starts on 127.0.0.1 with the replay models and streams a translated answer', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env: cleanEnv });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        child.stdout.on('data', (data: Buffer) => {
+          output += data.toString();
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+          if (match && output.includes('replay')) resolve(match[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      });
+      const models = (await (await fetch(`${url}/v1/models`)).json()) as { data: { id: string }[] };
+      expect(models.data.map((model) => model.id)).toContain('replay/claude');
+      const response = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'replay/claude', stream: true, messages: [{ role: 'user', content: 'Hello' }] }),
+      });
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      const text = await response.text();
+      expect(text).toContain('chat.completion.chunk');
+      expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
