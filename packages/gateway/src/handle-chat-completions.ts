@@ -72,7 +72,7 @@ export async function handleChatCompletions(
     { ...clientRequest, model: route.upstreamModel },
     { strict: options.strict === true, ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}) },
   );
-  report.warnings = mapped.warnings.map((warning) => `${warning.code}(${warning.param}): ${warning.message}`);
+  if (mapped.warnings.length) report.warnings = mapped.warnings.map((warning) => `${warning.code}(${warning.param}): ${warning.message}`);
   const warningHeaders: Record<string, string> = mapped.warnings.length
     ? { 'x-interlingua-warnings': formatWarningsHeader(mapped.warnings) }
     : {};
