@@ -76,7 +76,9 @@ export function convertToolResultToGeminiResponse(text: string): { [key: string]
  * - user → role `user`; assistant → role `model` (thought part from a signed `reasoning_content`, the text, the
  *   `functionCall` parts, a trailing signed empty text part; see gemini-thought-signature-extension.ts).
  * - consecutive tool (and legacy function) messages → ONE user turn of `functionResponse` parts, in the order of the
- *   calls of the model turn they answer; names recovered from `tool_call_id` (unknown id → 400).
+ *   calls of the model turn they answer; names recovered from `tool_call_id` (unknown id → 400). The group must
+ *   directly follow a function-calling model turn (else 400 `tool_result_without_call`, as OpenAI itself rejects);
+ *   system/developer messages between the calls and their results are sent as user text after the results.
  * - consecutive same-role turns are merged, except that a function-response turn is never merged with human text.
  * - Gemini 3: a model turn whose first function call carries no signature gets `skip_thought_signature_validator`.
  */
@@ -90,6 +92,8 @@ export async function convertOpenAIMessagesToGemini(
   const callNames = new Map<string, string>();
   let lastCallOrder: string[] = [];
   let seenConversation = false;
+  /** System text met between a function-calling turn and its results: sent after the results. */
+  const deferredSystemParts: GeminiPart[] = [];
 
   const push = (role: 'user' | 'model', kind: BuiltContent['kind'], parts: GeminiPart[], messageIndex: number) => {
     if (parts.length === 0) return;
@@ -113,6 +117,11 @@ export async function convertOpenAIMessagesToGemini(
             warnings.push({ code: 'system_message_moved', param: path, message: `A ${message.role} message inside the conversation joins systemInstruction; its position is lost.` });
           }
           systemParts.push(...parts);
+        } else if (answersPendingCalls(contents[contents.length - 1], messages, index)) {
+          // Between a function-calling turn and its results: the results must follow the calls directly, so the text
+          // goes right after the results.
+          warnings.push({ code: 'system_message_moved', param: path, message: `Gemini has no ${message.role} role inside contents and function results must follow their calls; this message is sent as user text after the results.` });
+          deferredSystemParts.push(...parts);
         } else {
           warnings.push({ code: 'system_message_moved', param: path, message: `Gemini has no ${message.role} role inside contents; this message stays in place as user text.` });
           push('user', 'text', parts, index);
@@ -149,6 +158,14 @@ export async function convertOpenAIMessagesToGemini(
       case 'tool':
       case 'function': {
         seenConversation = true;
+        const previous = contents[contents.length - 1];
+        if (!previous || previous.role !== 'model' || !previous.parts.some((part) => part.functionCall)) {
+          throw new GeminiMapperInputError(
+            `A ${message.role} message must follow the assistant message whose calls it answers (Gemini needs function results right after the function-calling turn).`,
+            path,
+            'tool_result_without_call',
+          );
+        }
         const group: { order: number; part: GeminiPart }[] = [];
         let cursor = index;
         for (; cursor < messages.length; cursor++) {
@@ -178,6 +195,7 @@ export async function convertOpenAIMessagesToGemini(
         }
         group.sort((left, right) => left.order - right.order);
         push('user', 'function-response', group.map((entry) => entry.part), index);
+        if (deferredSystemParts.length > 0) push('user', 'text', deferredSystemParts.splice(0), index);
         index = cursor - 1;
         break;
       }
@@ -212,6 +230,15 @@ export async function convertOpenAIMessagesToGemini(
     contents: contents.map(({ role, parts }) => ({ role, parts })),
     ...(systemInstruction ? { systemInstruction } : {}),
   };
+}
+
+/** The last turn calls functions and the messages after the system run at `index` are their results. */
+function answersPendingCalls(last: BuiltContent | undefined, messages: readonly ChatCompletionMessageParam[], index: number): boolean {
+  if (!last || last.role !== 'model' || !last.parts.some((part) => part.functionCall)) return false;
+  let cursor = index + 1;
+  while (cursor < messages.length && (messages[cursor]!.role === 'system' || messages[cursor]!.role === 'developer')) cursor++;
+  const next = messages[cursor]?.role;
+  return next === 'tool' || next === 'function';
 }
 
 function convertAssistantMessage(

@@ -162,3 +162,34 @@ describe('edge case #9: structured output, tool names, strict mode', () => {
     expect(strict.ok).toBe(false);
   });
 });
+
+describe('function results must follow their calls', () => {
+  const call = { role: 'assistant', content: null, tool_calls: [{ id: 'call_a', type: 'function', function: { name: 'weather', arguments: '{}' } }] };
+
+  it('a system note between the calls and their results is sent after the results', async () => {
+    const result = await body({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'Weather?' }, call, { role: 'system', content: 'Be terse.' }, { role: 'tool', tool_call_id: 'call_a', content: 'sunny' }, { role: 'user', content: 'So?' }],
+    });
+    expect(result.upstream.body.contents).toEqual([
+      { role: 'user', parts: [{ text: 'Weather?' }] },
+      { role: 'model', parts: [{ functionCall: { name: 'weather', args: {} } }] },
+      { role: 'user', parts: [{ functionResponse: { name: 'weather', response: { content: 'sunny' } } }] },
+      { role: 'user', parts: [{ text: 'Be terse.' }, { text: 'So?' }] },
+    ]);
+    expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'system_message_moved', param: 'messages[2]' }));
+  });
+
+  it('a tool message after human text (not after the calling turn) is a 400, as OpenAI itself rejects it', async () => {
+    const result = await convertOpenAIRequestToGemini({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'Weather?' }, call, { role: 'tool', tool_call_id: 'call_a', content: 'sunny' }, { role: 'user', content: 'again' }, { role: 'tool', tool_call_id: 'call_a', content: 'rainy' }],
+    });
+    expect(result).toMatchObject({ ok: false, status: 400, error: { error: { type: 'invalid_request_error', param: 'messages[4]', code: 'tool_result_without_call' } } });
+  });
+
+  it('a legacy function message with no preceding call is a 400', async () => {
+    const result = await convertOpenAIRequestToGemini({ model: 'gemini-2.5-flash', messages: [{ role: 'function', name: 'weather', content: 'sunny' }] });
+    expect(result).toMatchObject({ ok: false, status: 400, error: { error: { param: 'messages[0]', code: 'tool_result_without_call' } } });
+  });
+});
