@@ -4,3 +4,26 @@ export { fixturesRoot, sharedRoot } from './fixtures-root.js';
 export { createCaseEnvironment } from './create-case-environment.js';
 export { serveOnLoopback, type LoopbackServer } from './serve-on-loopback.js';
 export { createOpenAISpecValidator, type OpenAISpecValidator } from './create-openai-spec-validator.js';
+export {
+  createFaultyUpstream,
+  reserveRefusedUrl,
+  type FaultPlan,
+  type FaultyReplyStep,
+  type FaultyUpstream,
+  type FaultyUpstreamRequest,
+  type FaultyUpstreamStats,
+} from './create-faulty-upstream.js';
+export {
+  createFaultScenarios,
+  checkFaultOutcome,
+  faultScenarioModel,
+  faultScenarioRequest,
+  planFaultScenario,
+  FAULT_GATEWAY_LIMITS,
+  FAULT_STATUSES,
+  type FaultOutcome,
+  type FaultProvider,
+  type FaultScenario,
+  type ObservedFaultReply,
+} from './fault-scenarios.js';
+export { findSecrets } from './find-secrets.js';

@@ -1,42 +1,57 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
+import { MAX_TIMER_DELAY_MS, whenAborted, type Deadline } from './create-deadline.js';
 
 export type CallUpstreamResult = { ok: true; response: Response } | { ok: false; error: OpenAIErrorResponse; reason: string };
 
+export interface CallUpstreamOptions {
+  /** Aborts the upstream request; the caller links the client's signal and the deadline to it. */
+  controller: AbortController;
+  clientSignal: AbortSignal | undefined;
+  deadline: Deadline;
+  /** Time allowed for the response headers (504 `upstream_timeout` after). */
+  headersTimeoutMs: number;
+}
+
 /**
- * POSTs to the upstream. The request is aborted when the client goes away (`clientSignal`) or when no response
- * headers arrived within `timeoutMs` (504); a network failure is a 502. The timeout covers the headers only: a
- * stream may run as long as it keeps sending.
+ * POSTs to the upstream. The request is aborted when the client goes away (499), when no response headers arrived
+ * within `headersTimeoutMs` (504 `upstream_timeout`), or when the request's deadline passes (504
+ * `request_timeout`); a network failure is a 502. A fetch that ignores its signal is abandoned all the same.
  */
 export async function callUpstream(
   fetchImplementation: typeof fetch,
   url: string,
   init: { headers: Record<string, string>; body: string },
-  clientSignal: AbortSignal | undefined,
-  timeoutMs: number,
+  options: CallUpstreamOptions,
 ): Promise<CallUpstreamResult> {
-  const controller = new AbortController();
-  const onClientAbort = () => controller.abort(clientSignal?.reason);
-  if (clientSignal?.aborted) onClientAbort();
-  clientSignal?.addEventListener('abort', onClientAbort, { once: true });
-  let timedOut = false;
+  const { controller, clientSignal, deadline, headersTimeoutMs } = options;
+  let headersTimedOut = false;
   const timer = setTimeout(() => {
-    timedOut = true;
+    headersTimedOut = true;
     controller.abort(new Error('upstream timeout'));
-  }, timeoutMs);
+  }, Math.min(headersTimeoutMs, MAX_TIMER_DELAY_MS));
   try {
-    const response = await fetchImplementation(url, { method: 'POST', headers: init.headers, body: init.body, signal: controller.signal });
+    const response = await Promise.race([
+      fetchImplementation(url, { method: 'POST', headers: init.headers, body: init.body, signal: controller.signal }),
+      whenAborted(controller.signal),
+    ]);
     return { ok: true, response };
-  } catch (error) {
-    clientSignal?.removeEventListener('abort', onClientAbort);
-    if (timedOut) {
+  } catch {
+    if (clientSignal?.aborted) {
+      return { ok: false, reason: 'client_aborted', error: createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }) };
+    }
+    if (deadline.expired) {
+      return {
+        ok: false,
+        reason: 'request_timeout',
+        error: createOpenAIError(504, `The request did not complete within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
+      };
+    }
+    if (headersTimedOut) {
       return {
         ok: false,
         reason: 'timeout',
-        error: createOpenAIError(504, `The upstream did not answer within ${timeoutMs} ms.`, { type: 'timeout_error', code: 'upstream_timeout' }),
+        error: createOpenAIError(504, `The upstream did not answer within ${headersTimeoutMs} ms.`, { type: 'timeout_error', code: 'upstream_timeout' }),
       };
-    }
-    if (clientSignal?.aborted) {
-      return { ok: false, reason: 'client_aborted', error: createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }) };
     }
     return {
       ok: false,

@@ -1,9 +1,11 @@
 import { createDefaultEnvironment, createOpenAIError } from '@interlingua/openai-schema';
 import { checkAuthorization } from './check-authorization.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
-import { handleChatCompletions, type RequestReport } from './handle-chat-completions.js';
+import { createStreamSlots } from './create-stream-slots.js';
+import { handleChatCompletions, type GatewayRuntime, type RequestReport } from './handle-chat-completions.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
+import { resolveGatewayLimits } from './resolve-gateway-limits.js';
 
 /** A fetch-style handler: what every adapter (Express, Workers, the CLI's server) wraps. */
 export type GatewayHandler = (request: Request) => Promise<Response>;
@@ -15,6 +17,8 @@ export type GatewayHandler = (request: Request) => Promise<Response>;
 export function createGateway(options: GatewayOptions): GatewayHandler {
   const log = options.log ?? ((line: GatewayLogLine) => console.log(JSON.stringify(line)));
   const createEnvironment = options.createEnvironment ?? createDefaultEnvironment;
+  const limits = resolveGatewayLimits(options.limits);
+  const runtime: GatewayRuntime = { limits, streamSlots: createStreamSlots(limits.maxConcurrentStreams) };
 
   async function route(request: Request, path: string, report: RequestReport): Promise<Response> {
     if (path === '/healthz' && request.method === 'GET') return jsonResponse(200, { status: 'ok' });
@@ -27,7 +31,7 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
           : errorResponse(createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'GET' });
       }
       return request.method === 'POST'
-        ? handleChatCompletions(request, options, createEnvironment(), report)
+        ? handleChatCompletions(request, options, createEnvironment(), report, runtime)
         : errorResponse(createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'POST' });
     }
     return errorResponse(createOpenAIError(404, `No route for ${request.method} ${path}.`, { code: 'unknown_route' }));

@@ -37,11 +37,45 @@ export interface PrefixRoute {
   stripPrefix?: boolean;
 }
 
+/**
+ * Limits that keep one client or one upstream from exhausting the gateway. Every limit has a default; every refusal
+ * is an OpenAI error envelope (before the response starts) or an error payload on the stream (after it started).
+ */
 export interface GatewayLimits {
-  /** Largest request body in bytes (413 above). Default 10 MiB. */
+  /** Largest request body in bytes (413 `request_too_large` above). Default 10485760 (10 MiB). */
   maxBodyBytes?: number;
-  /** Time allowed for the upstream to answer with headers, in ms (504 after). Default 120000. */
+  /** Time allowed for the upstream to answer with headers, in ms (504 `upstream_timeout` after). Default 120000. */
   upstreamTimeoutMs?: number;
+  /** Most messages in one request (413 `too_many_messages` above). Default 2048. */
+  maxMessages?: number;
+  /**
+   * Most bytes of inline (`data:` URL) images in one request, summed over all messages and counted as decoded bytes
+   * (estimated from the base64 length); 413 `images_too_large` above. Default 20971520 (20 MiB).
+   */
+  maxImageBytes?: number;
+  /**
+   * Longest wait for the next upstream bytes once the reply has started, in ms. On a stream: the client gets an error
+   * payload (`upstream_idle_timeout`) and the stream ends; without stream: 504 `upstream_idle_timeout`. The upstream
+   * request is aborted either way. Default 120000.
+   */
+  streamIdleTimeoutMs?: number;
+  /**
+   * Longest time for a whole request, from its arrival to the last byte of the reply, in ms. Before the reply
+   * starts: 504 `request_timeout` (408 while the client is still sending its body); on a stream: an error payload
+   * (`request_timeout`) and the end. The upstream request is aborted. Default 600000 (10 minutes).
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Most streams served at the same time by one gateway instance (a Worker isolate, a Node process); one more gets
+   * 429 `too_many_concurrent_streams` with `retry-after: 1`. Default 1000.
+   */
+  maxConcurrentStreams?: number;
+  /**
+   * Largest single upstream stream event, in characters (about bytes). A valid event up to this size passes through
+   * (Gemini image answers carry megabytes of inline base64); a larger one ends the stream with an error payload
+   * (`upstream_event_too_large` for Anthropic, `upstream_invalid_event` for Gemini). Default 33554432 (32 MiB).
+   */
+  maxEventBytes?: number;
 }
 
 /** The content of a config file. */

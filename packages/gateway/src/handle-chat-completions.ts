@@ -4,14 +4,19 @@ import { geminiBridge } from './bridges/gemini-bridge.js';
 import { openAICompatibleBridge } from './bridges/openai-compatible-bridge.js';
 import type { ProviderBridge } from './bridges/provider-bridge.js';
 import { callUpstream } from './call-upstream.js';
-import { endStreamOnError } from './end-stream-on-error.js';
+import { checkRequestLimits } from './check-request-limits.js';
+import { createDeadline, linkAbortSignals } from './create-deadline.js';
+import type { StreamSlots } from './create-stream-slots.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { readRequestBody } from './read-request-body.js';
+import { readUpstreamBody } from './read-upstream-body.js';
 import { createReplayFetch } from './replay/create-replay-fetch.js';
+import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
 import { resolveModelRoute } from './resolve-model-route.js';
+import { superviseUpstreamStream } from './supervise-upstream-stream.js';
 
 const BRIDGES: Record<UpstreamKind, ProviderBridge> = {
   anthropic: anthropicBridge,
@@ -19,15 +24,18 @@ const BRIDGES: Record<UpstreamKind, ProviderBridge> = {
   'openai-compatible': openAICompatibleBridge,
 };
 
-const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-const DEFAULT_UPSTREAM_TIMEOUT_MS = 120_000;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** What the request handler reports for the log line. */
 export type RequestReport = Partial<Omit<GatewayLogLine, 'time' | 'method' | 'path' | 'latency_ms' | 'status'>>;
 
-async function readErrorBody(response: Response): Promise<unknown> {
-  const text = (await response.text().catch(() => '')).slice(0, MAX_ERROR_BODY_BYTES);
+/** What lives as long as the gateway: its limits and the count of streams in flight. */
+export interface GatewayRuntime {
+  limits: ResolvedGatewayLimits;
+  streamSlots: StreamSlots;
+}
+
+function parseErrorBody(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -41,103 +49,184 @@ export async function handleChatCompletions(
   options: GatewayOptions,
   environment: TranslationEnvironment,
   report: RequestReport,
+  runtime: GatewayRuntime,
 ): Promise<Response> {
-  const body = await readRequestBody(request, options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  if (!body.ok) return errorResponse(body.error);
-  const parsed = parseChatCompletionRequest(body.json);
-  if (!parsed.ok) return errorResponse({ status: parsed.status, body: parsed.error });
-  const clientRequest = parsed.value;
-  report.model = clientRequest.model;
-  report.stream = clientRequest.stream === true;
-
-  const route = resolveModelRoute(options, clientRequest.model);
-  if (!route) {
-    return errorResponse(
-      createOpenAIError(404, `The model '${clientRequest.model}' does not exist or is not served by this gateway; GET /v1/models lists the models.`, {
-        param: 'model',
-        code: 'model_not_found',
-      }),
-    );
-  }
-  report.upstream = route.replay ? `${route.upstream} (replay)` : route.upstream;
-  const bridge = BRIDGES[route.upstream];
-  const settings = options.upstreams?.[route.upstream];
-  if (!route.replay && !settings?.apiKey) {
-    return errorResponse(
-      createOpenAIError(503, `The ${route.upstream} upstream has no API key configured.`, { code: 'upstream_not_configured' }),
-    );
-  }
-
-  const mapped = await bridge.mapRequest(
-    { ...clientRequest, model: route.upstreamModel },
-    { strict: options.strict === true, ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}) },
-  );
-  if (mapped.warnings.length) report.warnings = mapped.warnings.map((warning) => `${warning.code}(${warning.param}): ${warning.message}`);
-  const warningHeaders: Record<string, string> = mapped.warnings.length
-    ? { 'x-interlingua-warnings': formatWarningsHeader(mapped.warnings) }
-    : {};
-  if (!mapped.ok) return errorResponse(mapped.error, warningHeaders);
-
-  const fetchImplementation = route.replay ? createReplayFetch() : (options.fetch ?? fetch);
-  const baseUrl = (settings?.baseUrl ?? bridge.defaultBaseUrl).replace(/\/+$/, '');
-  const called = await callUpstream(
-    fetchImplementation,
-    baseUrl + mapped.upstream.path,
-    {
-      headers: { ...mapped.upstream.headers, ...(settings?.apiKey && !route.replay ? bridge.authHeaders(settings.apiKey) : {}) },
-      body: JSON.stringify(mapped.upstream.body),
-    },
-    request.signal,
-    options.limits?.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
-  );
-  if (!called.ok) {
-    report.error = called.reason;
-    return errorResponse(called.error, warningHeaders);
-  }
-  const upstreamResponse = called.response;
-
-  if (!upstreamResponse.ok) {
-    // Checked before anything else: an error may arrive with any content type, even text/event-stream.
-    const translated = bridge.mapError(upstreamResponse.status, await readErrorBody(upstreamResponse), upstreamResponse.headers);
-    report.error = `upstream_${upstreamResponse.status}`;
-    return jsonResponse(translated.status, translated.body, { ...translated.headers, ...warningHeaders });
-  }
-
-  if (clientRequest.stream === true) {
-    if (!upstreamResponse.body) {
-      return errorResponse(createOpenAIError(502, 'The upstream answered a stream request without a body.', { code: 'upstream_invalid_response' }));
-    }
-    const source = endStreamOnError(upstreamResponse.body, (error) => {
-      report.error = `upstream_stream_error: ${error instanceof Error ? error.message : String(error)}`;
-    });
-    return new Response(source.pipeThrough(bridge.createStream(mapped.upstream.context, environment)), {
-      status: 200,
-      headers: {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
-        'x-accel-buffering': 'no',
-        ...warningHeaders,
-      },
-    });
-  }
-
-  let upstreamJson: unknown;
+  const { limits } = runtime;
+  const deadline = createDeadline(limits.requestTimeoutMs);
+  // Whatever is still held when the handler returns without a stream: the stream takes them over otherwise.
+  let releaseSlot: (() => void) | undefined;
+  let unlinkSignals: (() => void) | undefined;
+  let handedToStream = false;
   try {
-    upstreamJson = await upstreamResponse.json();
-  } catch {
-    report.error = 'upstream_invalid_json';
-    return errorResponse(createOpenAIError(502, 'The upstream answered with a body that is not JSON.', { code: 'upstream_invalid_response' }), warningHeaders);
+    const body = await readRequestBody(request, limits.maxBodyBytes, deadline);
+    if (!body.ok) return errorResponse(body.error);
+    const parsed = parseChatCompletionRequest(body.json);
+    if (!parsed.ok) return errorResponse({ status: parsed.status, body: parsed.error });
+    const clientRequest = parsed.value;
+    report.model = clientRequest.model;
+    report.stream = clientRequest.stream === true;
+    const overLimit = checkRequestLimits(clientRequest.messages, limits);
+    if (overLimit) return errorResponse(overLimit);
+
+    const route = resolveModelRoute(options, clientRequest.model);
+    if (!route) {
+      return errorResponse(
+        createOpenAIError(404, `The model '${clientRequest.model}' does not exist or is not served by this gateway; GET /v1/models lists the models.`, {
+          param: 'model',
+          code: 'model_not_found',
+        }),
+      );
+    }
+    report.upstream = route.replay ? `${route.upstream} (replay)` : route.upstream;
+    const bridge = BRIDGES[route.upstream];
+    const settings = options.upstreams?.[route.upstream];
+    if (!route.replay && !settings?.apiKey) {
+      return errorResponse(
+        createOpenAIError(503, `The ${route.upstream} upstream has no API key configured.`, { code: 'upstream_not_configured' }),
+      );
+    }
+
+    const mapped = await bridge.mapRequest(
+      { ...clientRequest, model: route.upstreamModel },
+      { strict: options.strict === true, ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}) },
+    );
+    if (mapped.warnings.length) report.warnings = mapped.warnings.map((warning) => `${warning.code}(${warning.param}): ${warning.message}`);
+    const warningHeaders: Record<string, string> = mapped.warnings.length
+      ? { 'x-interlingua-warnings': formatWarningsHeader(mapped.warnings) }
+      : {};
+    if (!mapped.ok) return errorResponse(mapped.error, warningHeaders);
+
+    if (clientRequest.stream === true) {
+      releaseSlot = runtime.streamSlots.tryAcquire();
+      if (!releaseSlot) {
+        report.error = 'too_many_concurrent_streams';
+        return errorResponse(
+          createOpenAIError(
+            429,
+            `This gateway is serving its limit of ${limits.maxConcurrentStreams} concurrent streams; retry shortly.`,
+            { code: 'too_many_concurrent_streams' },
+          ),
+          { ...warningHeaders, 'retry-after': '1' },
+        );
+      }
+    }
+
+    const controller = new AbortController();
+    unlinkSignals = linkAbortSignals(controller, [request.signal, deadline.signal]);
+    const fetchImplementation = route.replay ? createReplayFetch() : (options.fetch ?? fetch);
+    const baseUrl = (settings?.baseUrl ?? bridge.defaultBaseUrl).replace(/\/+$/, '');
+    const called = await callUpstream(
+      fetchImplementation,
+      baseUrl + mapped.upstream.path,
+      {
+        headers: { ...mapped.upstream.headers, ...(settings?.apiKey && !route.replay ? bridge.authHeaders(settings.apiKey) : {}) },
+        body: JSON.stringify(mapped.upstream.body),
+      },
+      { controller, clientSignal: request.signal, deadline, headersTimeoutMs: limits.upstreamTimeoutMs },
+    );
+    if (!called.ok) {
+      report.error = called.reason;
+      return errorResponse(called.error, warningHeaders);
+    }
+    const upstreamResponse = called.response;
+    const bodyFailure = (reason: 'idle_timeout' | 'aborted' | 'broken' | 'too_large'): Response => {
+      report.error = `upstream_body_${reason}`;
+      if (request.signal?.aborted) return errorResponse(createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }));
+      if (deadline.expired) {
+        return errorResponse(
+          createOpenAIError(504, `The request did not complete within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
+          warningHeaders,
+        );
+      }
+      if (reason === 'idle_timeout') {
+        return errorResponse(
+          createOpenAIError(504, `The upstream sent nothing for ${limits.streamIdleTimeoutMs} ms.`, { type: 'timeout_error', code: 'upstream_idle_timeout' }),
+          warningHeaders,
+        );
+      }
+      if (reason === 'too_large') {
+        return errorResponse(
+          createOpenAIError(502, `The upstream reply is larger than ${limits.maxEventBytes} bytes.`, { type: 'api_error', code: 'upstream_response_too_large' }),
+          warningHeaders,
+        );
+      }
+      return errorResponse(
+        createOpenAIError(502, 'The upstream connection broke before the reply was complete.', { type: 'api_error', code: 'upstream_incomplete_response' }),
+        warningHeaders,
+      );
+    };
+
+    if (!upstreamResponse.ok) {
+      // Checked before anything else: an error may arrive with any content type, even text/event-stream.
+      const errorBody = await readUpstreamBody(upstreamResponse, {
+        controller,
+        idleTimeoutMs: limits.streamIdleTimeoutMs,
+        maxBytes: MAX_ERROR_BODY_BYTES,
+        truncate: true,
+      });
+      const translated = bridge.mapError(upstreamResponse.status, errorBody.ok ? parseErrorBody(errorBody.text) : '', upstreamResponse.headers);
+      report.error = `upstream_${upstreamResponse.status}`;
+      return jsonResponse(translated.status, translated.body, { ...translated.headers, ...warningHeaders });
+    }
+
+    if (clientRequest.stream === true) {
+      if (!upstreamResponse.body) {
+        return errorResponse(createOpenAIError(502, 'The upstream answered a stream request without a body.', { code: 'upstream_invalid_response' }));
+      }
+      const release = releaseSlot!;
+      const unlink = unlinkSignals;
+      const body = superviseUpstreamStream(upstreamResponse.body, {
+        transcoder: bridge.createTranscoder(mapped.upstream.context, environment, { maxEventBytes: limits.maxEventBytes }),
+        controller,
+        deadline,
+        idleTimeoutMs: limits.streamIdleTimeoutMs,
+        onFinish(outcome) {
+          release();
+          unlink();
+          deadline.dispose();
+          if (outcome.kind !== 'completed') {
+            report.error = outcome.kind === 'upstream_broken' ? `upstream_stream_error: ${outcome.detail}` : outcome.kind;
+          }
+        },
+      });
+      handedToStream = true;
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache',
+          'x-accel-buffering': 'no',
+          ...warningHeaders,
+        },
+      });
+    }
+
+    const replyBody = await readUpstreamBody(upstreamResponse, { controller, idleTimeoutMs: limits.streamIdleTimeoutMs, maxBytes: limits.maxEventBytes });
+    if (!replyBody.ok) return bodyFailure(replyBody.reason);
+    let upstreamJson: unknown;
+    try {
+      upstreamJson = JSON.parse(replyBody.text);
+    } catch {
+      report.error = 'upstream_invalid_json';
+      return errorResponse(createOpenAIError(502, 'The upstream answered with a body that is not JSON.', { code: 'upstream_invalid_response' }), warningHeaders);
+    }
+    const translated = bridge.mapResponse(upstreamJson, mapped.upstream.context, environment);
+    if (!translated.ok) {
+      report.error = 'upstream_unexpected_response';
+      return errorResponse(translated.error, warningHeaders);
+    }
+    const usage = (translated.response as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage;
+    if (usage) {
+      report.prompt_tokens = usage.prompt_tokens;
+      report.completion_tokens = usage.completion_tokens;
+    }
+    const allWarnings = [...mapped.warnings, ...translated.warnings];
+    return jsonResponse(200, translated.response, allWarnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(allWarnings) } : {});
+  } finally {
+    if (!handedToStream) {
+      releaseSlot?.();
+      unlinkSignals?.();
+      deadline.dispose();
+    }
   }
-  const translated = bridge.mapResponse(upstreamJson, mapped.upstream.context, environment);
-  if (!translated.ok) {
-    report.error = 'upstream_unexpected_response';
-    return errorResponse(translated.error, warningHeaders);
-  }
-  const usage = (translated.response as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage;
-  if (usage) {
-    report.prompt_tokens = usage.prompt_tokens;
-    report.completion_tokens = usage.completion_tokens;
-  }
-  const allWarnings = [...mapped.warnings, ...translated.warnings];
-  return jsonResponse(200, translated.response, allWarnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(allWarnings) } : {});
 }

@@ -8,3 +8,4 @@ export { createReplayFetch, type ReplayFetchOptions } from './replay/create-repl
 export { createGuardedMediaResolver, MediaResolutionError, type GuardedMediaResolverOptions } from './media/create-guarded-media-resolver.js';
 export { isForbiddenAddress } from './media/is-forbidden-address.js';
 export type { MediaResolver, ResolvedMedia } from './bridges/provider-bridge.js';
+export { DEFAULT_GATEWAY_LIMITS, resolveGatewayLimits, type ResolvedGatewayLimits } from './resolve-gateway-limits.js';

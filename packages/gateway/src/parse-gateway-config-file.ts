@@ -31,6 +31,12 @@ const gatewayConfigFileSchema = z.strictObject({
     .strictObject({
       maxBodyBytes: z.number().int().positive().optional(),
       upstreamTimeoutMs: z.number().int().positive().optional(),
+      maxMessages: z.number().int().positive().optional(),
+      maxImageBytes: z.number().int().nonnegative().optional(),
+      streamIdleTimeoutMs: z.number().int().positive().optional(),
+      requestTimeoutMs: z.number().int().positive().optional(),
+      maxConcurrentStreams: z.number().int().positive().optional(),
+      maxEventBytes: z.number().int().positive().optional(),
     })
     .optional(),
   strict: z.boolean().optional(),

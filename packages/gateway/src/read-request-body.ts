@@ -1,12 +1,13 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
+import { whenAborted, type Deadline } from './create-deadline.js';
 
 export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; error: OpenAIErrorResponse };
 
 /**
  * Reads and parses a JSON request body, stopping at `maxBytes` (413) without buffering past the limit; invalid JSON
- * is a 400.
+ * is a 400. A client still sending when the request's deadline passes gets a 408.
  */
-export async function readRequestBody(request: Request, maxBytes: number): Promise<ReadRequestBodyResult> {
+export async function readRequestBody(request: Request, maxBytes: number, deadline?: Deadline): Promise<ReadRequestBodyResult> {
   const tooLarge = (): ReadRequestBodyResult => ({
     ok: false,
     error: createOpenAIError(413, `The request body is larger than the limit of ${maxBytes} bytes.`, { code: 'request_too_large' }),
@@ -18,8 +19,22 @@ export async function readRequestBody(request: Request, maxBytes: number): Promi
   const reader = request.body.getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
+  const expired = deadline ? whenAborted(deadline.signal) : undefined;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await (expired ? Promise.race([reader.read(), expired]) : reader.read());
+    } catch {
+      await reader.cancel().catch(() => {});
+      if (deadline?.expired) {
+        return {
+          ok: false,
+          error: createOpenAIError(408, `The request body did not arrive within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
+        };
+      }
+      return { ok: false, error: createOpenAIError(400, 'The request body could not be read.', { code: 'invalid_body' }) };
+    }
+    const { done, value } = next;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

@@ -4,7 +4,7 @@ import {
   convertOpenAIRequestToAnthropic,
   type AnthropicTranslationContext,
 } from '@interlingua/anthropic-mapper';
-import { createAnthropicToOpenAIStream } from '@interlingua/anthropic-transducer';
+import { createAnthropicStreamTranscoder } from './create-anthropic-stream-transcoder.js';
 import type { ProviderBridge } from './provider-bridge.js';
 
 export const anthropicBridge: ProviderBridge = {
@@ -22,6 +22,6 @@ export const anthropicBridge: ProviderBridge = {
       : { ok: false, error: { status: result.status, body: result.error } };
   },
   mapError: (status, body, headers) => convertAnthropicErrorToOpenAI(status, body, headers),
-  createStream: (context, environment) =>
-    createAnthropicToOpenAIStream({ context: context as AnthropicTranslationContext, environment }),
+  createTranscoder: (context, environment, options) =>
+    createAnthropicStreamTranscoder({ context: context as AnthropicTranslationContext, environment }, options.maxEventBytes),
 };

@@ -4,7 +4,7 @@ import {
   convertOpenAIRequestToGemini,
   type GeminiTranslationContext,
 } from '@interlingua/gemini-mapper';
-import { createGeminiToOpenAIStream } from '@interlingua/gemini-transducer';
+import { createGeminiToOpenAITransducer } from '@interlingua/gemini-transducer';
 import type { ProviderBridge } from './provider-bridge.js';
 
 export const geminiBridge: ProviderBridge = {
@@ -25,5 +25,18 @@ export const geminiBridge: ProviderBridge = {
       : { ok: false, error: { status: result.status, body: result.error } };
   },
   mapError: (status, body, headers) => convertGeminiErrorToOpenAI(status, body, headers),
-  createStream: (context, environment) => createGeminiToOpenAIStream({ context: context as GeminiTranslationContext, environment }),
+  createTranscoder(context, environment, options) {
+    const transducer = createGeminiToOpenAITransducer({
+      context: context as GeminiTranslationContext,
+      environment,
+      maxEventSize: options.maxEventBytes,
+    });
+    return {
+      push: (chunk) => transducer.push(chunk),
+      end: () => transducer.end(),
+      get settled() {
+        return transducer.state.failed || transducer.state.ended;
+      },
+    };
+  },
 };

@@ -29,5 +29,19 @@ export const openAICompatibleBridge: ProviderBridge = {
     const message = typeof body === 'string' && body ? body.slice(0, 500) : `The upstream answered with status ${status}.`;
     return { status, body: createOpenAIError(status, message).body, headers: passed };
   },
-  createStream: () => new TransformStream<Uint8Array, Uint8Array>(),
+  createTranscoder() {
+    // The reply is already OpenAI SSE and passes through; it is complete once its bytes end with `data: [DONE]`.
+    let tail = '';
+    return {
+      push(chunk) {
+        for (let index = Math.max(0, chunk.length - 32); index < chunk.length; index++) tail += String.fromCharCode(chunk[index]!);
+        tail = tail.slice(-32);
+        return chunk;
+      },
+      end: () => new Uint8Array(0),
+      get settled() {
+        return tail.trimEnd().endsWith('data: [DONE]');
+      },
+    };
+  },
 };

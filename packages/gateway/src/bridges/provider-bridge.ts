@@ -34,6 +34,24 @@ export interface BridgeErrorResult {
 }
 
 /**
+ * The synchronous stream translation of one upstream reply: upstream bytes in, client SSE bytes out (OpenAI chunk
+ * frames ending with `data: [DONE]`, or with an error payload).
+ */
+export interface UpstreamStreamTranscoder {
+  /** Feeds upstream bytes (split anywhere); returns the client bytes they complete (maybe empty). */
+  push(chunk: Uint8Array): Uint8Array;
+  /** The upstream ended (or broke off): returns the final client bytes (the end, or an error payload). */
+  end(): Uint8Array;
+  /** True once the client stream is complete: `[DONE]` or an error payload was produced; later input is ignored. */
+  readonly settled: boolean;
+}
+
+export interface UpstreamStreamOptions {
+  /** Largest single upstream event, in characters (see `GatewayLimits.maxEventBytes`). */
+  maxEventBytes: number;
+}
+
+/**
  * What the gateway needs of a provider: the mapper and transducer packages' entry points behind one shape, plus how
  * the upstream authenticates. Adding a provider is one more bridge and one routing entry.
  */
@@ -43,5 +61,5 @@ export interface ProviderBridge {
   mapRequest(request: ChatCompletionRequest, options: { strict: boolean; resolveMedia?: MediaResolver }): Promise<BridgeRequestResult>;
   mapResponse(body: unknown, context: unknown, environment: TranslationEnvironment): BridgeResponseResult;
   mapError(status: number, body: unknown, headers: Headers): BridgeErrorResult;
-  createStream(context: unknown, environment: TranslationEnvironment): TransformStream<Uint8Array, Uint8Array>;
+  createTranscoder(context: unknown, environment: TranslationEnvironment, options: UpstreamStreamOptions): UpstreamStreamTranscoder;
 }

@@ -1,0 +1,67 @@
+import { MAX_TIMER_DELAY_MS } from './create-deadline.js';
+
+export type ReadUpstreamBodyResult =
+  | { ok: true; text: string; truncated: boolean }
+  | { ok: false; reason: 'idle_timeout' | 'aborted' | 'broken' | 'too_large' };
+
+export interface ReadUpstreamBodyOptions {
+  /** Aborted by the client, the deadline or the idle timer; aborting cancels the body. */
+  controller: AbortController;
+  /** Longest wait for the next bytes. */
+  idleTimeoutMs: number;
+  /** Most bytes read. */
+  maxBytes: number;
+  /** At `maxBytes`: keep what was read and stop (`truncated`), instead of failing with `too_large`. */
+  truncate?: boolean;
+}
+
+/**
+ * Reads an upstream reply body as text with the gateway's guards: no more than `maxBytes`, no wait longer than
+ * `idleTimeoutMs` for the next bytes, and an end as soon as the controller aborts. Never throws.
+ */
+export async function readUpstreamBody(response: Response, options: ReadUpstreamBodyOptions): Promise<ReadUpstreamBodyResult> {
+  const { controller, idleTimeoutMs, maxBytes } = options;
+  if (!response.body) return { ok: true, text: '', truncated: false };
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  let idle = false;
+  let rejectRead: ((error: unknown) => void) | undefined;
+  const onAbort = () => rejectRead?.(controller.signal.reason);
+  controller.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      if (controller.signal.aborted) return { ok: false, reason: 'aborted' };
+      const timer = setTimeout(() => {
+        idle = true;
+        controller.abort(new Error('upstream idle timeout'));
+      }, Math.min(idleTimeoutMs, MAX_TIMER_DELAY_MS));
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await Promise.race([
+          reader.read(),
+          new Promise<never>((_resolve, reject) => {
+            rejectRead = reject;
+          }),
+        ]);
+      } catch {
+        return { ok: false, reason: idle ? 'idle_timeout' : controller.signal.aborted ? 'aborted' : 'broken' };
+      } finally {
+        clearTimeout(timer);
+        rejectRead = undefined;
+      }
+      if (result.done) return { ok: true, text: text + decoder.decode(), truncated: false };
+      size += result.value.byteLength;
+      if (size > maxBytes) {
+        if (!options.truncate) return { ok: false, reason: 'too_large' };
+        text += decoder.decode(result.value.subarray(0, result.value.byteLength - (size - maxBytes)), { stream: true });
+        return { ok: true, text: text + decoder.decode(), truncated: true };
+      }
+      text += decoder.decode(result.value, { stream: true });
+    }
+  } finally {
+    controller.signal.removeEventListener('abort', onAbort);
+    reader.cancel().catch(() => {});
+  }
+}

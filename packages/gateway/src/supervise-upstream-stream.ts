@@ -1,0 +1,147 @@
+import type { OpenAIErrorEnvelope } from '@interlingua/openai-schema';
+import type { UpstreamStreamTranscoder } from './bridges/provider-bridge.js';
+import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
+
+/** How a supervised stream ended (for the log). */
+export type StreamOutcome =
+  | { kind: 'completed' }
+  | { kind: 'upstream_broken'; detail: string }
+  | { kind: 'upstream_idle_timeout' }
+  | { kind: 'request_timeout' }
+  | { kind: 'client_cancelled' };
+
+export interface SuperviseUpstreamStreamOptions {
+  transcoder: UpstreamStreamTranscoder;
+  /** Aborts the upstream request (fetch and body). */
+  controller: AbortController;
+  deadline: Deadline;
+  /** Longest wait for the next upstream bytes. */
+  idleTimeoutMs: number;
+  /** Called once, when the client stream is over for any reason. */
+  onFinish: (outcome: StreamOutcome) => void;
+}
+
+const encoder = new TextEncoder();
+
+function errorFrame(message: string, code: string): Uint8Array {
+  const envelope: OpenAIErrorEnvelope = { error: { message, type: 'timeout_error', param: null, code } };
+  return encoder.encode(`data: ${JSON.stringify(envelope)}\n\n`);
+}
+
+/**
+ * The client's stream: upstream bytes are read on demand (the client's pace sets the upstream's), translated by the
+ * transcoder and passed on. It guards the stream on every side:
+ *
+ * - a read error (a connection reset) is a normal end for the transcoder, which answers with its truncation error
+ *   payload unless the answer was complete;
+ * - no upstream bytes for `idleTimeoutMs` while waiting for them, or the request's deadline passing, ends the stream
+ *   with an error payload (`upstream_idle_timeout`, `request_timeout`; nothing is added after a complete answer) and
+ *   aborts the upstream;
+ * - the client going away (cancel) aborts the upstream.
+ *
+ * `onFinish` runs exactly once in every case.
+ */
+export function superviseUpstreamStream(upstream: ReadableStream<Uint8Array>, options: SuperviseUpstreamStreamOptions): ReadableStream<Uint8Array> {
+  const { transcoder, controller, deadline, idleTimeoutMs } = options;
+  const reader = upstream.getReader();
+  let finished = false;
+  let tripped: { message: string; code: 'upstream_idle_timeout' | 'request_timeout' } | undefined;
+  let wake: (() => void) | undefined;
+  let failed = false;
+
+  // A transcoder bug must not break the connection: the client gets an error payload and the stream ends.
+  const translate = (step: () => Uint8Array): Uint8Array => {
+    if (failed) return new Uint8Array(0);
+    try {
+      return step();
+    } catch {
+      failed = true;
+      return encoder.encode(
+        `data: ${JSON.stringify({ error: { message: 'The gateway failed to translate the upstream stream.', type: 'server_error', param: null, code: 'internal_error' } })}\n\n`,
+      );
+    }
+  };
+
+  const finish = (outcome: StreamOutcome): void => {
+    if (finished) return;
+    finished = true;
+    deadline.signal.removeEventListener('abort', onDeadline);
+    options.onFinish(outcome);
+  };
+  const trip = (code: 'upstream_idle_timeout' | 'request_timeout', message: string): void => {
+    if (tripped || finished) return;
+    tripped = { code, message };
+    controller.abort(new Error(code));
+    reader.cancel().catch(() => {});
+    wake?.();
+  };
+  const onDeadline = (): void =>
+    trip('request_timeout', `The request did not complete within ${deadline.timeoutMs} ms; the response is incomplete.`);
+  if (deadline.signal.aborted) onDeadline();
+  else deadline.signal.addEventListener('abort', onDeadline, { once: true });
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(stream) {
+        for (;;) {
+          if (tripped) {
+            if (!transcoder.settled && !failed) stream.enqueue(errorFrame(tripped.message, tripped.code));
+            stream.close();
+            finish({ kind: tripped.code });
+            return;
+          }
+          let result: ReadableStreamReadResult<Uint8Array> | undefined;
+          let broken: unknown;
+          const timer = setTimeout(
+            () => trip('upstream_idle_timeout', `The upstream sent nothing for ${idleTimeoutMs} ms; the response is incomplete.`),
+            Math.min(idleTimeoutMs, MAX_TIMER_DELAY_MS),
+          );
+          try {
+            result = await Promise.race([
+              reader.read(),
+              new Promise<undefined>((resolve) => {
+                wake = () => resolve(undefined);
+              }),
+            ]);
+          } catch (error) {
+            broken = error ?? new Error('read failed');
+          } finally {
+            clearTimeout(timer);
+            wake = undefined;
+          }
+          if (finished) return;
+          if (tripped) continue;
+          if (broken !== undefined || result === undefined || result.done) {
+            const rest = translate(() => transcoder.end());
+            if (rest.byteLength > 0) stream.enqueue(rest);
+            stream.close();
+            if (broken !== undefined) controller.abort(new Error('upstream stream broken'));
+            finish(
+              broken === undefined
+                ? { kind: 'completed' }
+                : { kind: 'upstream_broken', detail: broken instanceof Error ? broken.message : String(broken) },
+            );
+            return;
+          }
+          const chunk = result.value;
+          const output = translate(() => transcoder.push(chunk));
+          if (output.byteLength > 0) stream.enqueue(output);
+          if (transcoder.settled || failed) {
+            // The answer is complete (or failed): whatever the upstream still sends is not needed.
+            stream.close();
+            reader.cancel().catch(() => {});
+            finish({ kind: 'completed' });
+            return;
+          }
+          if (output.byteLength > 0) return;
+        }
+      },
+      cancel() {
+        controller.abort(new Error('client cancelled'));
+        reader.cancel().catch(() => {});
+        finish({ kind: 'client_cancelled' });
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
