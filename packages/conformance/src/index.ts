@@ -1,1 +1,36 @@
+// Pure entry: types, comparison and normalisation functions, the in-process runner. No Node APIs.
 export type * from './fixture-case.js';
+export { createCaseEnvironment } from './create-case-environment.js';
+export { compareJsonValues, formatValueDifferences, type ValueDifference, type CompareJsonValuesOptions } from './compare-json-values.js';
+export {
+  IdNormaliser,
+  normaliseCompletion,
+  normaliseMessage,
+  normaliseUsage,
+  normaliseErrorEnvelope,
+  isErrorEnvelope,
+  type NormaliseOptions,
+} from './normalise-openai-reply.js';
+export { parseOpenAISse, type OpenAISseFrame } from './parse-openai-sse.js';
+export { accumulateOpenAIStream, type AccumulatedStream } from './accumulate-openai-stream.js';
+export { checkOpenAIChunkGrammar, type ChunkGrammarOptions } from './check-openai-chunk-grammar.js';
+export { compareUpstreamRequest, normaliseUpstreamBody, upstreamPathMatches, type ObservedUpstreamRequest } from './compare-upstream-request.js';
+export { compareGatewayReply, type CompareGatewayReplyOptions, type ObservedGatewayReply, type ReplyComparison } from './compare-gateway-reply.js';
+export {
+  CATEGORY_ORDER,
+  createCaseResult,
+  summariseConformanceResults,
+  formatCategoryTable,
+  formatCaseTable,
+  formatConformanceReport,
+  type CaseResult,
+  type CategoryScore,
+  type ConformanceReport,
+} from './conformance-report.js';
+export {
+  runConformanceInProcess,
+  type InProcessTranslator,
+  type InProcessRequestResult,
+  type InProcessResponseResult,
+  type RunConformanceInProcessOptions,
+} from './run-conformance-in-process.js';

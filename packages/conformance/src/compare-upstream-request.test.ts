@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { compareUpstreamRequest, upstreamPathMatches } from './compare-upstream-request.js';
+
+const expected = {
+  method: 'POST' as const,
+  path: '/v1/messages',
+  headers: { 'anthropic-version': '2023-06-01', 'content-type': 'application/json', 'anthropic-beta': 'files-api-2025-04-14' },
+  body: { model: 'claude-sonnet-4-5', max_tokens: 1024, system: [{ type: 'text', text: 'Be brief.' }], messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] },
+};
+const headers = { 'anthropic-version': '2023-06-01', 'content-type': 'application/json; charset=utf-8', 'anthropic-beta': 'other-beta,files-api-2025-04-14', 'x-extra': '1' };
+const client = { model: 'claude-sonnet-4-5', max_tokens: 1024, messages: [] };
+
+describe('compareUpstreamRequest', () => {
+  it('tolerates key order, added headers, content-type parameters, null/{} members, stream:false and Anthropic shorthand', () => {
+    const observed = { messages: [{ content: 'Hi', role: 'user' }], system: 'Be brief.', max_tokens: 1024, model: 'claude-sonnet-4-5', stream: false, metadata: {}, stop_sequences: null };
+    expect(compareUpstreamRequest('anthropic', client, expected, { method: 'POST', path: '/v1/messages', headers, body: observed })).toEqual([]);
+  });
+
+  it('reports a changed value, a missing header and a wrong path', () => {
+    const problems = compareUpstreamRequest('anthropic', client, expected, {
+      method: 'POST',
+      path: '/v1/complete',
+      headers: { 'content-type': 'application/json', 'anthropic-beta': 'files-api-2025-04-14' },
+      body: { ...expected.body, max_tokens: 4096, stop_sequences: 'END' },
+    });
+    expect(problems).toEqual([
+      'upstream path: expected /v1/messages, got /v1/complete',
+      'upstream header anthropic-version: expected "2023-06-01", got (absent)',
+      'upstream body differs:\n$.body.max_tokens: expected 1024, got 4096\n$.body.stop_sequences: expected (absent), got "END"',
+    ]);
+  });
+
+  it('accepts any max_tokens the gateway picks when the client gave none, but not one of another type', () => {
+    const noLimit = { model: 'claude-sonnet-4-5', messages: [] };
+    const observed = (max: unknown) => ({ method: 'POST', path: '/v1/messages', headers, body: { ...expected.body, max_tokens: max } });
+    expect(compareUpstreamRequest('anthropic', noLimit, expected, observed(8192))).toEqual([]);
+    expect(compareUpstreamRequest('anthropic', noLimit, expected, observed('8192'))).toHaveLength(1);
+    expect(compareUpstreamRequest('anthropic', client, expected, observed(8192))).toHaveLength(1);
+  });
+
+  it('matches paths regardless of query order and escaping', () => {
+    expect(upstreamPathMatches('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse', '/v1beta/models/gemini-2.5-flash%3AstreamGenerateContent?alt=sse')).toBe(true);
+    expect(upstreamPathMatches('/v1beta/models/m:generateContent', '/v1beta/models/m:streamGenerateContent?alt=sse')).toBe(false);
+  });
+});

@@ -1,0 +1,148 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { upstreamPathMatches, type ObservedUpstreamRequest } from './compare-upstream-request.js';
+import type { FixtureCase } from './fixture-case.js';
+
+/** One request the mock upstream received. */
+export interface MockUpstreamCall extends ObservedUpstreamRequest {
+  /** The body as text. */
+  text: string;
+  /** Set when the mock refused the call (wrong path, no case armed, or a case that expects no call). */
+  refused?: string;
+}
+
+export interface MockUpstream {
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  /** Arms the mock for one case: requests are recorded and answered with the case's recorded upstream reply. */
+  arm(fixtureCase: FixtureCase): void;
+  /** Disarms the mock and returns the requests received while armed. */
+  disarm(): MockUpstreamCall[];
+  /** The URL at which the mock serves one of the armed case's media (`options.media`), by its original URL. */
+  mediaUrl(fixtureCase: FixtureCase, originalUrl: string): string | undefined;
+  close(): Promise<void>;
+}
+
+export interface StartMockUpstreamOptions {
+  /** Port to listen on (default: a free one). */
+  port?: number;
+  /** Address to bind (default 127.0.0.1; the mock is meant for loopback only). */
+  host?: string;
+}
+
+function refuse(message: string): Response {
+  return new Response(JSON.stringify({ error: { type: 'conformance_mock_error', message: `conformance mock upstream: ${message}` } }), {
+    status: 500,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function replayStream(text: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  // One write per event, as a provider sends them.
+  const frames = text.split(/(?<=\r?\n\r?\n)/).filter(Boolean);
+  return new ReadableStream({
+    pull(controller) {
+      const frame = frames.shift();
+      if (frame === undefined) controller.close();
+      else controller.enqueue(encoder.encode(frame));
+    },
+  });
+}
+
+function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/**
+ * Starts the mock upstream on 127.0.0.1. It stands in for Anthropic, Gemini and OpenAI-compatible APIs at once, one
+ * case at a time: armed with a case, it records every request, answers 500 with a clear message when the path is not
+ * the expected one (or when the case expects no upstream call), and otherwise replays the recorded reply (JSON with
+ * its status and headers, or the SSE stream one event per write). `GET /__media/<n>` serves the armed case's media.
+ */
+export async function startMockUpstream(options: StartMockUpstreamOptions = {}): Promise<MockUpstream> {
+  let armed: FixtureCase | undefined;
+  let calls: MockUpstreamCall[] = [];
+
+  const handler = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const path = url.pathname + url.search;
+    const media = url.pathname.match(/^\/__media\/(\d+)$/);
+    if (media && request.method === 'GET') {
+      const entries = Object.values(armed?.description.options?.media ?? {});
+      const entry = entries[Number(media[1])];
+      if (!entry) return new Response('no such medium', { status: 404 });
+      return new Response(base64ToBytes(entry.data), { status: 200, headers: { 'content-type': entry.mimeType } });
+    }
+    const text = await request.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // recorded as text
+    }
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    const call: MockUpstreamCall = { method: request.method, path, headers, body, text };
+    calls.push(call);
+    if (!armed) {
+      call.refused = 'no case is running';
+      return refuse(call.refused);
+    }
+    const expected = armed.upstreamRequest;
+    const recorded = armed.upstreamResponse;
+    if (!expected || !recorded) {
+      call.refused = `case ${armed.id} expects the gateway to answer without calling the upstream`;
+      return refuse(call.refused);
+    }
+    if (!upstreamPathMatches(expected.path, path) || request.method !== expected.method) {
+      call.refused = `case ${armed.id} expects ${expected.method} ${expected.path}, got ${request.method} ${path}`;
+      return refuse(call.refused);
+    }
+    if (recorded.kind === 'sse') {
+      return new Response(replayStream(recorded.text), { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });
+    }
+    const responseHeaders = { 'content-type': 'application/json', ...(recorded.response.headers ?? {}) };
+    return new Response(JSON.stringify(recorded.response.body), { status: recorded.response.status, headers: responseHeaders });
+  };
+
+  const server: Server = createServer(getRequestListener(handler));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url: base,
+    port,
+    arm(fixtureCase) {
+      armed = fixtureCase;
+      calls = [];
+    },
+    disarm() {
+      armed = undefined;
+      const received = calls;
+      calls = [];
+      return received;
+    },
+    mediaUrl(fixtureCase, originalUrl) {
+      const keys = Object.keys(fixtureCase.description.options?.media ?? {});
+      const index = keys.indexOf(originalUrl);
+      return index < 0 ? undefined : `${base}/__media/${index}`;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
