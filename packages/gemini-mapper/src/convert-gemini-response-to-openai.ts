@@ -29,7 +29,7 @@ export type ConvertGeminiResponseToOpenAIResult =
  * One Gemini candidate → an OpenAI message, its finish reason and warnings. Shared with the stream transducer's
  * final assembly rules: text parts (not thoughts) joined; thought parts → `reasoning_content`; each `functionCall` →
  * a tool call (`functionCall.id` or a generated `call_…` id, JSON arguments, client name restored, signature in
- * `extra_content.google.thought_signature`); other signatures → `extra_content.google.thought_signatures`.
+ * `extra_content.google.thought_signature`, Gemini's id also in `extra_content.google.function_call_id`); other signatures → `extra_content.google.thought_signatures`.
  */
 export function convertGeminiCandidateToOpenAIChoice(
   candidate: GeminiCandidate,
@@ -48,15 +48,23 @@ export function convertGeminiCandidateToOpenAIChoice(
   const param = `candidates[${position}]`;
   parts.forEach((part, index) => {
     if (part.functionCall) {
+      const geminiId = part.functionCall.id !== undefined && part.functionCall.id !== '' ? part.functionCall.id : undefined;
       const call: ChatCompletionMessageFunctionToolCall = {
-        id: part.functionCall.id ?? environment.generateId('call'),
+        id: geminiId ?? environment.generateId('call'),
         type: 'function',
         function: {
           name: restoreGeminiToolName(part.functionCall.name ?? '', context),
           arguments: JSON.stringify(part.functionCall.args ?? {}),
         },
       };
-      if (part.thoughtSignature !== undefined) call.extra_content = { google: { thought_signature: part.thoughtSignature } };
+      if (part.thoughtSignature !== undefined || geminiId !== undefined) {
+        call.extra_content = {
+          google: {
+            ...(part.thoughtSignature !== undefined ? { thought_signature: part.thoughtSignature } : {}),
+            ...(geminiId !== undefined ? { function_call_id: geminiId } : {}),
+          },
+        };
+      }
       toolCalls.push(call);
       return;
     }

@@ -76,7 +76,9 @@ export function convertToolResultToGeminiResponse(text: string): { [key: string]
  * - user → role `user`; assistant → role `model` (thought part from a signed `reasoning_content`, the text, the
  *   `functionCall` parts, a trailing signed empty text part; see gemini-thought-signature-extension.ts).
  * - consecutive tool (and legacy function) messages → ONE user turn of `functionResponse` parts, in the order of the
- *   calls of the model turn they answer; names recovered from `tool_call_id` (unknown id → 400). The group must
+ *   calls of the model turn they answer; names recovered from `tool_call_id` (unknown id → 400). A call that carries
+ *   Gemini's own id (`extra_content.google.function_call_id`) sends it back as `functionCall.id`, and its result as
+ *   `functionResponse.id`. The group must
  *   directly follow a function-calling model turn (else 400 `tool_result_without_call`, as OpenAI itself rejects);
  *   system/developer messages between the calls and their results are sent as user text after the results.
  * - consecutive same-role turns are merged, except that a function-response turn is never merged with human text.
@@ -90,6 +92,8 @@ export async function convertOpenAIMessagesToGemini(
   const systemParts: GeminiPart[] = [];
   const contents: BuiltContent[] = [];
   const callNames = new Map<string, string>();
+  /** OpenAI tool-call id → Gemini's own `functionCall.id`, for calls Gemini gave one. */
+  const callGeminiIds = new Map<string, string>();
   let lastCallOrder: string[] = [];
   let seenConversation = false;
   /** System text met between a function-calling turn and its results: sent after the results. */
@@ -148,7 +152,7 @@ export async function convertOpenAIMessagesToGemini(
       }
       case 'assistant': {
         seenConversation = true;
-        const parts = convertAssistantMessage(message, path, options, callNames);
+        const parts = convertAssistantMessage(message, path, options, callNames, callGeminiIds);
         const calls = (Array.isArray(message.tool_calls) ? message.tool_calls : []) as LooseRecord[];
         if (calls.length > 0) lastCallOrder = calls.map((call) => String(call.id));
         if (parts.length === 0) warnings.push({ code: 'empty_message_dropped', param: path, message: 'An assistant message without content or tool calls is dropped.' });
@@ -182,9 +186,16 @@ export async function convertOpenAIMessagesToGemini(
               );
             }
             const position = lastCallOrder.indexOf(id);
+            const geminiId = callGeminiIds.get(id);
             group.push({
               order: position === -1 ? lastCallOrder.length + group.length : position,
-              part: { functionResponse: { name, response: convertToolResultToGeminiResponse(toolResultText(current.content)) } },
+              part: {
+                functionResponse: {
+                  ...(geminiId !== undefined ? { id: geminiId } : {}),
+                  name,
+                  response: convertToolResultToGeminiResponse(toolResultText(current.content)),
+                },
+              },
             });
           } else if (current.role === 'function') {
             group.push({
@@ -246,6 +257,7 @@ function convertAssistantMessage(
   path: string,
   options: ConvertOpenAIMessagesToGeminiOptions,
   callNames: Map<string, string>,
+  callGeminiIds: Map<string, string>,
 ): GeminiPart[] {
   const { warnings } = options;
   const extension = message.extra_content as { google?: { thought_signatures?: unknown } } | undefined;
@@ -287,9 +299,13 @@ function convertAssistantMessage(
     const name = options.toolName(fn.name);
     const args = parseArguments(fn.arguments, `${callPath}.function.arguments`);
     callNames.set(String(call.id), name);
-    const signature = (call.extra_content as { google?: { thought_signature?: unknown } } | undefined)?.google?.thought_signature;
+    const google = (call.extra_content as { google?: { thought_signature?: unknown; function_call_id?: unknown } } | undefined)?.google;
+    const signature = google?.thought_signature;
+    const geminiId = typeof google?.function_call_id === 'string' && google.function_call_id !== '' ? google.function_call_id : undefined;
+    if (geminiId !== undefined) callGeminiIds.set(String(call.id), geminiId);
+    else callGeminiIds.delete(String(call.id));
     parts.push({
-      functionCall: { name, args },
+      functionCall: { ...(geminiId !== undefined ? { id: geminiId } : {}), name, args },
       ...(typeof signature === 'string' ? { thoughtSignature: signature } : {}),
     });
   });

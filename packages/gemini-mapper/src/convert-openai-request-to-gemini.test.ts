@@ -193,3 +193,41 @@ describe('function results must follow their calls', () => {
     expect(result).toMatchObject({ ok: false, status: 400, error: { error: { param: 'messages[0]', code: 'tool_result_without_call' } } });
   });
 });
+
+describe("Gemini's own function-call ids go back", () => {
+  it('only for calls that carry extra_content.google.function_call_id, on the call and on its result', async () => {
+    const result = await body({
+      model: 'gemini-3-flash-preview',
+      messages: [
+        { role: 'user', content: 'Two cities' },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            // A client that renamed the id keeps Gemini's in the extension: the extension wins.
+            { id: 'renamed_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' }, extra_content: { google: { thought_signature: 'SIG', function_call_id: 'gem-1' } } },
+            { id: 'call_2', type: 'function', function: { name: 'weather', arguments: '{"city":"Rome"}' } },
+          ],
+        },
+        { role: 'tool', tool_call_id: 'call_2', content: 'rain' },
+        { role: 'tool', tool_call_id: 'renamed_1', content: 'snow' },
+      ],
+    });
+    expect(result.upstream.body.contents.slice(1)).toEqual([
+      {
+        role: 'model',
+        parts: [
+          { functionCall: { id: 'gem-1', name: 'weather', args: { city: 'Oslo' } }, thoughtSignature: 'SIG' },
+          { functionCall: { name: 'weather', args: { city: 'Rome' } } },
+        ],
+      },
+      {
+        role: 'user',
+        parts: [
+          { functionResponse: { id: 'gem-1', name: 'weather', response: { content: 'snow' } } },
+          { functionResponse: { name: 'weather', response: { content: 'rain' } } },
+        ],
+      },
+    ]);
+  });
+});

@@ -5,6 +5,8 @@
  * ```json
  * { "id": "call_…", "type": "function", "function": {…}, "extra_content": { "google": { "thought_signature": "<sig>" } } }
  * ```
+ * When Gemini gave the call an id of its own, the tool call's `id` is that id and `function_call_id` repeats it
+ * (so only ids Gemini minted are sent back to Gemini, and a client that rewrites tool-call ids does not lose it).
  *
  * On the assistant message, for signatures on parts that are not function calls:
  * ```json
@@ -19,7 +21,14 @@
  * the function calls, the trailing part.
  */
 export interface GeminiToolCallExtension {
-  google?: { thought_signature?: string };
+  google?: {
+    thought_signature?: string;
+    /**
+     * Gemini's own `functionCall.id` (also the tool call's `id`). On the next request it goes back as
+     * `functionCall.id` and as `functionResponse.id` of the matching tool result, as the spec asks.
+     */
+    function_call_id?: string;
+  };
 }
 
 export type GeminiSignedPart = 'content' | 'reasoning' | 'trailing';

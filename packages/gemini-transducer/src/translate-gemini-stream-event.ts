@@ -170,13 +170,17 @@ function createToolCallChunk(
   args: string,
   signature: string | undefined,
 ): ChatCompletionChunk {
+  const ownId = geminiId !== undefined && geminiId !== '';
   const toolCall: ChatCompletionChunkToolCall = {
     index: choice.toolCallCount++,
-    id: geminiId !== undefined && geminiId !== '' ? geminiId : state.environment.generateId('call'),
+    id: ownId ? geminiId : state.environment.generateId('call'),
     type: 'function',
     function: { name: state.toolNames?.[geminiName] ?? geminiName, arguments: args },
   };
-  if (signature !== undefined) toolCall.extra_content = { google: { thought_signature: signature } };
+  // Gemini's own id is repeated in the extension the mapper reads back (sent again as functionCall.id / functionResponse.id).
+  if (signature !== undefined || ownId) {
+    toolCall.extra_content = { google: { ...(signature !== undefined ? { thought_signature: signature } : {}), ...(ownId ? { function_call_id: geminiId } : {}) } };
+  }
   return createOpenAIDeltaChunk(state, choice, { tool_calls: [toolCall] });
 }
 
