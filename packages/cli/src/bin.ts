@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
+import { conformanceCommand } from './conformance-command.js';
 import { convertResponseCommand } from './convert-response-command.js';
 import { serveCommand } from './serve-command.js';
 import { transduceCommand } from './transduce-command.js';
@@ -52,6 +53,25 @@ program
   .option('--status <status>', 'HTTP status of the reply (an error body when not 200)', '200')
   .action(async (file, options) => {
     process.exitCode = await convertResponseCommand(file, options);
+  });
+
+program
+  .command('conformance')
+  .description('score a running gateway with the conformance kit (mock upstream on 127.0.0.1; exit 1 below 100%)')
+  .option('--base-url <url>', "the gateway's OpenAI base URL, e.g. http://127.0.0.1:8787/v1")
+  .addOption(new Option('--target <target>', 'how to point the gateway at the mock').choices(['interlingua', 'portkey', 'generic']).default('interlingua'))
+  .option('--mock-port <port>', 'port of the mock upstream (start the gateway pointed at it first)')
+  .option('--json <file>', 'write the report as JSON (for CI)')
+  .option('--case <glob>', 'only cases whose id matches, e.g. "gemini/*-stream"')
+  .option('--strict', 'strict stream mode: also check the exact chunk grammar')
+  .option('--extensions', 'also compare non-standard fields and error type/param/code')
+  .option('--strict-base-url <url>', 'the same gateway in strict mode, for the cases that need it (else skipped)')
+  .option('--header <name:value...>', 'header sent with every request (e.g. "authorization: Bearer key")')
+  .option('--model-prefix <provider=prefix...>', 'generic target: model-name prefix per provider (e.g. anthropic=anthropic/)')
+  .option('--all', 'list passing cases too')
+  .option('--print-setup', 'print how to point the gateway at the mock, and exit')
+  .action(async (options) => {
+    process.exitCode = await conformanceCommand(options);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

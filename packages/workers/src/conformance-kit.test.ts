@@ -1,0 +1,97 @@
+/// <reference types="node" />
+import { fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { formatConformanceReport, interlinguaGatewayConfig, runConformance, startMockUpstream, type MockUpstream } from '@interlingua/conformance/runner';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The conformance kit's black-box runner against the Worker in workerd (miniflare): every case over HTTP, with the
+// kit's mock upstream on 127.0.0.1 as every provider. The gateway config reaches the Worker as INTERLINGUA_CONFIG.
+const cases = loadFixtureCases(fixturesRoot());
+let mock: MockUpstream;
+const instances: Miniflare[] = [];
+
+/**
+ * The Worker bundled like scripts/bundle-worker.mjs, from an entry that adds a media resolver: the kit serves case
+ * media from its loopback mock, so the Worker used for the media cases fetches images without the SSRF guard (which
+ * has its own tests in the gateway package).
+ */
+async function bundle(fetchesImages: boolean): Promise<string> {
+  const source = join(dirname(fileURLToPath(import.meta.url)), 'create-worker.ts');
+  const entry = fetchesImages
+    ? `import { createWorker } from ${JSON.stringify(source)};
+       const resolveMedia = async (url) => {
+         const response = await fetch(url);
+         if (!response.ok) throw new Error('media ' + url + ': ' + response.status);
+         const bytes = new Uint8Array(await response.arrayBuffer());
+         let binary = '';
+         for (const byte of bytes) binary += String.fromCharCode(byte);
+         return { mimeType: response.headers.get('content-type') ?? 'application/octet-stream', data: btoa(binary) };
+       };
+       export default createWorker({ resolveMedia, log: () => {} });`
+    : `import { createWorker } from ${JSON.stringify(source)}; export default createWorker({ log: () => {} });`;
+  const result = await build({
+    stdin: { contents: entry, resolveDir: dirname(source), loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['@interlingua/source', 'workerd', 'worker', 'browser'],
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+async function startWorker(script: string, strict: boolean): Promise<string> {
+  const miniflare = new Miniflare({
+    modules: true,
+    script,
+    compatibilityDate: '2025-10-01',
+    host: '127.0.0.1',
+    port: 0,
+    bindings: { INTERLINGUA_CONFIG: JSON.stringify(interlinguaGatewayConfig(mock.url, cases, { strict })) },
+  });
+  instances.push(miniflare);
+  return `${(await miniflare.ready).toString().replace(/\/$/, '')}/v1`;
+}
+
+let gatewayUrl: string;
+let strictGatewayUrl: string;
+let imageFetchingGatewayUrl: string;
+
+beforeAll(async () => {
+  mock = await startMockUpstream();
+  const plain = await bundle(false);
+  gatewayUrl = await startWorker(plain, false);
+  strictGatewayUrl = await startWorker(plain, true);
+  imageFetchingGatewayUrl = await startWorker(await bundle(true), false);
+}, 120_000);
+
+afterAll(async () => {
+  for (const miniflare of instances) await miniflare.dispose();
+  await mock?.close();
+});
+
+describe('the conformance kit against the Worker (workerd)', () => {
+  it.each([
+    { strictStreams: false, extensions: false },
+    { strictStreams: true, extensions: true },
+  ])('scores 100%% on every case (%o)', async (mode) => {
+    const report = await runConformance({
+      gatewayUrl,
+      strictGatewayUrl,
+      // Cases that list media need a Worker that fetches images; the others show what happens without one.
+      gatewayUrlFor: (fixtureCase) => (fixtureCase.description.options?.media ? imageFetchingGatewayUrl : undefined),
+      mock,
+      cases,
+      label: 'interlingua (workers)',
+      ...mode,
+    });
+    if (report.total.score < 1) console.log(formatConformanceReport(report, { failuresOnly: true }));
+    expect(report.cases.filter((result) => result.status !== 'pass').map((result) => result.id)).toEqual([]);
+    expect(report.total).toEqual({ passed: cases.length, failed: 0, skipped: 0, total: cases.length, score: 1 });
+  }, 180_000);
+});
