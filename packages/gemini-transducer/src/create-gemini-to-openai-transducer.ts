@@ -1,5 +1,5 @@
 import type { ChatCompletionChunk } from '@interlingua/openai-schema';
-import { createSseDecoder, formatSseData, type SseEvent } from '@interlingua/sse';
+import { createSseDecoder, type SseEvent } from '@interlingua/sse';
 import { createStreamErrorPayload } from './convert-gemini-stream-error-to-openai.js';
 import { finishGeminiToOpenAIStream } from './finish-gemini-to-openai-stream.js';
 import {
@@ -53,8 +53,10 @@ export function createGeminiToOpenAITransducer(options: GeminiToOpenAITransducer
     const finish = choice.finish_reason;
     return `${prefix}${choice.index},"delta":${JSON.stringify(choice.delta)},"logprobs":null,"finish_reason":${finish === null || finish === undefined ? 'null' : JSON.stringify(finish)}${suffix}`;
   };
+  // JSON text never holds a raw CR or LF (JSON.stringify escapes them), so each payload is one `data:` line: the
+  // frame is written directly instead of scanning every payload for line breaks (formatSseData's general case).
   const write = (outputs: OpenAIStreamOutput[]): void => {
-    for (let i = 0; i < outputs.length; i++) pending += formatSseData(serialize(outputs[i]!));
+    for (let i = 0; i < outputs.length; i++) pending += `data: ${serialize(outputs[i]!)}\n\n`;
   };
 
   const onEvent = (event: SseEvent): void => {
