@@ -171,6 +171,24 @@ export async function convertOpenAIMessagesToGemini(
           );
         }
         const group: { order: number; part: GeminiPart }[] = [];
+        // Images and files inside tool results: a functionResponse carries only JSON, so they go beside the
+        // responses in the same turn (they do not count as responses), in order, with a warning.
+        const mediaParts: GeminiPart[] = [];
+        const collectMedia = async (content: unknown, contentPath: string) => {
+          if (!Array.isArray(content)) return;
+          for (let partIndex = 0; partIndex < content.length; partIndex++) {
+            const part = content[partIndex] as LooseRecord;
+            if (part?.type === 'text') continue;
+            const converted = await convertOpenAIContentPartToGemini(part, `${contentPath}[${partIndex}]`, { resolveMedia: options.resolveMedia, warnings });
+            if (!converted) continue;
+            mediaParts.push(converted);
+            warnings.push({
+              code: 'tool_result_media_moved',
+              param: `${contentPath}[${partIndex}]`,
+              message: 'Gemini function responses carry JSON only; this part of the tool result is sent beside the function responses in the same turn.',
+            });
+          }
+        };
         let cursor = index;
         for (; cursor < messages.length; cursor++) {
           const current = messages[cursor]! as LooseRecord;
@@ -197,6 +215,7 @@ export async function convertOpenAIMessagesToGemini(
                 },
               },
             });
+            await collectMedia(current.content, `${currentPath}.content`);
           } else if (current.role === 'function') {
             group.push({
               order: lastCallOrder.length + group.length,
@@ -205,7 +224,7 @@ export async function convertOpenAIMessagesToGemini(
           } else break;
         }
         group.sort((left, right) => left.order - right.order);
-        push('user', 'function-response', group.map((entry) => entry.part), index);
+        push('user', 'function-response', [...group.map((entry) => entry.part), ...mediaParts], index);
         if (deferredSystemParts.length > 0) push('user', 'text', deferredSystemParts.splice(0), index);
         index = cursor - 1;
         break;

@@ -231,3 +231,33 @@ describe("Gemini's own function-call ids go back", () => {
     ]);
   });
 });
+
+describe('images inside tool results', () => {
+  it('go beside the function responses in the same turn, with a warning, never dropped', async () => {
+    const result = await convertOpenAIRequestToGemini({
+      model: 'gemini-2.5-flash',
+      messages: [
+        { role: 'user', content: 'Take a screenshot' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'screenshot', arguments: '{}' } }] },
+        {
+          role: 'tool',
+          tool_call_id: 'call_1',
+          content: [
+            { type: 'text', text: 'done' },
+            { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw0KGgo=' } },
+          ],
+        },
+      ],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.upstream.body.contents[2]).toEqual({
+      role: 'user',
+      parts: [
+        { functionResponse: { name: 'screenshot', response: { content: 'done' } } },
+        { inlineData: { mimeType: 'image/png', data: 'iVBORw0KGgo=' } },
+      ],
+    });
+    expect(result.warnings.map((warning) => warning.code)).toContain('tool_result_media_moved');
+  });
+});
