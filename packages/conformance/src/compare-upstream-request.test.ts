@@ -42,4 +42,33 @@ describe('compareUpstreamRequest', () => {
     expect(upstreamPathMatches('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse', '/v1beta/models/gemini-2.5-flash%3AstreamGenerateContent?alt=sse')).toBe(true);
     expect(upstreamPathMatches('/v1beta/models/m:generateContent', '/v1beta/models/m:streamGenerateContent?alt=sse')).toBe(false);
   });
+
+  it('tolerates equivalent Gemini spellings: snake_case fields, candidateCount 1, a body model, the key parameter, the legacy schema field', () => {
+    const gemini = {
+      method: 'POST' as const,
+      path: '/v1beta/models/gemini-2.5-flash:generateContent',
+      body: {
+        contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
+        tools: [{ functionDeclarations: [{ name: 'f', parametersJsonSchema: { type: 'object', properties: { snake_case_name: { type: 'string' } } } }] }],
+        toolConfig: { functionCallingConfig: { mode: 'AUTO' } },
+        generationConfig: { candidateCount: 1 },
+      },
+    };
+    const observed = {
+      model: 'gemini-2.5-flash',
+      contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
+      tools: [{ function_declarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { snake_case_name: { type: 'STRING' } } } }] }],
+      tool_config: { function_calling_config: { mode: 'AUTO' } },
+    };
+    const path = '/v1beta/models/gemini-2.5-flash:generateContent?key=secret';
+    expect(compareUpstreamRequest('gemini', {}, gemini, { method: 'POST', path, headers: {}, body: observed })).toEqual([]);
+    const renamed = { ...observed, tools: [{ function_declarations: [{ name: 'f', parameters: { type: 'OBJECT', properties: { snakeCaseName: { type: 'STRING' } } } }] }] };
+    expect(compareUpstreamRequest('gemini', {}, gemini, { method: 'POST', path, headers: {}, body: renamed })).toHaveLength(1);
+  });
+
+  it('merges consecutive same-role Anthropic turns, as the Messages API does', () => {
+    const twoTurns = { ...expected.body, messages: [{ role: 'user', content: 'Hi' }, { role: 'user', content: [{ type: 'text', text: 'there' }] }] };
+    const oneTurn = { ...expected.body, messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }, { type: 'text', text: 'there' }] }] };
+    expect(compareUpstreamRequest('anthropic', client, { ...expected, body: oneTurn }, { method: 'POST', path: '/v1/messages', headers, body: twoTurns })).toEqual([]);
+  });
 });

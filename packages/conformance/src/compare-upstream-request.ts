@@ -24,33 +24,146 @@ function splitPath(path: string): { pathname: string; query: string[] } {
   } catch {
     // keep it as sent
   }
-  return { pathname: decoded.replace(/\/+$/, '') || '/', query: query ? query.split('&').filter(Boolean).sort() : [] };
+  // `key=` is Gemini's query-parameter form of the API key (a credential, not part of the request's meaning).
+  const parameters = query ? query.split('&').filter((parameter) => parameter && !parameter.startsWith('key=')).sort() : [];
+  return { pathname: decoded.replace(/\/+$/, '') || '/', query: parameters };
 }
 
-/** Whether the observed path and query are the expected ones (query parameter order and URL escaping do not matter). */
+/**
+ * Whether a Gemini stream request asks for the default JSON-array stream instead of `alt=sse` (both are documented
+ * forms of `streamGenerateContent`; the mock answers each in the form asked for).
+ */
+export function isGeminiJsonArrayStream(expected: string, observed: string): boolean {
+  const left = splitPath(expected);
+  const right = splitPath(observed);
+  return left.pathname.endsWith(':streamGenerateContent') && left.query.includes('alt=sse') && !right.query.some((parameter) => parameter.startsWith('alt='));
+}
+
+/**
+ * Whether the observed path and query are the expected ones. Query parameter order, URL escaping, a Gemini `key=`
+ * parameter and a Gemini stream without `alt=sse` (the JSON-array form) do not matter.
+ */
 export function upstreamPathMatches(expected: string, observed: string): boolean {
   const left = splitPath(expected);
   const right = splitPath(observed);
-  return left.pathname === right.pathname && JSON.stringify(left.query) === JSON.stringify(right.query);
+  if (left.pathname !== right.pathname) return false;
+  if (isGeminiJsonArrayStream(expected, observed)) return JSON.stringify(left.query.filter((parameter) => parameter !== 'alt=sse')) === JSON.stringify(right.query);
+  return JSON.stringify(left.query) === JSON.stringify(right.query);
 }
 
-/** Anthropic's shorthand forms spelled out: a string `system` or message `content` is one text block. */
+/** JSON Schema's `required: []` is its default: removed at every depth. */
+function dropEmptyRequired(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropEmptyRequired);
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'required' && Array.isArray(item) && item.length === 0) continue;
+    out[key] = dropEmptyRequired(item);
+  }
+  return out;
+}
+
+/**
+ * Anthropic's equivalent spellings brought to one: a string `system` or message `content` is one text block; an empty
+ * `system` array is no system prompt; a tool's empty `description` is none; `required: []` in a tool schema is absent.
+ */
 function expandAnthropicShorthand(body: Record<string, unknown>): Record<string, unknown> {
   const out = { ...body };
   if (typeof out.system === 'string') out.system = out.system ? [{ type: 'text', text: out.system }] : undefined;
+  if (Array.isArray(out.system) && out.system.length === 0) delete out.system;
   if (Array.isArray(out.messages)) {
     out.messages = out.messages.map((message) =>
       isObject(message) && typeof message.content === 'string' ? { ...message, content: [{ type: 'text', text: message.content }] } : message,
     );
   }
+  if (Array.isArray(out.messages)) {
+    // "Consecutive user or assistant turns in your request will be combined into a single turn" (Messages API docs).
+    const merged: Record<string, unknown>[] = [];
+    for (const message of out.messages as unknown[]) {
+      const previous = merged.at(-1);
+      if (isObject(message) && previous && previous.role === message.role && Array.isArray(previous.content) && Array.isArray(message.content)) {
+        merged[merged.length - 1] = { ...previous, content: [...previous.content, ...message.content] };
+      } else {
+        merged.push(message as Record<string, unknown>);
+      }
+    }
+    out.messages = merged;
+  }
+  if (Array.isArray(out.tools)) {
+    out.tools = out.tools.map((tool) => {
+      if (!isObject(tool)) return tool;
+      const copy: Record<string, unknown> = { ...tool };
+      if (copy.description === '') delete copy.description;
+      if (copy.input_schema !== undefined) copy.input_schema = dropEmptyRequired(copy.input_schema);
+      return copy;
+    });
+  }
+
   return out;
 }
 
-/** Gemini ignores the role of `systemInstruction`. */
-function dropSystemInstructionRole(body: Record<string, unknown>): Record<string, unknown> {
-  if (!isObject(body.systemInstruction) || !('role' in body.systemInstruction)) return body;
-  const { role: _role, ...systemInstruction } = body.systemInstruction;
-  return { ...body, systemInstruction };
+/** A Gemini legacy `Schema` read as JSON Schema: its type names lower-cased. */
+function lowerCaseSchemaTypes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(lowerCaseSchemaTypes);
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = key === 'type' && typeof item === 'string' ? item.toLowerCase() : key === 'properties' && isObject(item) ? Object.fromEntries(Object.entries(item).map(([name, schema]) => [name, lowerCaseSchemaTypes(schema)])) : lowerCaseSchemaTypes(item);
+  }
+  return out;
+}
+
+/** Members whose content is the caller's data (property names, arguments, schemas): left as they are. */
+const GEMINI_OPAQUE_MEMBERS = new Set(['args', 'response', 'properties', 'parameters', 'parametersJsonSchema', 'responseSchema', 'responseJsonSchema', 'data', 'text', 'enum']);
+
+/** Gemini's JSON API accepts proto field names (`tool_config`) as well as lowerCamel ones (`toolConfig`). */
+function camelCaseGeminiKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCaseGeminiKeys);
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const camel = key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+    out[camel] = GEMINI_OPAQUE_MEMBERS.has(camel) ? item : camelCaseGeminiKeys(item);
+  }
+  return out;
+}
+
+/**
+ * Gemini's equivalent spellings brought to one: proto (snake_case) field names; `candidateCount: 1`; the role of `systemInstruction` is ignored by Gemini; a body `model`
+ * naming the model of the path is redundant; the legacy `parameters` / `responseSchema` fields and the JSON-Schema
+ * fields `parametersJsonSchema` / `responseJsonSchema` carry the same schema (compared with type names lower-cased).
+ */
+function normaliseGeminiBody(body: Record<string, unknown>, path: string): Record<string, unknown> {
+  const out = camelCaseGeminiKeys(body) as Record<string, unknown>;
+  if (isObject(out.generationConfig) && out.generationConfig.candidateCount === 1) {
+    // One candidate is the default.
+    const { candidateCount: _one, ...generationConfig } = out.generationConfig;
+    out.generationConfig = generationConfig;
+  }
+  if (isObject(out.systemInstruction) && 'role' in out.systemInstruction) {
+    const { role: _role, ...systemInstruction } = out.systemInstruction;
+    out.systemInstruction = systemInstruction;
+  }
+  const pathModel = /\/models\/([^:/?]+)/.exec(decodeURIComponent(path))?.[1];
+  if (typeof out.model === 'string' && pathModel && out.model.replace(/^models\//, '') === pathModel) delete out.model;
+  if (Array.isArray(out.tools)) {
+    out.tools = out.tools.map((tool) => {
+      if (!isObject(tool) || !Array.isArray(tool.functionDeclarations)) return tool;
+      return {
+        ...tool,
+        functionDeclarations: tool.functionDeclarations.map((declaration) => {
+          if (!isObject(declaration) || declaration.parameters === undefined) return declaration;
+          const { parameters, ...rest } = declaration;
+          return { ...rest, parametersJsonSchema: lowerCaseSchemaTypes(parameters) };
+        }),
+      };
+    });
+  }
+  if (isObject(out.generationConfig) && out.generationConfig.responseSchema !== undefined) {
+    const { responseSchema, ...rest } = out.generationConfig;
+    out.generationConfig = { ...rest, responseJsonSchema: lowerCaseSchemaTypes(responseSchema) };
+  }
+  return out;
 }
 
 /**
@@ -92,12 +205,12 @@ function cloneJson<T>(value: T): T {
 }
 
 /** The semantic form of an upstream body that both sides are brought to before comparison. */
-export function normaliseUpstreamBody(provider: Provider, body: unknown): unknown {
+export function normaliseUpstreamBody(provider: Provider, body: unknown, path = ''): unknown {
   if (!isObject(body)) return body;
   let out: Record<string, unknown> = cloneJson(body);
   if (out.stream === false) delete out.stream;
   if (provider === 'anthropic') out = expandAnthropicShorthand(out);
-  if (provider === 'gemini') out = dropSystemInstructionRole(out);
+  if (provider === 'gemini') out = normaliseGeminiBody(out, path);
   return out;
 }
 
@@ -116,8 +229,9 @@ function headerMatches(name: string, expected: string, observed: string | undefi
  * Compares the request a gateway sent upstream with the case's expected one, semantically. Tolerated: key order;
  * headers beyond the listed ones (and `content-type` parameters, `anthropic-beta` extra flags); query parameter order
  * and URL escaping; a `null` or `{}` member against an absent one; `stream: false` against no `stream`; Anthropic's
- * string shorthand for `system` and message `content`; a role on Gemini's `systemInstruction`; gateway-chosen
- * values (see the README). Returns one line per problem (empty when they match).
+ * equivalent spellings (see `expandAnthropicShorthand` and `normaliseGeminiBody`: Anthropic's string shorthand, empty
+ * `system`, empty tool description, `required: []`; Gemini's `systemInstruction` role, body `model`, legacy schema
+ * fields); gateway-chosen values (see the README). Returns one line per problem (empty when they match).
  */
 export function compareUpstreamRequest(
   provider: Provider,
@@ -132,8 +246,8 @@ export function compareUpstreamRequest(
     const got = observed.headers[name.toLowerCase()];
     if (!headerMatches(name.toLowerCase(), value, got)) problems.push(`upstream header ${name}: expected ${JSON.stringify(value)}, got ${got === undefined ? '(absent)' : JSON.stringify(got)}`);
   }
-  const left = normaliseUpstreamBody(provider, expected.body);
-  const right = normaliseUpstreamBody(provider, observed.body);
+  const left = normaliseUpstreamBody(provider, expected.body, expected.path);
+  const right = normaliseUpstreamBody(provider, observed.body, observed.path);
   if (isObject(left) && isObject(right)) {
     for (const path of gatewayChosenPaths(provider, clientRequest)) alignChosenValue(left, right, path);
   }

@@ -6,6 +6,7 @@
  *   appearance (`<id:1>`, `<call:1>`, `<fp:1>`), so only "which of them are the same" is compared;
  * - `created` becomes `0`;
  * - `system_fingerprint` and `service_tier` are dropped unless `keepFingerprint` is set;
+ * - a message `content` of `""` counts as `null` (both show the client nothing);
  * - tool-call `arguments` that parse as JSON compare as JSON values (whitespace and key order do not matter);
  * - usage details (`prompt_tokens_details`, `completion_tokens_details`) lose zero counters, and an empty details
  *   object is dropped (0 cached tokens and no details say the same);
@@ -107,6 +108,8 @@ export function normaliseMessage(message: unknown, ids: IdNormaliser, options: N
   if (!isObject(message)) return message;
   const extensions = options.extensions === true;
   const out = pick(message, MESSAGE_KEYS, extensions);
+  // An empty `content` shows the client nothing, as `null` does.
+  if (out.content === '') out.content = null;
   if (Array.isArray(out.tool_calls)) out.tool_calls = out.tool_calls.map((call) => normaliseToolCall(call, ids, extensions));
   return out;
 }

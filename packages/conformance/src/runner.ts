@@ -13,6 +13,7 @@ export {
   type GenericTargetOptions,
 } from './conformance-targets.js';
 export {
+  CATEGORY_ORDER,
   summariseConformanceResults,
   formatCategoryTable,
   formatCaseTable,

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { upstreamPathMatches, type ObservedUpstreamRequest } from './compare-upstream-request.js';
+import { isGeminiJsonArrayStream, upstreamPathMatches, type ObservedUpstreamRequest } from './compare-upstream-request.js';
+import { parseOpenAISse } from './parse-openai-sse.js';
 import type { FixtureCase } from './fixture-case.js';
 
 /** One request the mock upstream received. */
@@ -48,6 +49,23 @@ function replayStream(text: string): ReadableStream<Uint8Array> {
       const frame = frames.shift();
       if (frame === undefined) controller.close();
       else controller.enqueue(encoder.encode(frame));
+    },
+  });
+}
+
+/**
+ * The same events as Gemini's default (non-`alt=sse`) stream: one JSON array written element by element
+ * (`[{…}` then `\n,\r\n{…}` per event, then `\n]`), for gateways that ask for that form.
+ */
+function replayJsonArrayStream(text: string): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const events = parseOpenAISse(text).flatMap((frame) => (frame.kind === 'json' ? [JSON.stringify(frame.value)] : []));
+  const pieces = events.length ? events.map((event, index) => (index === 0 ? `[${event}` : `\n,\r\n${event}`)).concat('\n]') : ['[]'];
+  return new ReadableStream({
+    pull(controller) {
+      const piece = pieces.shift();
+      if (piece === undefined) controller.close();
+      else controller.enqueue(encoder.encode(piece));
     },
   });
 }
@@ -105,6 +123,9 @@ export async function startMockUpstream(options: StartMockUpstreamOptions = {}):
     if (!upstreamPathMatches(expected.path, path) || request.method !== expected.method) {
       call.refused = `case ${armed.id} expects ${expected.method} ${expected.path}, got ${request.method} ${path}`;
       return refuse(call.refused);
+    }
+    if (recorded.kind === 'sse' && isGeminiJsonArrayStream(expected.path, path)) {
+      return new Response(replayJsonArrayStream(recorded.text), { status: 200, headers: { 'content-type': 'application/json' } });
     }
     if (recorded.kind === 'sse') {
       return new Response(replayStream(recorded.text), { status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } });

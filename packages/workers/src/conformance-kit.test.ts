@@ -1,4 +1,5 @@
 /// <reference types="node" />
+import { writeFileSync } from 'node:fs';
 import { fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { formatConformanceReport, interlinguaGatewayConfig, runConformance, startMockUpstream, type MockUpstream } from '@interlingua/conformance/runner';
 import { build } from 'esbuild';
@@ -91,6 +92,9 @@ describe('the conformance kit against the Worker (workerd)', () => {
       ...mode,
     });
     if (report.total.score < 1) console.log(formatConformanceReport(report, { failuresOnly: true }));
+    // scripts/conformance/score-portkey.mjs sets this to collect the reports for CONFORMANCE.md.
+    const resultsDir = process.env.CONFORMANCE_RESULTS_DIR;
+    if (resultsDir) writeFileSync(`${resultsDir}/interlingua-workers${mode.strictStreams ? '-strict' : ''}.json`, JSON.stringify(report, null, 2) + '\n');
     expect(report.cases.filter((result) => result.status !== 'pass').map((result) => result.id)).toEqual([]);
     expect(report.total).toEqual({ passed: cases.length, failed: 0, skipped: 0, total: cases.length, score: 1 });
   }, 180_000);
