@@ -59,6 +59,29 @@ describe('createGuardedMediaResolver', () => {
     expect(connections).toBe(0);
   });
 
+  // More forms of the hostile targets, each refused with a message that says why, and still no connection made.
+  it.each([
+    [() => `http://127.255.255.254:${port}/a.png`, /may not be fetched/],
+    [() => `http://127.1:${port}/a.png`, /may not be fetched/],
+    [() => `http://0:${port}/a.png`, /may not be fetched/],
+    [() => `http://017700000001:${port}/a.png`, /may not be fetched/],
+    [() => `http://0x7f.0x0.0x0.0x1:${port}/a.png`, /may not be fetched/],
+    [() => `http://[::]:${port}/a.png`, /may not be fetched/],
+    [() => `http://[0:0:0:0:0:0:0:1]:${port}/a.png`, /may not be fetched/],
+    [() => `http://[::ffff:7f00:1]:${port}/a.png`, /may not be fetched/],
+    [() => 'http://10.255.255.255/a.png', /may not be fetched/],
+    [() => 'http://172.31.255.255/a.png', /may not be fetched/],
+    [() => 'http://[fdff:ffff::1]/a.png', /may not be fetched/],
+    [() => 'http://[febf::1]/a.png', /may not be fetched/],
+    [() => 'http://[::ffff:169.254.169.254]/latest/meta-data/', /may not be fetched/],
+    [() => 'gopher://127.0.0.1/a', /Only http and https/],
+  ] as const)('refuses %# with a clear message', async (url, message) => {
+    const error = await resolve(url()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MediaResolutionError);
+    expect((error as Error).message).toMatch(message);
+    expect(connections).toBe(0);
+  });
+
   it('refuses a redirect to a private address, checked before following it', async () => {
     const redirecting = createGuardedMediaResolver({
       lookup,
