@@ -61,20 +61,20 @@ describe('createGuardedMediaResolver', () => {
 
   // More forms of the hostile targets, each refused with a message that says why, and still no connection made.
   it.each([
-    [() => `http://127.255.255.254:${port}/a.png`, /may not be fetched/],
-    [() => `http://127.1:${port}/a.png`, /may not be fetched/],
-    [() => `http://0:${port}/a.png`, /may not be fetched/],
-    [() => `http://017700000001:${port}/a.png`, /may not be fetched/],
-    [() => `http://0x7f.0x0.0x0.0x1:${port}/a.png`, /may not be fetched/],
-    [() => `http://[::]:${port}/a.png`, /may not be fetched/],
-    [() => `http://[0:0:0:0:0:0:0:1]:${port}/a.png`, /may not be fetched/],
-    [() => `http://[::ffff:7f00:1]:${port}/a.png`, /may not be fetched/],
-    [() => 'http://10.255.255.255/a.png', /may not be fetched/],
-    [() => 'http://172.31.255.255/a.png', /may not be fetched/],
-    [() => 'http://[fdff:ffff::1]/a.png', /may not be fetched/],
-    [() => 'http://[febf::1]/a.png', /may not be fetched/],
-    [() => 'http://[::ffff:169.254.169.254]/latest/meta-data/', /may not be fetched/],
-    [() => 'gopher://127.0.0.1/a', /Only http and https/],
+    [(): string => `http://127.255.255.254:${port}/a.png`, /may not be fetched/],
+    [(): string => `http://127.1:${port}/a.png`, /may not be fetched/],
+    [(): string => `http://0:${port}/a.png`, /may not be fetched/],
+    [(): string => `http://017700000001:${port}/a.png`, /may not be fetched/],
+    [(): string => `http://0x7f.0x0.0x0.0x1:${port}/a.png`, /may not be fetched/],
+    [(): string => `http://[::]:${port}/a.png`, /may not be fetched/],
+    [(): string => `http://[0:0:0:0:0:0:0:1]:${port}/a.png`, /may not be fetched/],
+    [(): string => `http://[::ffff:7f00:1]:${port}/a.png`, /may not be fetched/],
+    [(): string => 'http://10.255.255.255/a.png', /may not be fetched/],
+    [(): string => 'http://172.31.255.255/a.png', /may not be fetched/],
+    [(): string => 'http://[fdff:ffff::1]/a.png', /may not be fetched/],
+    [(): string => 'http://[febf::1]/a.png', /may not be fetched/],
+    [(): string => 'http://[::ffff:169.254.169.254]/latest/meta-data/', /may not be fetched/],
+    [(): string => 'gopher://127.0.0.1/a', /Only http and https/],
   ] as const)('refuses %# with a clear message', async (url, message) => {
     const error = await resolve(url()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MediaResolutionError);

@@ -158,6 +158,15 @@ function containers(value: unknown, found: Container[] = []): Container[] {
   return found;
 }
 
+/** The same value as another JSON type. */
+function retype(current: unknown): unknown {
+  if (typeof current === 'string') return [current];
+  if (Array.isArray(current)) return JSON.stringify(current);
+  if (typeof current === 'number') return String(current);
+  if (current === null) return {};
+  return 42;
+}
+
 /** Applies mutations to a deep copy of `value` (never to `value` itself). */
 export function mutateJson(value: unknown, mutations: readonly JsonMutation[]): unknown {
   const root = { value: structuredClone(value) as unknown };
@@ -167,30 +176,50 @@ export function mutateJson(value: unknown, mutations: readonly JsonMutation[]): 
     const all = containers(root);
     const target = all[mutation.at % all.length]!;
     const keys = Object.keys(target);
-    const key = keys.length ? keys[(mutation.at >> 3) % keys.length]! : mutation.key;
+    if (Array.isArray(target)) {
+      // Arrays are only ever changed at their indices (a named property on an array would break its methods).
+      const index = target.length ? (mutation.at >> 3) % target.length : 0;
+      switch (mutation.op) {
+        case 'delete':
+          target.splice(index, 1);
+          break;
+        case 'replace':
+          target[index] = value;
+          break;
+        case 'insert':
+          target.splice(index, 0, value);
+          break;
+        case 'duplicate':
+          if (target.length) target.push(structuredClone(target[index]));
+          break;
+        case 'retype':
+          target[index] = retype(target[index]);
+          break;
+      }
+      continue;
+    }
     const record = target as Record<string, unknown>;
+    const key = keys.length ? keys[(mutation.at >> 3) % keys.length]! : mutation.key;
     const own = (name: string): unknown => (Object.hasOwn(record, name) ? record[name] : undefined);
+    // Own data properties only (a plain assignment to `__proto__` would change the prototype instead).
+    const put = (name: string, next: unknown) =>
+      Object.defineProperty(record, name, { value: next, enumerable: true, writable: true, configurable: true });
     switch (mutation.op) {
       case 'delete':
-        if (Array.isArray(target)) target.splice(Number(key), 1);
-        else if (target !== root) delete record[key];
+        if (target !== root) delete record[key];
         break;
       case 'replace':
-        record[key] = value;
+        put(key, value);
         break;
       case 'insert':
-        if (Array.isArray(target)) target.splice(Number(key) || 0, 0, value);
-        else Object.defineProperty(target, mutation.key, { value, enumerable: true, writable: true, configurable: true });
+        put(mutation.key, value);
         break;
       case 'duplicate':
-        if (Array.isArray(target)) target.push(structuredClone(target[Number(key)]));
-        else record[mutation.key] = structuredClone(own(key));
+        put(mutation.key, structuredClone(own(key)));
         break;
-      case 'retype': {
-        const current = own(key);
-        record[key] = typeof current === 'string' ? [current] : Array.isArray(current) ? JSON.stringify(current) : typeof current === 'number' ? String(current) : current === null ? {} : 42;
+      case 'retype':
+        put(key, retype(own(key)));
         break;
-      }
     }
   }
   return root.value;
