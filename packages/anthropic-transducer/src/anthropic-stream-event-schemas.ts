@@ -1,5 +1,5 @@
 import { lazySchema } from '@interlingua/openai-schema';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * zod schemas of the rare Anthropic stream events (one per stream or per block). The frequent

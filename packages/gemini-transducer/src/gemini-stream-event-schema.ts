@@ -1,5 +1,5 @@
 import { lazySchema } from '@interlingua/openai-schema';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const optionalCount = () => z.number().nullish();
 

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// Reads the records of one session (bench/results/<session>/*.json) and prints the Markdown tables of BENCHMARKS.md:
+// every metric with its target, the measured value, the ratio and whether the target is met.
+//   node bench/summarise.mjs bench/results/<session>
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const directory = process.argv[2];
+if (!directory || !existsSync(directory)) {
+  console.error('usage: node bench/summarise.mjs bench/results/<session>');
+  process.exit(2);
+}
+const records = Object.fromEntries(
+  readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => [name.replace(/\.json$/, ''), JSON.parse(readFileSync(join(directory, name), 'utf8'))]),
+);
+
+const fixed = (value, digits = 2) => (value === null || value === undefined || Number.isNaN(value) ? 'n/a' : Number(value).toFixed(digits));
+const ms = (micros) => (micros === null || micros === undefined ? 'n/a' : `${(micros / 1000).toFixed(3)} ms`);
+const met = (ok) => (ok === null ? 'n/a' : ok ? 'met' : '**not met**');
+const ratio = (a, b) => (a === null || a === undefined || b === null || b === undefined || b === 0 ? null : a / b);
+const rows = [];
+const row = (metric, target, measured, ratioText, ok) => rows.push(`| ${metric} | ${target} | ${measured} | ${ratioText} | ${met(ok)} |`);
+const loads = [];
+
+// ---- M1: the median of the runs by the Express arm's added p50 in the Anthropic lane ----
+const m1Runs = Object.keys(records).filter((name) => name.startsWith('m1-added-latency')).map((name) => records[name]);
+let m1 = null;
+if (m1Runs.length) {
+  const sorted = [...m1Runs].sort((a, b) => a.results.anthropic.express.addedP50Micros - b.results.anthropic.express.addedP50Micros);
+  m1 = sorted[Math.floor((sorted.length - 1) / 2)];
+  for (const run of m1Runs) loads.push(['M1 ' + run.metric.replace('m1-added-latency-', ''), run.loadAverageBefore, run.loadAverageAfter]);
+  for (const lane of ['anthropic', 'gemini', 'openai']) {
+    const cells = m1.results[lane];
+    if (!cells) continue;
+    const floor = cells['floor-translate'];
+    for (const arm of ['express', 'serve']) {
+      const cell = cells[arm];
+      const p50Ratio = ratio(cell.addedP50Micros, floor.addedP50Micros);
+      const p99Ratio = ratio(cell.addedP99Micros, floor.addedP99Micros);
+      row(`M1 added p50, ${lane} lane, ${arm}`, '≤ 1.2× floor', `${ms(cell.addedP50Micros)} (floor ${ms(floor.addedP50Micros)}; Portkey ${ms(cells.portkey?.addedP50Micros)})`, `${fixed(p50Ratio)}× floor; Portkey/this ${fixed(ratio(cells.portkey?.addedP50Micros, cell.addedP50Micros))}×`, p50Ratio === null ? null : p50Ratio <= 1.2);
+      row(`M1 added p99, ${lane} lane, ${arm}`, '≤ 1.2× floor', `${ms(cell.addedP99Micros)} (floor ${ms(floor.addedP99Micros)}; Portkey ${ms(cells.portkey?.addedP99Micros)})`, `${fixed(p99Ratio)}× floor`, p99Ratio === null ? null : p99Ratio <= 1.2);
+    }
+  }
+}
+
+// ---- M2 ----
+const m2 = records['m2-throughput'];
+if (m2) {
+  loads.push(['M2', m2.loadAverageBefore, m2.loadAverageAfter]);
+  for (const lane of Object.keys(m2.results)) {
+    const cells = m2.results[lane];
+    const bare = cells['floor-pass']?.maxRps;
+    for (const arm of ['express', 'serve']) {
+      const cell = cells[arm];
+      if (!cell) continue;
+      const vsBare = ratio(cell.maxRps, bare);
+      const vsPortkey = ratio(cell.maxRps, cells.portkey?.maxRps);
+      row(`M2 max RPS, one core, ${lane} lane, ${arm}`, '≥ 0.8× bare hop, ≥ 4× Portkey', `${fixed(cell.maxRps, 0)} rps (bare hop ${fixed(bare, 0)}, floor-translate ${fixed(cells['floor-translate']?.maxRps, 0)}, Portkey ${fixed(cells.portkey?.maxRps, 0)}, mock ceiling ${fixed(cells.direct?.maxRps, 0)})${cell.mockBound ? ' mock-bound' : ''}`, `${fixed(vsBare)}× bare; ${fixed(vsPortkey)}× Portkey`, vsBare === null ? null : vsBare >= 0.8 && (vsPortkey === null || vsPortkey >= 4));
+      row(`M2 CPU µs per request at c=8, ${lane} lane, ${arm}`, 'report', `${fixed(cell.cpuMicrosPerRequestAtC8, 0)} µs (bare hop ${fixed(cells['floor-pass']?.cpuMicrosPerRequestAtC8, 0)}, floor-translate ${fixed(cells['floor-translate']?.cpuMicrosPerRequestAtC8, 0)}, Portkey ${fixed(cells.portkey?.cpuMicrosPerRequestAtC8, 0)})`, `${fixed(ratio(cell.cpuMicrosPerRequestAtC8, cells['floor-pass']?.cpuMicrosPerRequestAtC8))}× bare`, null);
+    }
+  }
+}
+
+// ---- M3 ----
+const m3 = records['m3-transducer-cost'];
+if (m3) {
+  loads.push(['M3', m3.loadAverageBefore, m3.loadAverageAfter]);
+  for (const provider of ['anthropic', 'gemini']) {
+    const entry = m3.results[provider];
+    const byte = entry.bytePath.microsPerEventMedian;
+    row(`M3 byte path, ${provider}`, '≤ 2 µs/event, ≤ 1.5× JSON floor', `${fixed(byte, 2)} µs/event, ${entry.bytePath.bytesAllocatedPerEvent} B/event (JSON floor ${fixed(entry.jsonFloor.microsPerEventMedian, 2)} µs)`, `${fixed(entry.bytePathOverJsonFloor)}× floor`, byte <= 2 && entry.bytePathOverJsonFloor <= 1.5);
+    row(`M3 WHATWG-streams path, ${provider}`, 'report', `${fixed(entry.streamPath.microsPerEventMedian, 2)} µs/event, ${entry.streamPath.bytesAllocatedPerEvent} B/event`, `${fixed(entry.streamPathOverJsonFloor)}× floor`, null);
+  }
+}
+
+// ---- M4 ----
+const m4 = records['m4-first-chunk'];
+if (m4) {
+  loads.push(['M4', m4.loadAverageBefore, m4.loadAverageAfter]);
+  for (const variant of Object.keys(m4.results)) {
+    for (const lane of Object.keys(m4.results[variant])) {
+      const cells = m4.results[variant][lane];
+      for (const arm of ['express', 'serve']) {
+        const cell = cells[arm];
+        if (!cell) continue;
+        row(
+          `M4 added first content chunk p50, ${variant}, ${lane}, ${arm}`,
+          variant === 'paced' ? '≤ 0.5 ms' : 'report',
+          `${ms(cell.addedFirstContentP50Micros)} (floor ${ms(cells['floor-translate']?.addedFirstContentP50Micros)}, Portkey ${ms(cells.portkey?.addedFirstContentP50Micros)})`,
+          `Portkey/this ${fixed(ratio(cells.portkey?.addedFirstContentP50Micros, cell.addedFirstContentP50Micros))}×`,
+          variant === 'paced' ? cell.addedFirstContentP50Micros <= 500 : null,
+        );
+        if (variant === 'paced') {
+          row(`M4 added inter-chunk gap p50 / p99, ${lane}, ${arm}`, 'report', `${ms(cell.addedGapP50Micros)} / ${ms(cell.addedGapP99Micros)} (Portkey ${ms(cells.portkey?.addedGapP50Micros)} / ${ms(cells.portkey?.addedGapP99Micros)})`, '', null);
+        }
+      }
+    }
+  }
+}
+
+// ---- M5 ----
+const m5 = records['m5-memory'];
+if (m5) {
+  loads.push(['M5', m5.loadAverageBefore, m5.loadAverageAfter]);
+  for (const arm of ['express', 'serve', 'floor-translate', 'portkey']) {
+    const entry = m5.results[arm];
+    if (!entry) continue;
+    const slope = entry.peakRssSlopeKiBPerStream;
+    const target = arm === 'express' || arm === 'serve';
+    row(`M5 memory per open stream, ${arm}`, target ? '≤ 32 KiB' : 'reference', `${fixed(slope, 1)} KiB/stream peak RSS slope; JS heap after GC ${fixed(entry.heapSlopeKiBPerStream, 1)} KiB/stream; errors ${entry.cells.map((cell) => cell.errors).join('/')}`, target ? `${fixed(slope / 32)}× target` : '', target ? slope <= 32 : null);
+  }
+}
+
+// ---- M6 ----
+const m6 = records['m6-capacity'];
+if (m6) {
+  loads.push(['M6', m6.loadAverageBefore, m6.loadAverageAfter]);
+  for (const arm of Object.keys(m6.results)) {
+    const entry = m6.results[arm];
+    const target = arm === 'express' || arm === 'serve';
+    const tried = entry.cells.map((cell) => `${cell.count}${cell.ok ? '' : ' ✗'}`).join(', ');
+    row(`M6 concurrent paced streams sustained, ${arm}`, target ? '10,000, no error' : 'reference', `${entry.sustained} (${fixed(entry.framesPerSecondAtSustained, 0)} frames/s); tried ${tried}`, `${fixed(entry.sustained / 10_000)}× target`, target ? entry.sustained >= 10_000 : null);
+  }
+}
+
+// ---- bundle ----
+const bundle = records['bundle-size'];
+if (bundle) {
+  const kb = bundle.results.gzipBytes / 1000;
+  row('Workers bundle, min + gzip', '≤ 50 KB', `${fixed(kb, 1)} KB (${bundle.results.gzipBytes} B; ${fixed(bundle.results.minifiedBytes / 1000, 1)} KB minified)`, `${fixed(kb / 50)}× target`, kb <= 50);
+}
+
+const anyRecord = Object.values(records)[0];
+console.log(`Session \`${anyRecord?.session}\`, commit \`${anyRecord?.machine?.commit}\`${anyRecord?.machine?.dirty ? ' (working tree dirty)' : ''}, ${anyRecord?.quick ? '**quick smoke run**' : 'full run'}.\n`);
+console.log('| metric | target | measured | ratio | verdict |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const line of rows) console.log(line);
+console.log('\n| part | 1-minute load average before | after |');
+console.log('| --- | --- | --- |');
+for (const [name, before, after] of loads) console.log(`| ${name} | ${before?.[0]} | ${after?.[0]} |`);
