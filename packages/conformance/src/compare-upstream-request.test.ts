@@ -71,4 +71,13 @@ describe('compareUpstreamRequest', () => {
     const oneTurn = { ...expected.body, messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }, { type: 'text', text: 'there' }] }] };
     expect(compareUpstreamRequest('anthropic', client, { ...expected, body: oneTurn }, { method: 'POST', path: '/v1/messages', headers, body: twoTurns })).toEqual([]);
   });
+
+  it('reads a Gemini functionResponse as the output it carries ({output}, {content} or the object itself)', () => {
+    const withResponse = (response: unknown) => ({ contents: [{ role: 'user', parts: [{ functionResponse: { name: 'f', response } }] }] });
+    const expectedRequest = { method: 'POST' as const, path: '/v1beta/models/m:generateContent', body: withResponse({ temperature: 18 }) };
+    const observe = (response: unknown) => compareUpstreamRequest('gemini', {}, expectedRequest, { method: 'POST', path: expectedRequest.path, headers: {}, body: withResponse(response) });
+    expect(observe({ output: '{"temperature":18}' })).toEqual([]);
+    expect(observe({ output: { temperature: 18 } })).toEqual([]);
+    expect(observe({ output: { temperature: 19 } })).toHaveLength(1);
+  });
 });

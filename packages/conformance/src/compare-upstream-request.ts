@@ -129,7 +129,28 @@ function camelCaseGeminiKeys(value: unknown): unknown {
 }
 
 /**
- * Gemini's equivalent spellings brought to one: proto (snake_case) field names; `candidateCount: 1`; the role of `systemInstruction` is ignored by Gemini; a body `model`
+ * What a `functionResponse.response` says the function returned. Gemini: "Use "output" key to specify function output
+ * … If "output" and "error" keys are not specified, then whole "response" is treated as function output." So
+ * `{output: X}`, a lone `{content: X}` wrapper and X itself are the same output, and a string holding JSON is that JSON.
+ */
+function functionOutput(response: unknown): unknown {
+  let value = response;
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && (keys[0] === 'output' || keys[0] === 'content')) value = value[keys[0]];
+  }
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/**
+ * Gemini's equivalent spellings brought to one: proto (snake_case) field names; `candidateCount: 1`; the forms of a function's output (see `functionOutput`); the role of `systemInstruction` is ignored by Gemini; a body `model`
  * naming the model of the path is redundant; the legacy `parameters` / `responseSchema` fields and the JSON-Schema
  * fields `parametersJsonSchema` / `responseJsonSchema` carry the same schema (compared with type names lower-cased).
  */
@@ -146,6 +167,17 @@ function normaliseGeminiBody(body: Record<string, unknown>, path: string): Recor
   }
   const pathModel = /\/models\/([^:/?]+)/.exec(decodeURIComponent(path))?.[1];
   if (typeof out.model === 'string' && pathModel && out.model.replace(/^models\//, '') === pathModel) delete out.model;
+  if (Array.isArray(out.contents)) {
+    out.contents = out.contents.map((content) => {
+      if (!isObject(content) || !Array.isArray(content.parts)) return content;
+      return {
+        ...content,
+        parts: content.parts.map((part) =>
+          isObject(part) && isObject(part.functionResponse) ? { ...part, functionResponse: { ...part.functionResponse, response: functionOutput(part.functionResponse.response) } } : part,
+        ),
+      };
+    });
+  }
   if (Array.isArray(out.tools)) {
     out.tools = out.tools.map((tool) => {
       if (!isObject(tool) || !Array.isArray(tool.functionDeclarations)) return tool;
