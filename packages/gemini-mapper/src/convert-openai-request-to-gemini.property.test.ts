@@ -325,7 +325,8 @@ let accepted = 0;
 let rejected = 0;
 
 describe('convertOpenAIRequestToGemini (properties)', () => {
-  test.prop([request, options], { numRuns: 400 })('a spec-valid Gemini request or a 400 naming a param; never throws, never mutates', async (input, settings) => {
+  // A fixed seed: the coverage check below counts accepted requests, and must not depend on the draw.
+  test.prop([request, options], { numRuns: 400, seed: 20261126 })('a spec-valid Gemini request or a 400 naming a param; never throws, never mutates', async (input, settings) => {
     const before = structuredClone(input);
     const result = await convertOpenAIRequestToGemini(input, { ...settings, resolveMedia });
     expect(input).toEqual(before);
