@@ -87,7 +87,7 @@ export function checkManifest({ folder, packageDir, manifest, rootDir }) {
   }
   const expected = stripSourceCondition(manifest.exports);
   if (!isDeepStrictEqual(manifest.publishConfig?.exports, expected)) {
-    problems.push('publishConfig.exports is not exports without the @interlingua/source condition');
+    problems.push('publishConfig.exports is not exports without the @interlingua/source condition (run node scripts/release-check/sync-publish-exports.mjs)');
   }
   problems.push(...checkPublishedExports(manifest.publishConfig?.exports, 'publishConfig'));
   if (manifest.publishConfig?.access !== 'public') problems.push('publishConfig.access is not "public"');

@@ -9,8 +9,9 @@ import { createGeminiToOpenAIStream } from '@interlingua/gemini-transducer';
 import { createGateway, defaultReplayModels, type GatewayOptions } from '@interlingua/gateway';
 import { createInterlinguaRouter } from '@interlingua/express';
 import worker, { createWorker, type InterlinguaWorkerEnv } from '@interlingua/workers';
-import type { FixtureCase } from '@interlingua/conformance';
+import { compareJsonValues, type FixtureCase } from '@interlingua/conformance';
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { runConformance, startMockUpstream } from '@interlingua/conformance/runner';
 import express from 'express';
 
 const request: ChatCompletionRequest = { model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'Hello' }] };
@@ -55,3 +56,5 @@ export const customWorker = createWorker({ log: () => {} });
 
 export const cases: FixtureCase[] = loadFixtureCases(fixturesRoot(), { provider: 'anthropic' });
 export const firstEnvironment = cases[0] ? createCaseEnvironment(cases[0]) : undefined;
+export const sameCase = cases[0] ? compareJsonValues(cases[0].request, cases[0].request) : [];
+export const runner: [typeof runConformance, typeof startMockUpstream] = [runConformance, startMockUpstream];
