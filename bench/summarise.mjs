@@ -35,8 +35,9 @@ if (m1Runs.length) {
     const cells = m1.results[lane];
     if (!cells) continue;
     const floor = cells['floor-translate'];
-    for (const arm of ['express', 'serve']) {
+    for (const arm of ['express', 'serve', 'express-undici']) {
       const cell = cells[arm];
+      if (!cell) continue;
       const p50Ratio = ratio(cell.addedP50Micros, floor.addedP50Micros);
       const p99Ratio = ratio(cell.addedP99Micros, floor.addedP99Micros);
       row(`M1 added p50, ${lane} lane, ${arm}`, '≤ 1.2× floor', `${ms(cell.addedP50Micros)} (floor ${ms(floor.addedP50Micros)}; Portkey ${ms(cells.portkey?.addedP50Micros)})`, `${fixed(p50Ratio)}× floor; Portkey/this ${fixed(ratio(cells.portkey?.addedP50Micros, cell.addedP50Micros))}×`, p50Ratio === null ? null : p50Ratio <= 1.2);
@@ -52,7 +53,7 @@ if (m2) {
   for (const lane of Object.keys(m2.results)) {
     const cells = m2.results[lane];
     const bare = cells['floor-pass']?.maxRps;
-    for (const arm of ['express', 'serve']) {
+    for (const arm of ['express', 'serve', 'express-undici']) {
       const cell = cells[arm];
       if (!cell) continue;
       const vsBare = ratio(cell.maxRps, bare);
@@ -133,7 +134,8 @@ if (bundle) {
 }
 
 const anyRecord = Object.values(records)[0];
-console.log(`Session \`${anyRecord?.session}\`, commit \`${anyRecord?.machine?.commit}\`${anyRecord?.machine?.dirty ? ' (working tree dirty)' : ''}, ${anyRecord?.quick ? '**quick smoke run**' : 'full run'}.\n`);
+const quick = Object.values(records).some((record) => record.quick === true);
+console.log(`Session \`${anyRecord?.session}\`, commit \`${anyRecord?.machine?.commit}\`${anyRecord?.machine?.dirty ? ' (working tree dirty)' : ''}, ${quick ? '**quick smoke run (not for publishing)**' : 'full run'}.\n`);
 console.log('| metric | target | measured | ratio | verdict |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const line of rows) console.log(line);

@@ -6,7 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARMS, rssKiB, sleep, startMock } from '../lib/processes.mjs';
+import { ARMS, rssKiB, setMockKnobs, sleep, startMock } from '../lib/processes.mjs';
 import { openStreamCrowd } from '../lib/stream-crowd.mjs';
 import { contentPattern, requestFor } from '../lib/requests.mjs';
 import { linearFit, quantile, round } from '../lib/stats.mjs';
@@ -25,6 +25,12 @@ async function heapAfterGc(server, file) {
   return null;
 }
 
+async function warmUp(mock, knobs, server, request, pattern) {
+  await setMockKnobs(mock, { ...knobs, intervalMs: 0 });
+  for (let i = 0; i < 5; i++) await openStreamCrowd({ url: server.url, request, pattern, count: 20 }).done;
+  await setMockKnobs(mock, knobs);
+}
+
 export async function measureMemory({ lane, arms, counts, knobs, recoverySeconds, log }) {
   const results = {};
   for (const arm of arms) {
@@ -37,8 +43,8 @@ export async function measureMemory({ lane, arms, counts, knobs, recoverySeconds
         try {
           const request = requestFor(arm, lane, { stream: true, mockUrl: mock.url });
           const pattern = contentPattern(arm, lane);
-          // Warm-up: a few short crowds so lazy code paths are compiled before the idle reading.
-          await openStreamCrowd({ url: server.url, request, pattern, count: 20 }).done;
+          // Warm-up: unpaced streams so lazy code paths are compiled before the idle reading.
+          await warmUp(mock, knobs, server, request, pattern);
           await sleep(500);
           const idleHeap = await heapAfterGc(server, memoryFile);
           const idleRss = rssKiB(server.pid);
@@ -105,7 +111,7 @@ export async function measureCapacity({ lane, arms, counts, knobs, log }) {
       try {
         const request = requestFor(arm, lane, { stream: true, mockUrl: mock.url });
         const pattern = contentPattern(arm, lane);
-        await openStreamCrowd({ url: server.url, request, pattern, count: 20 }).done;
+        await warmUp(mock, knobs, server, request, pattern);
         const started = performance.now();
         const crowd = openStreamCrowd({ url: server.url, request, pattern, count, batch: 500, batchDelayMs: 100 });
         const state = await crowd.done;
