@@ -1,5 +1,5 @@
 import { lazySchema } from '@interlingua/openai-schema';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Inbound Anthropic payloads, validated loosely: only the fields the translation reads are checked, everything

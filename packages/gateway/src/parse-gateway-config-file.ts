@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GatewayConfigFile } from './gateway-config.js';
 
 const upstreamKind = z.enum(['anthropic', 'gemini', 'openai-compatible']);

@@ -1,5 +1,5 @@
 import { createOpenAIError, defaultOpenAIErrorType, type OpenAIErrorEnvelope } from '@interlingua/openai-schema';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const geminiErrorSchema = () =>
   z.looseObject({

@@ -1,5 +1,5 @@
 import { lazySchema } from '@interlingua/openai-schema';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Inbound Gemini `GenerateContentResponse` (also each SSE event): loose, every field optional. */
 export const geminiPartSchema = lazySchema(() =>

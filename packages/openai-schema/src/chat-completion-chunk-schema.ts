@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { chatCompletionChoiceLogprobsSchema, chatCompletionFinishReasonSchema } from './chat-completion-schema.js';
 import { completionUsageSchema } from './completion-usage-schema.js';
 import { lazySchema } from './lazy-schema.js';

@@ -3,7 +3,7 @@
  * `chat-completion-message-param.ts` and `chat-completion-tool.ts` (checked both ways by `schema-types.test.ts`).
  * Every object is a `z.looseObject`: unknown fields are preserved. Each schema is built on first use.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from './lazy-schema.js';
 import { jsonInteger, jsonRecord } from './zod-helpers.js';
 

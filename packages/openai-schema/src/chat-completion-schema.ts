@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { chatCompletionFunctionCallSchema, chatCompletionMessageToolCallSchema } from './chat-completion-request-schema.js';
 import { completionUsageSchema } from './completion-usage-schema.js';
 import { lazySchema } from './lazy-schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { lazySchema } from './lazy-schema.js';
 
 /** zod schema of the OpenAI error envelope (mirrors `openai-error-envelope.ts`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A JSON integer, optionally bounded. Unlike `z.int()` there is no safe-integer bound: JSON Schema's `integer`
