@@ -49,3 +49,15 @@ describe('convertAnthropicUsage', () => {
     });
   });
 });
+
+describe('convertAnthropicUsage with counts that are not token counts', () => {
+  it('counts negative, fractional and non-finite values as 0, so usage stays OpenAI-valid', () => {
+    expect(convertAnthropicUsage({ input_tokens: 5, cache_read_input_tokens: -5e-324, cache_creation_input_tokens: 1.5, output_tokens: Number.NaN })).toEqual({
+      prompt_tokens: 5,
+      completion_tokens: 0,
+      total_tokens: 5,
+      prompt_tokens_details: { cached_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0 },
+    });
+  });
+});

@@ -16,6 +16,11 @@ export interface OpenAIUsageFromAnthropic {
   completion_tokens_details: { reasoning_tokens: number };
 }
 
+/** A count as OpenAI's integer fields need it: a missing, negative, fractional or absurd value counts as 0. */
+function tokenCount(value: number | null | undefined): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
+}
+
 /**
  * Anthropic usage → OpenAI usage.
  *
@@ -28,16 +33,16 @@ export interface OpenAIUsageFromAnthropic {
  *   break it out; it is never estimated).
  */
 export function convertAnthropicUsage(usage: AnthropicUsageCounters): OpenAIUsageFromAnthropic {
-  const input = usage.input_tokens ?? 0;
-  const cacheRead = usage.cache_read_input_tokens ?? 0;
-  const cacheCreation = usage.cache_creation_input_tokens ?? 0;
-  const output = usage.output_tokens ?? 0;
+  const input = tokenCount(usage.input_tokens);
+  const cacheRead = tokenCount(usage.cache_read_input_tokens);
+  const cacheCreation = tokenCount(usage.cache_creation_input_tokens);
+  const output = tokenCount(usage.output_tokens);
   const prompt = input + cacheRead + cacheCreation;
   return {
     prompt_tokens: prompt,
     completion_tokens: output,
     total_tokens: prompt + output,
     prompt_tokens_details: cacheCreation > 0 ? { cached_tokens: cacheRead, cache_write_tokens: cacheCreation } : { cached_tokens: cacheRead },
-    completion_tokens_details: { reasoning_tokens: usage.output_tokens_details?.thinking_tokens ?? 0 },
+    completion_tokens_details: { reasoning_tokens: tokenCount(usage.output_tokens_details?.thinking_tokens) },
   };
 }

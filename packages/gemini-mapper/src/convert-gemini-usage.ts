@@ -17,6 +17,11 @@ export interface OpenAIUsageFromGemini {
   completion_tokens_details: { reasoning_tokens: number };
 }
 
+/** A count as OpenAI's integer fields need it: a missing, negative, fractional or absurd value counts as 0. */
+function tokenCount(value: number | null | undefined): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0;
+}
+
 /**
  * Gemini usage → OpenAI usage.
  *
@@ -26,14 +31,15 @@ export interface OpenAIUsageFromGemini {
  * - `prompt_tokens_details.cached_tokens` = cachedContentTokenCount; `reasoning_tokens` = thoughtsTokenCount.
  */
 export function convertGeminiUsage(usage: GeminiUsageMetadata): OpenAIUsageFromGemini {
-  const prompt = (usage.promptTokenCount ?? 0) + (usage.toolUsePromptTokenCount ?? 0);
-  const thoughts = usage.thoughtsTokenCount ?? 0;
-  const completion = (usage.candidatesTokenCount ?? 0) + thoughts;
+  const prompt = tokenCount(usage.promptTokenCount) + tokenCount(usage.toolUsePromptTokenCount);
+  const thoughts = tokenCount(usage.thoughtsTokenCount);
+  const completion = tokenCount(usage.candidatesTokenCount) + thoughts;
+  const total = usage.totalTokenCount;
   return {
     prompt_tokens: prompt,
     completion_tokens: completion,
-    total_tokens: usage.totalTokenCount ?? prompt + completion,
-    prompt_tokens_details: { cached_tokens: usage.cachedContentTokenCount ?? 0 },
+    total_tokens: typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : prompt + completion,
+    prompt_tokens_details: { cached_tokens: tokenCount(usage.cachedContentTokenCount) },
     completion_tokens_details: { reasoning_tokens: thoughts },
   };
 }

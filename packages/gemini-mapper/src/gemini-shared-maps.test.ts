@@ -46,3 +46,15 @@ describe('convertGeminiUsage', () => {
     expect(convertGeminiUsage({ promptTokenCount: 9, candidatesTokenCount: 50 }).total_tokens).toBe(59);
   });
 });
+
+describe('convertGeminiUsage with counts that are not token counts', () => {
+  it('counts negative and fractional values as 0 and sums when the total is not a count', () => {
+    expect(convertGeminiUsage({ promptTokenCount: 4, candidatesTokenCount: -1, thoughtsTokenCount: 0.5, totalTokenCount: -3 })).toEqual({
+      prompt_tokens: 4,
+      completion_tokens: 0,
+      total_tokens: 4,
+      prompt_tokens_details: { cached_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 0 },
+    });
+  });
+});

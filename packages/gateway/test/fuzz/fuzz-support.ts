@@ -63,7 +63,7 @@ export function post(body: string): Request {
  * they are fixed there: the Anthropic and Gemini mappers accept a non-integer upstream token count (e.g. a mutated
  * `cache_read_input_tokens: -5e-324`) and pass it on, so the OpenAI usage is not an integer.
  */
-const KNOWN_ISSUES: RegExp[] = [/^"\/usage\/[a-z_/]+ must be integer"$/];
+const KNOWN_ISSUES: RegExp[] = [];
 const unknownProblems = (messages: unknown[]): unknown[] =>
   messages.filter((message) => !KNOWN_ISSUES.some((pattern) => pattern.test(JSON.stringify(message))));
 
