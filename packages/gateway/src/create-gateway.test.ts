@@ -200,3 +200,27 @@ describe('the replay upstream', () => {
     expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
   });
 });
+
+describe('the log line of a stream', () => {
+  it('is written when the stream is over, saying how it ended', async () => {
+    const lines: GatewayLogLine[] = [];
+    const gateway = createGateway({
+      upstreams: { anthropic: { apiKey: SECRET, baseUrl: 'http://anthropic.test' } },
+      prefixes: [{ prefix: 'claude', upstream: 'anthropic' }],
+      // A stream that stops before message_stop.
+      fetch: (async () =>
+        new Response(
+          'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-3-5-haiku","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":3,"output_tokens":1}}}\n\n',
+          { status: 200, headers: { 'content-type': 'text/event-stream' } },
+        )) as unknown as typeof fetch,
+      log: (line) => lines.push(line),
+    });
+    const response = await gateway(post({ ...CLAUDE_REQUEST, stream: true }));
+    expect(lines).toHaveLength(0);
+    const text = await response.text();
+    expect(text).toContain('"error"');
+    await vi.waitFor(() => expect(lines).toHaveLength(1));
+    expect(lines[0]).toMatchObject({ status: 200, stream: true, model: 'claude-3-5-haiku' });
+    expect(lines[0]!).not.toHaveProperty('streamFinished');
+  });
+});

@@ -50,14 +50,13 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
       response = errorResponse(createOpenAIError(500, 'The gateway failed to handle the request.', { code: 'internal_error' }));
     }
     if (path !== '/healthz') {
-      log({
-        time: new Date(started).toISOString(),
-        method: request.method,
-        path,
-        status: response.status,
-        latency_ms: Date.now() - started,
-        ...report,
-      });
+      const { streamFinished, ...fields } = report;
+      const status = response.status;
+      const writeLine = () =>
+        log({ time: new Date(started).toISOString(), method: request.method, path, status, latency_ms: Date.now() - started, ...fields, ...(report.error ? { error: report.error } : {}) });
+      // A stream is logged when it is over (latency then covers the whole stream, and the line says how it ended).
+      if (streamFinished) void streamFinished.then(writeLine);
+      else writeLine();
     }
     return response;
   };

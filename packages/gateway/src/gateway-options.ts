@@ -2,7 +2,10 @@ import type { TranslationEnvironment } from '@interlingua/openai-schema';
 import type { MediaResolver } from './bridges/provider-bridge.js';
 import type { GatewayConfigFile } from './gateway-config.js';
 
-/** One structured log line per request (never a header, a key or a body). */
+/**
+ * One structured log line per request (never a header, a key or a body). A streamed request is logged when its
+ * stream is over: `latency_ms` then covers the whole stream and `error` says how it ended if not completely.
+ */
 export interface GatewayLogLine {
   time: string;
   method: string;

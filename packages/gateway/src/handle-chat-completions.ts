@@ -27,7 +27,10 @@ const BRIDGES: Record<UpstreamKind, ProviderBridge> = {
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** What the request handler reports for the log line. */
-export type RequestReport = Partial<Omit<GatewayLogLine, 'time' | 'method' | 'path' | 'latency_ms' | 'status'>>;
+export type RequestReport = Partial<Omit<GatewayLogLine, 'time' | 'method' | 'path' | 'latency_ms' | 'status'>> & {
+  /** For a stream: settles when the client's stream is over, so the log line can say how it ended. */
+  streamFinished?: Promise<void>;
+};
 
 /** What lives as long as the gateway: its limits and the count of streams in flight. */
 export interface GatewayRuntime {
@@ -175,6 +178,10 @@ export async function handleChatCompletions(
       }
       const release = releaseSlot!;
       const unlink = unlinkSignals;
+      let finishStream!: () => void;
+      report.streamFinished = new Promise<void>((resolve) => {
+        finishStream = resolve;
+      });
       const body = superviseUpstreamStream(upstreamResponse.body, {
         transcoder: bridge.createTranscoder(mapped.upstream.context, environment, { maxEventBytes: limits.maxEventBytes }),
         controller,
@@ -187,6 +194,7 @@ export async function handleChatCompletions(
           if (outcome.kind !== 'completed') {
             report.error = outcome.kind === 'upstream_broken' ? `upstream_stream_error: ${outcome.detail}` : outcome.kind;
           }
+          finishStream();
         },
       });
       handedToStream = true;
