@@ -1,5 +1,5 @@
 import { lazySchema } from '@interlingua/openai-schema';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Inbound Anthropic payloads, validated loosely: only the fields the translation reads are checked, everything
@@ -13,25 +13,25 @@ export const anthropicContentBlockSchema = lazySchema(() =>
 
 export const anthropicUsageSchema = lazySchema(() =>
   z.looseObject({
-    input_tokens: z.number().nullish(),
-    output_tokens: z.number().nullish(),
-    cache_creation_input_tokens: z.number().nullish(),
-    cache_read_input_tokens: z.number().nullish(),
-    output_tokens_details: z.looseObject({ thinking_tokens: z.number().nullish() }).nullish(),
+    input_tokens: z.nullish(z.number()),
+    output_tokens: z.nullish(z.number()),
+    cache_creation_input_tokens: z.nullish(z.number()),
+    cache_read_input_tokens: z.nullish(z.number()),
+    output_tokens_details: z.nullish(z.looseObject({ thinking_tokens: z.nullish(z.number()) })),
   }),
 );
 
 export const anthropicMessageSchema = lazySchema(() =>
   z.looseObject({
-    type: z.literal('message').optional(),
-    id: z.string().optional(),
-    role: z.literal('assistant').optional(),
-    model: z.string().nullish(),
+    type: z.optional(z.literal('message')),
+    id: z.optional(z.string()),
+    role: z.optional(z.literal('assistant')),
+    model: z.nullish(z.string()),
     content: z.array(anthropicContentBlockSchema()),
-    stop_reason: z.string().nullish(),
-    stop_sequence: z.string().nullish(),
-    stop_details: z.looseObject({ explanation: z.string().nullish() }).nullish(),
-    usage: anthropicUsageSchema().nullish(),
+    stop_reason: z.nullish(z.string()),
+    stop_sequence: z.nullish(z.string()),
+    stop_details: z.nullish(z.looseObject({ explanation: z.nullish(z.string()) })),
+    usage: z.nullish(anthropicUsageSchema()),
   }),
 );
 
@@ -39,8 +39,8 @@ export type AnthropicMessagePayload = z.infer<ReturnType<typeof anthropicMessage
 
 export const anthropicErrorBodySchema = lazySchema(() =>
   z.looseObject({
-    type: z.literal('error').optional(),
+    type: z.optional(z.literal('error')),
     error: z.looseObject({ type: z.string(), message: z.string() }),
-    request_id: z.string().nullish(),
+    request_id: z.nullish(z.string()),
   }),
 );

@@ -1,5 +1,5 @@
 import { lazySchema } from '@interlingua/openai-schema';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * zod schemas of the rare Anthropic stream events (one per stream or per block). The frequent
@@ -7,23 +7,23 @@ import * as z from 'zod';
  * whole translation of the event.
  */
 const usageSchema = lazySchema(() =>
-  z
-    .looseObject({
-      input_tokens: z.number().nullish(),
-      output_tokens: z.number().nullish(),
-      cache_creation_input_tokens: z.number().nullish(),
-      cache_read_input_tokens: z.number().nullish(),
-      output_tokens_details: z.looseObject({ thinking_tokens: z.number().nullish() }).nullish(),
-    })
-    .nullish(),
+  z.nullish(
+    z.looseObject({
+      input_tokens: z.nullish(z.number()),
+      output_tokens: z.nullish(z.number()),
+      cache_creation_input_tokens: z.nullish(z.number()),
+      cache_read_input_tokens: z.nullish(z.number()),
+      output_tokens_details: z.nullish(z.looseObject({ thinking_tokens: z.nullish(z.number()) })),
+    }),
+  ),
 );
 
 export const anthropicMessageStartEventSchema = lazySchema(() =>
   z.looseObject({
     type: z.literal('message_start'),
     message: z.looseObject({
-      id: z.string().optional(),
-      model: z.string().optional(),
+      id: z.optional(z.string()),
+      model: z.optional(z.string()),
       usage: usageSchema(),
     }),
   }),
@@ -32,7 +32,7 @@ export const anthropicMessageStartEventSchema = lazySchema(() =>
 export const anthropicContentBlockStartEventSchema = lazySchema(() =>
   z.looseObject({
     type: z.literal('content_block_start'),
-    index: z.number().int().nonnegative(),
+    index: z.number().check(z.int(), z.nonnegative()),
     content_block: z.looseObject({ type: z.string() }),
   }),
 );
@@ -40,7 +40,7 @@ export const anthropicContentBlockStartEventSchema = lazySchema(() =>
 export const anthropicMessageDeltaEventSchema = lazySchema(() =>
   z.looseObject({
     type: z.literal('message_delta'),
-    delta: z.looseObject({ stop_reason: z.string().nullish(), stop_sequence: z.string().nullish() }),
+    delta: z.looseObject({ stop_reason: z.nullish(z.string()), stop_sequence: z.nullish(z.string()) }),
     usage: usageSchema(),
   }),
 );
@@ -48,6 +48,6 @@ export const anthropicMessageDeltaEventSchema = lazySchema(() =>
 export const anthropicErrorEventSchema = lazySchema(() =>
   z.looseObject({
     type: z.literal('error'),
-    error: z.looseObject({ type: z.string().optional(), message: z.string().optional() }),
+    error: z.looseObject({ type: z.optional(z.string()), message: z.optional(z.string()) }),
   }),
 );

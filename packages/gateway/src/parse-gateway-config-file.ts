@@ -1,52 +1,56 @@
-import * as z from 'zod';
+import { lazySchema } from '@interlingua/openai-schema';
+import * as z from 'zod/mini';
 import type { GatewayConfigFile } from './gateway-config.js';
 
-const upstreamKind = z.enum(['anthropic', 'gemini', 'openai-compatible']);
-const upstreamSettings = z.strictObject({ apiKey: z.string().min(1).optional(), baseUrl: z.url().optional() });
-
-const gatewayConfigFileSchema = z.strictObject({
-  keys: z.array(z.string().min(1)).optional(),
-  upstreams: z
-    .strictObject({
-      anthropic: upstreamSettings.optional(),
-      gemini: upstreamSettings.optional(),
-      'openai-compatible': upstreamSettings.optional(),
-    })
-    .optional(),
-  models: z
-    .array(
+const gatewayConfigFileSchema = lazySchema(() => {
+  const upstreamKind = z.enum(['anthropic', 'gemini', 'openai-compatible']);
+  const nonEmptyString = () => z.string().check(z.minLength(1));
+  const positiveInteger = () => z.optional(z.number().check(z.int(), z.positive()));
+  const upstreamSettings = z.strictObject({ apiKey: z.optional(nonEmptyString()), baseUrl: z.optional(z.url()) });
+  return z.strictObject({
+    keys: z.optional(z.array(nonEmptyString())),
+    upstreams: z.optional(
       z.strictObject({
-        name: z.string().min(1),
-        aliases: z.array(z.string().min(1)).optional(),
-        upstream: upstreamKind,
-        upstreamModel: z.string().min(1).optional(),
-        replay: z.boolean().optional(),
+        anthropic: z.optional(upstreamSettings),
+        gemini: z.optional(upstreamSettings),
+        'openai-compatible': z.optional(upstreamSettings),
       }),
-    )
-    .optional(),
-  prefixes: z
-    .array(z.strictObject({ prefix: z.string().min(1), upstream: upstreamKind, stripPrefix: z.boolean().optional() }))
-    .optional(),
-  limits: z
-    .strictObject({
-      maxBodyBytes: z.number().int().positive().optional(),
-      upstreamTimeoutMs: z.number().int().positive().optional(),
-      maxMessages: z.number().int().positive().optional(),
-      maxImageBytes: z.number().int().nonnegative().optional(),
-      streamIdleTimeoutMs: z.number().int().positive().optional(),
-      requestTimeoutMs: z.number().int().positive().optional(),
-      maxConcurrentStreams: z.number().int().positive().optional(),
-      maxEventBytes: z.number().int().positive().optional(),
-    })
-    .optional(),
-  strict: z.boolean().optional(),
+    ),
+    models: z.optional(
+      z.array(
+        z.strictObject({
+          name: nonEmptyString(),
+          aliases: z.optional(z.array(nonEmptyString())),
+          upstream: upstreamKind,
+          upstreamModel: z.optional(nonEmptyString()),
+          replay: z.optional(z.boolean()),
+        }),
+      ),
+    ),
+    prefixes: z.optional(
+      z.array(z.strictObject({ prefix: nonEmptyString(), upstream: upstreamKind, stripPrefix: z.optional(z.boolean()) })),
+    ),
+    limits: z.optional(
+      z.strictObject({
+        maxBodyBytes: positiveInteger(),
+        upstreamTimeoutMs: positiveInteger(),
+        maxMessages: positiveInteger(),
+        maxImageBytes: z.optional(z.number().check(z.int(), z.nonnegative())),
+        streamIdleTimeoutMs: positiveInteger(),
+        requestTimeoutMs: positiveInteger(),
+        maxConcurrentStreams: positiveInteger(),
+        maxEventBytes: positiveInteger(),
+      }),
+    ),
+    strict: z.optional(z.boolean()),
+  });
 });
 
 export type ParseGatewayConfigResult = { ok: true; config: GatewayConfigFile } | { ok: false; message: string };
 
 /** Validates the content of a config file. The message names the JSON path of every problem. */
 export function parseGatewayConfigFile(json: unknown): ParseGatewayConfigResult {
-  const result = gatewayConfigFileSchema.safeParse(json);
+  const result = gatewayConfigFileSchema().safeParse(json);
   if (result.success) return { ok: true, config: result.data as GatewayConfigFile };
   const message = result.error.issues
     .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)

@@ -1,16 +1,18 @@
-import { createOpenAIError, defaultOpenAIErrorType, type OpenAIErrorEnvelope } from '@interlingua/openai-schema';
-import * as z from 'zod';
+import { createOpenAIError, defaultOpenAIErrorType, lazySchema, type OpenAIErrorEnvelope } from '@interlingua/openai-schema';
+import * as z from 'zod/mini';
 
-const geminiErrorSchema = () =>
+const geminiErrorSchema = lazySchema(() =>
   z.looseObject({
     error: z.looseObject({
-      code: z.number().optional(),
-      message: z.string().optional(),
-      status: z.string().optional(),
-      details: z.array(z.looseObject({ '@type': z.string().optional(), retryDelay: z.string().optional() })).optional(),
+      code: z.optional(z.number()),
+      message: z.optional(z.string()),
+      status: z.optional(z.string()),
+      details: z.optional(
+        z.array(z.looseObject({ '@type': z.optional(z.string()), retryDelay: z.optional(z.string()) })),
+      ),
     }),
-  });
-let cachedSchema: ReturnType<typeof geminiErrorSchema> | undefined;
+  }),
+);
 
 /** Google RPC status → OpenAI error type. */
 const TYPE_BY_STATUS: Record<string, string> = {
@@ -77,7 +79,7 @@ export function convertGeminiErrorToOpenAI(status: number, body: unknown, header
     }
   }
   if (Array.isArray(value) && value.length > 0) value = value[0];
-  const parsed = (cachedSchema ??= geminiErrorSchema()).safeParse(value);
+  const parsed = geminiErrorSchema().safeParse(value);
   const outHeaders: Record<string, string> = {};
   let message: string;
   let type = defaultOpenAIErrorType(status);

@@ -1,55 +1,58 @@
 import { lazySchema } from '@interlingua/openai-schema';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Inbound Gemini `GenerateContentResponse` (also each SSE event): loose, every field optional. */
 export const geminiPartSchema = lazySchema(() =>
   z.looseObject({
-    text: z.string().optional(),
-    thought: z.boolean().optional(),
-    thoughtSignature: z.string().optional(),
-    functionCall: z
-      .looseObject({
-        id: z.string().optional(),
-        name: z.string().optional(),
-        args: z.record(z.string(), z.unknown()).nullish(),
-      })
-      .optional(),
+    text: z.optional(z.string()),
+    thought: z.optional(z.boolean()),
+    thoughtSignature: z.optional(z.string()),
+    functionCall: z.optional(
+      z.looseObject({
+        id: z.optional(z.string()),
+        name: z.optional(z.string()),
+        args: z.nullish(z.record(z.string(), z.unknown())),
+      }),
+    ),
   }),
 );
 
-const logprobsCandidate = () => z.looseObject({ token: z.string().optional(), tokenId: z.number().optional(), logProbability: z.number().optional() });
+const logprobsCandidate = () =>
+  z.looseObject({ token: z.optional(z.string()), tokenId: z.optional(z.number()), logProbability: z.optional(z.number()) });
 
 export const geminiGenerateContentResponseSchema = lazySchema(() =>
   z.looseObject({
-    candidates: z
-      .array(
+    candidates: z.nullish(
+      z.array(
         z.looseObject({
-          index: z.number().int().nonnegative().optional(),
-          content: z.looseObject({ role: z.string().optional(), parts: z.array(geminiPartSchema()).nullish() }).nullish(),
-          finishReason: z.string().optional(),
-          finishMessage: z.string().optional(),
-          logprobsResult: z
-            .looseObject({
-              topCandidates: z.array(z.looseObject({ candidates: z.array(logprobsCandidate()).optional() })).optional(),
-              chosenCandidates: z.array(logprobsCandidate()).optional(),
-            })
-            .optional(),
+          index: z.optional(z.number().check(z.int(), z.nonnegative())),
+          content: z.nullish(z.looseObject({ role: z.optional(z.string()), parts: z.nullish(z.array(geminiPartSchema())) })),
+          finishReason: z.optional(z.string()),
+          finishMessage: z.optional(z.string()),
+          logprobsResult: z.optional(
+            z.looseObject({
+              topCandidates: z.optional(z.array(z.looseObject({ candidates: z.optional(z.array(logprobsCandidate())) }))),
+              chosenCandidates: z.optional(z.array(logprobsCandidate())),
+            }),
+          ),
         }),
-      )
-      .nullish(),
-    promptFeedback: z.looseObject({ blockReason: z.string().optional(), blockReasonMessage: z.string().optional() }).nullish(),
-    usageMetadata: z
-      .looseObject({
-        promptTokenCount: z.number().nullish(),
-        cachedContentTokenCount: z.number().nullish(),
-        candidatesTokenCount: z.number().nullish(),
-        toolUsePromptTokenCount: z.number().nullish(),
-        thoughtsTokenCount: z.number().nullish(),
-        totalTokenCount: z.number().nullish(),
-      })
-      .nullish(),
-    modelVersion: z.string().optional(),
-    responseId: z.string().optional(),
+      ),
+    ),
+    promptFeedback: z.nullish(
+      z.looseObject({ blockReason: z.optional(z.string()), blockReasonMessage: z.optional(z.string()) }),
+    ),
+    usageMetadata: z.nullish(
+      z.looseObject({
+        promptTokenCount: z.nullish(z.number()),
+        cachedContentTokenCount: z.nullish(z.number()),
+        candidatesTokenCount: z.nullish(z.number()),
+        toolUsePromptTokenCount: z.nullish(z.number()),
+        thoughtsTokenCount: z.nullish(z.number()),
+        totalTokenCount: z.nullish(z.number()),
+      }),
+    ),
+    modelVersion: z.optional(z.string()),
+    responseId: z.optional(z.string()),
   }),
 );
 

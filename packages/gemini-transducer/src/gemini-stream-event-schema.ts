@@ -1,7 +1,7 @@
 import { lazySchema } from '@interlingua/openai-schema';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const optionalCount = () => z.number().nullish();
+const optionalCount = () => z.nullish(z.number());
 
 /**
  * zod schema of one Gemini stream event: the members the transducer reads are type-checked, everything else passes
@@ -9,47 +9,51 @@ const optionalCount = () => z.number().nullish();
  */
 export const geminiStreamEventSchema = lazySchema(() => {
   const partialArgument = z.looseObject({
-    jsonPath: z.string().optional(),
-    stringValue: z.string().optional(),
-    numberValue: z.number().optional(),
-    boolValue: z.boolean().optional(),
-    nullValue: z.string().optional(),
-    willContinue: z.boolean().optional(),
+    jsonPath: z.optional(z.string()),
+    stringValue: z.optional(z.string()),
+    numberValue: z.optional(z.number()),
+    boolValue: z.optional(z.boolean()),
+    nullValue: z.optional(z.string()),
+    willContinue: z.optional(z.boolean()),
   });
   const functionCall = z.looseObject({
-    id: z.string().optional(),
-    name: z.string().optional(),
-    args: z.record(z.string(), z.unknown()).optional(),
-    partialArgs: z.array(partialArgument).optional(),
-    willContinue: z.boolean().optional(),
+    id: z.optional(z.string()),
+    name: z.optional(z.string()),
+    args: z.optional(z.record(z.string(), z.unknown())),
+    partialArgs: z.optional(z.array(partialArgument)),
+    willContinue: z.optional(z.boolean()),
   });
   const part = z.looseObject({
-    text: z.string().optional(),
-    thought: z.boolean().optional(),
-    thoughtSignature: z.string().optional(),
-    functionCall: functionCall.optional(),
+    text: z.optional(z.string()),
+    thought: z.optional(z.boolean()),
+    thoughtSignature: z.optional(z.string()),
+    functionCall: z.optional(functionCall),
   });
   const candidate = z.looseObject({
-    content: z.looseObject({ role: z.string().optional(), parts: z.array(part).optional() }).optional(),
-    index: z.number().int().nonnegative().optional(),
-    finishReason: z.string().optional(),
-    finishMessage: z.string().optional(),
+    content: z.optional(z.looseObject({ role: z.optional(z.string()), parts: z.optional(z.array(part)) })),
+    index: z.optional(z.number().check(z.int(), z.nonnegative())),
+    finishReason: z.optional(z.string()),
+    finishMessage: z.optional(z.string()),
   });
   return z.looseObject({
-    candidates: z.array(candidate).optional(),
-    promptFeedback: z.looseObject({ blockReason: z.string().optional(), blockReasonMessage: z.string().optional() }).optional(),
-    usageMetadata: z
-      .looseObject({
+    candidates: z.optional(z.array(candidate)),
+    promptFeedback: z.optional(
+      z.looseObject({ blockReason: z.optional(z.string()), blockReasonMessage: z.optional(z.string()) }),
+    ),
+    usageMetadata: z.optional(
+      z.looseObject({
         promptTokenCount: optionalCount(),
         cachedContentTokenCount: optionalCount(),
         candidatesTokenCount: optionalCount(),
         toolUsePromptTokenCount: optionalCount(),
         thoughtsTokenCount: optionalCount(),
         totalTokenCount: optionalCount(),
-      })
-      .optional(),
-    modelVersion: z.string().optional(),
-    responseId: z.string().optional(),
-    error: z.looseObject({ code: z.number().optional(), message: z.string().optional(), status: z.string().optional() }).optional(),
+      }),
+    ),
+    modelVersion: z.optional(z.string()),
+    responseId: z.optional(z.string()),
+    error: z.optional(
+      z.looseObject({ code: z.optional(z.number()), message: z.optional(z.string()), status: z.optional(z.string()) }),
+    ),
   });
 });

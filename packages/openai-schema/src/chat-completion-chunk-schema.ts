@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { chatCompletionChoiceLogprobsSchema, chatCompletionFinishReasonSchema } from './chat-completion-schema.js';
 import { completionUsageSchema } from './completion-usage-schema.js';
 import { lazySchema } from './lazy-schema.js';
@@ -6,7 +6,7 @@ import { jsonInteger } from './zod-helpers.js';
 
 /** zod schema of a `chat.completion.chunk` stream event (mirrors `chat-completion-chunk.ts`). */
 export const chatCompletionChunkSchema = lazySchema(() => {
-  const functionCallDelta = z.looseObject({ name: z.string().optional(), arguments: z.string().optional() });
+  const functionCallDelta = z.looseObject({ name: z.optional(z.string()), arguments: z.optional(z.string()) });
   return z.looseObject({
     id: z.string(),
     object: z.enum(['chat.completion.chunk', '']),
@@ -16,31 +16,31 @@ export const chatCompletionChunkSchema = lazySchema(() => {
       z.looseObject({
         index: jsonInteger(),
         delta: z.looseObject({
-          role: z.enum(['developer', 'system', 'user', 'assistant', 'tool']).optional(),
-          content: z.string().nullish(),
-          refusal: z.string().nullish(),
-          tool_calls: z
-            .array(
+          role: z.optional(z.enum(['developer', 'system', 'user', 'assistant', 'tool'])),
+          content: z.nullish(z.string()),
+          refusal: z.nullish(z.string()),
+          tool_calls: z.optional(
+            z.array(
               z.looseObject({
                 index: jsonInteger(),
-                id: z.string().optional(),
-                type: z.literal('function').optional(),
-                function: functionCallDelta.optional(),
+                id: z.optional(z.string()),
+                type: z.optional(z.literal('function')),
+                function: z.optional(functionCallDelta),
               }),
-            )
-            .optional(),
-          function_call: functionCallDelta.optional(),
-          reasoning_content: z.string().nullish(),
-          thinking_blocks: z.array(z.looseObject({})).optional(),
+            ),
+          ),
+          function_call: z.optional(functionCallDelta),
+          reasoning_content: z.nullish(z.string()),
+          thinking_blocks: z.optional(z.array(z.looseObject({}))),
         }),
-        finish_reason: chatCompletionFinishReasonSchema().nullish(),
-        logprobs: chatCompletionChoiceLogprobsSchema().nullish(),
+        finish_reason: z.nullish(chatCompletionFinishReasonSchema()),
+        logprobs: z.nullish(chatCompletionChoiceLogprobsSchema()),
       }),
     ),
-    usage: completionUsageSchema().nullish(),
-    system_fingerprint: z.string().nullish(),
-    service_tier: z.string().nullish(),
-    obfuscation: z.string().optional(),
-    moderation: z.looseObject({}).nullish(),
+    usage: z.nullish(completionUsageSchema()),
+    system_fingerprint: z.nullish(z.string()),
+    service_tier: z.nullish(z.string()),
+    obfuscation: z.optional(z.string()),
+    moderation: z.nullish(z.looseObject({})),
   });
 });

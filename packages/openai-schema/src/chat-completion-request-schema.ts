@@ -2,8 +2,9 @@
  * zod schemas of a Chat Completions request. They mirror the interfaces in `chat-completion-request.ts`,
  * `chat-completion-message-param.ts` and `chat-completion-tool.ts` (checked both ways by `schema-types.test.ts`).
  * Every object is a `z.looseObject`: unknown fields are preserved. Each schema is built on first use.
+ * Written with `zod/mini` (functional API) so bundles only carry the parts of zod they use.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema.js';
 import { jsonInteger, jsonRecord } from './zod-helpers.js';
 
@@ -15,7 +16,7 @@ export const chatCompletionContentPartTextSchema = lazySchema(() =>
   z.looseObject({
     type: z.literal('text'),
     text: z.string(),
-    prompt_cache_breakpoint: promptCacheBreakpointSchema().optional(),
+    prompt_cache_breakpoint: z.optional(promptCacheBreakpointSchema()),
   }),
 );
 
@@ -25,24 +26,24 @@ export const chatCompletionContentPartSchema = lazySchema(() =>
     z.looseObject({
       type: z.literal('image_url'),
       image_url: z.union([
-        z.looseObject({ url: z.string(), detail: z.enum(['auto', 'low', 'high']).optional() }),
+        z.looseObject({ url: z.string(), detail: z.optional(z.enum(['auto', 'low', 'high'])) }),
         z.string(),
       ]),
-      prompt_cache_breakpoint: promptCacheBreakpointSchema().optional(),
+      prompt_cache_breakpoint: z.optional(promptCacheBreakpointSchema()),
     }),
     z.looseObject({
       type: z.literal('input_audio'),
       input_audio: z.looseObject({ data: z.string(), format: z.enum(['wav', 'mp3']) }),
-      prompt_cache_breakpoint: promptCacheBreakpointSchema().optional(),
+      prompt_cache_breakpoint: z.optional(promptCacheBreakpointSchema()),
     }),
     z.looseObject({
       type: z.literal('file'),
       file: z.looseObject({
-        filename: z.string().optional(),
-        file_data: z.string().optional(),
-        file_id: z.string().optional(),
+        filename: z.optional(z.string()),
+        file_data: z.optional(z.string()),
+        file_id: z.optional(z.string()),
       }),
-      prompt_cache_breakpoint: promptCacheBreakpointSchema().optional(),
+      prompt_cache_breakpoint: z.optional(promptCacheBreakpointSchema()),
     }),
   ]),
 );
@@ -51,7 +52,10 @@ export const chatCompletionContentPartRefusalSchema = lazySchema(() =>
   z.looseObject({ type: z.literal('refusal'), refusal: z.string() }),
 );
 
-const textContent = () => z.union([z.string(), z.array(chatCompletionContentPartTextSchema()).min(1)]);
+/** A non-empty array (`.min(1)` in zod's classic API). */
+const nonEmptyArray = <T extends z.core.$ZodType>(element: T) => z.array(element).check(z.minLength(1));
+
+const textContent = () => z.union([z.string(), nonEmptyArray(chatCompletionContentPartTextSchema())]);
 
 export const chatCompletionFunctionCallSchema = lazySchema(() =>
   z.looseObject({ name: z.string(), arguments: z.string() }),
@@ -70,39 +74,37 @@ export const chatCompletionMessageToolCallSchema = lazySchema(() =>
 
 export const chatCompletionMessageParamSchema = lazySchema(() =>
   z.discriminatedUnion('role', [
-    z.looseObject({ role: z.literal('developer'), content: textContent(), name: z.string().optional() }),
-    z.looseObject({ role: z.literal('system'), content: textContent(), name: z.string().optional() }),
+    z.looseObject({ role: z.literal('developer'), content: textContent(), name: z.optional(z.string()) }),
+    z.looseObject({ role: z.literal('system'), content: textContent(), name: z.optional(z.string()) }),
     z.looseObject({
       role: z.literal('user'),
-      content: z.union([z.string(), z.array(chatCompletionContentPartSchema()).min(1)]),
-      name: z.string().optional(),
+      content: z.union([z.string(), nonEmptyArray(chatCompletionContentPartSchema())]),
+      name: z.optional(z.string()),
     }),
     z.looseObject({
       role: z.literal('assistant'),
-      content: z
-        .union([
+      content: z.nullish(
+        z.union([
           z.string(),
-          z
-            .array(z.discriminatedUnion('type', [chatCompletionContentPartTextSchema(), chatCompletionContentPartRefusalSchema()]))
-            .min(1),
-        ])
-        .nullish(),
-      refusal: z.string().nullish(),
-      name: z.string().optional(),
-      audio: z.looseObject({ id: z.string() }).nullish(),
-      tool_calls: z.array(chatCompletionMessageToolCallSchema()).optional(),
-      function_call: chatCompletionFunctionCallSchema().nullish(),
-      reasoning_content: z.string().nullish(),
-      thinking_blocks: z.array(openObject()).optional(),
+          nonEmptyArray(z.discriminatedUnion('type', [chatCompletionContentPartTextSchema(), chatCompletionContentPartRefusalSchema()])),
+        ]),
+      ),
+      refusal: z.nullish(z.string()),
+      name: z.optional(z.string()),
+      audio: z.nullish(z.looseObject({ id: z.string() })),
+      tool_calls: z.optional(z.array(chatCompletionMessageToolCallSchema())),
+      function_call: z.nullish(chatCompletionFunctionCallSchema()),
+      reasoning_content: z.nullish(z.string()),
+      thinking_blocks: z.optional(z.array(openObject())),
     }),
     // Beyond the spec (text only): tool results may carry images and files, as Anthropic and Gemini accept them;
     // the mappers say which parts a provider takes.
     z.looseObject({
       role: z.literal('tool'),
-      content: z.union([z.string(), z.array(chatCompletionContentPartSchema()).min(1)]),
+      content: z.union([z.string(), nonEmptyArray(chatCompletionContentPartSchema())]),
       tool_call_id: z.string(),
     }),
-    z.looseObject({ role: z.literal('function'), content: z.string().nullable(), name: z.string() }),
+    z.looseObject({ role: z.literal('function'), content: z.nullable(z.string()), name: z.string() }),
   ]),
 );
 
@@ -112,25 +114,25 @@ export const chatCompletionToolSchema = lazySchema(() =>
       type: z.literal('function'),
       function: z.looseObject({
         name: z.string(),
-        description: z.string().optional(),
-        parameters: openObject().optional(),
-        strict: z.boolean().nullish(),
+        description: z.optional(z.string()),
+        parameters: z.optional(openObject()),
+        strict: z.nullish(z.boolean()),
       }),
     }),
     z.looseObject({
       type: z.literal('custom'),
       custom: z.looseObject({
         name: z.string(),
-        description: z.string().optional(),
-        format: z
-          .discriminatedUnion('type', [
+        description: z.optional(z.string()),
+        format: z.optional(
+          z.discriminatedUnion('type', [
             z.looseObject({ type: z.literal('text') }),
             z.looseObject({
               type: z.literal('grammar'),
               grammar: z.looseObject({ definition: z.string(), syntax: z.enum(['lark', 'regex']) }),
             }),
-          ])
-          .optional(),
+          ]),
+        ),
       }),
     }),
   ]),
@@ -164,95 +166,95 @@ export const responseFormatSchema = lazySchema(() =>
       type: z.literal('json_schema'),
       json_schema: z.looseObject({
         name: z.string(),
-        description: z.string().optional(),
-        schema: openObject().optional(),
-        parameters: openObject().optional(),
-        strict: z.boolean().nullish(),
+        description: z.optional(z.string()),
+        schema: z.optional(openObject()),
+        parameters: z.optional(openObject()),
+        strict: z.nullish(z.boolean()),
       }),
     }),
   ]),
 );
 
-const nullableNumberIn = (min: number, max: number) => z.number().min(min).max(max).nullish();
+const nullableNumberIn = (min: number, max: number) => z.nullish(z.number().check(z.gte(min), z.lte(max)));
 
 export const chatCompletionRequestSchema = lazySchema(() =>
   z.looseObject({
     model: z.string(),
-    messages: z.array(chatCompletionMessageParamSchema()).min(1),
+    messages: nonEmptyArray(chatCompletionMessageParamSchema()),
 
-    metadata: jsonRecord(z.string()).nullish(),
+    metadata: z.nullish(jsonRecord(z.string())),
     temperature: nullableNumberIn(0, 2),
     top_p: nullableNumberIn(0, 1),
-    user: z.string().optional(),
-    safety_identifier: z.string().max(64).nullish(),
-    prompt_cache_key: z.string().nullish(),
-    prompt_cache_retention: z.enum(['in_memory', '24h']).nullish(),
-    prompt_cache_options: z
-      .looseObject({ ttl: z.literal('30m').optional(), mode: z.enum(['implicit', 'explicit']).optional() })
-      .optional(),
+    user: z.optional(z.string()),
+    safety_identifier: z.nullish(z.string().check(z.maxLength(64))),
+    prompt_cache_key: z.nullish(z.string()),
+    prompt_cache_retention: z.nullish(z.enum(['in_memory', '24h'])),
+    prompt_cache_options: z.optional(
+      z.looseObject({ ttl: z.optional(z.literal('30m')), mode: z.optional(z.enum(['implicit', 'explicit'])) }),
+    ),
 
-    service_tier: z.enum(['auto', 'default', 'flex', 'scale', 'priority', 'fast']).nullish(),
-    modalities: z.array(z.enum(['text', 'audio'])).nullish(),
-    verbosity: z.enum(['low', 'medium', 'high']).nullish(),
-    reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullish(),
-    max_completion_tokens: jsonInteger().nullish(),
-    max_tokens: jsonInteger().nullish(),
+    service_tier: z.nullish(z.enum(['auto', 'default', 'flex', 'scale', 'priority', 'fast'])),
+    modalities: z.nullish(z.array(z.enum(['text', 'audio']))),
+    verbosity: z.nullish(z.enum(['low', 'medium', 'high'])),
+    reasoning_effort: z.nullish(z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'])),
+    max_completion_tokens: z.nullish(jsonInteger()),
+    max_tokens: z.nullish(jsonInteger()),
     frequency_penalty: nullableNumberIn(-2, 2),
     presence_penalty: nullableNumberIn(-2, 2),
-    web_search_options: z
-      .looseObject({
-        user_location: z
-          .looseObject({
+    web_search_options: z.optional(
+      z.looseObject({
+        user_location: z.nullish(
+          z.looseObject({
             type: z.literal('approximate'),
             approximate: z.looseObject({
-              country: z.string().optional(),
-              region: z.string().optional(),
-              city: z.string().optional(),
-              timezone: z.string().optional(),
+              country: z.optional(z.string()),
+              region: z.optional(z.string()),
+              city: z.optional(z.string()),
+              timezone: z.optional(z.string()),
             }),
-          })
-          .nullish(),
-        search_context_size: z.enum(['low', 'medium', 'high']).optional(),
-      })
-      .optional(),
-    top_logprobs: jsonInteger({ min: 0, max: 20 }).nullish(),
-    response_format: responseFormatSchema().optional(),
-    audio: z
-      .looseObject({
+          }),
+        ),
+        search_context_size: z.optional(z.enum(['low', 'medium', 'high'])),
+      }),
+    ),
+    top_logprobs: z.nullish(jsonInteger({ min: 0, max: 20 })),
+    response_format: z.optional(responseFormatSchema()),
+    audio: z.nullish(
+      z.looseObject({
         voice: z.union([z.string(), z.looseObject({ id: z.string() })]),
         format: z.enum(['wav', 'aac', 'mp3', 'flac', 'opus', 'pcm16']),
-      })
-      .nullish(),
-    store: z.boolean().nullish(),
-    moderation: z
-      .looseObject({
+      }),
+    ),
+    store: z.nullish(z.boolean()),
+    moderation: z.nullish(
+      z.looseObject({
         model: z.string(),
-        policy: z
-          .looseObject({
-            input: z.looseObject({ mode: z.string() }).nullish(),
-            output: z.looseObject({ mode: z.string() }).nullish(),
-          })
-          .nullish(),
-      })
-      .nullish(),
-    stream: z.boolean().nullish(),
-    stop: z.union([z.string(), z.array(z.string())]).nullish(),
-    logit_bias: jsonRecord(z.number()).nullish(),
-    logprobs: z.boolean().nullish(),
-    n: jsonInteger({ min: 1, max: 128 }).nullish(),
-    prediction: z.looseObject({ type: z.literal('content'), content: textContent() }).nullish(),
-    seed: jsonInteger().nullish(),
-    stream_options: z
-      .looseObject({ include_usage: z.boolean().optional(), include_obfuscation: z.boolean().optional() })
-      .nullish(),
-    tools: z.array(z.union([chatCompletionToolSchema(), providerNativeToolSchema()])).optional(),
-    tool_choice: chatCompletionToolChoiceOptionSchema().optional(),
-    parallel_tool_calls: z.boolean().optional(),
-    function_call: z.union([z.enum(['none', 'auto']), z.looseObject({ name: z.string() })]).optional(),
-    functions: z
-      .array(
-        z.looseObject({ name: z.string(), description: z.string().optional(), parameters: openObject().optional() }),
-      )
-      .optional(),
+        policy: z.nullish(
+          z.looseObject({
+            input: z.nullish(z.looseObject({ mode: z.string() })),
+            output: z.nullish(z.looseObject({ mode: z.string() })),
+          }),
+        ),
+      }),
+    ),
+    stream: z.nullish(z.boolean()),
+    stop: z.nullish(z.union([z.string(), z.array(z.string())])),
+    logit_bias: z.nullish(jsonRecord(z.number())),
+    logprobs: z.nullish(z.boolean()),
+    n: z.nullish(jsonInteger({ min: 1, max: 128 })),
+    prediction: z.nullish(z.looseObject({ type: z.literal('content'), content: textContent() })),
+    seed: z.nullish(jsonInteger()),
+    stream_options: z.nullish(
+      z.looseObject({ include_usage: z.optional(z.boolean()), include_obfuscation: z.optional(z.boolean()) }),
+    ),
+    tools: z.optional(z.array(z.union([chatCompletionToolSchema(), providerNativeToolSchema()]))),
+    tool_choice: z.optional(chatCompletionToolChoiceOptionSchema()),
+    parallel_tool_calls: z.optional(z.boolean()),
+    function_call: z.optional(z.union([z.enum(['none', 'auto']), z.looseObject({ name: z.string() })])),
+    functions: z.optional(
+      z.array(
+        z.looseObject({ name: z.string(), description: z.optional(z.string()), parameters: z.optional(openObject()) }),
+      ),
+    ),
   }),
 );

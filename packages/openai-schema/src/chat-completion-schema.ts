@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { chatCompletionFunctionCallSchema, chatCompletionMessageToolCallSchema } from './chat-completion-request-schema.js';
 import { completionUsageSchema } from './completion-usage-schema.js';
 import { lazySchema } from './lazy-schema.js';
@@ -9,14 +9,14 @@ export const chatCompletionFinishReasonSchema = lazySchema(() =>
 );
 
 export const chatCompletionChoiceLogprobsSchema = lazySchema(() => {
-  const topLogprob = z.looseObject({ token: z.string(), logprob: z.number(), bytes: z.array(z.number()).nullable() });
+  const topLogprob = z.looseObject({ token: z.string(), logprob: z.number(), bytes: z.nullable(z.array(z.number())) });
   const tokenLogprob = z.looseObject({
     token: z.string(),
     logprob: z.number(),
-    bytes: z.array(z.number()).nullable(),
+    bytes: z.nullable(z.array(z.number())),
     top_logprobs: z.array(topLogprob),
   });
-  return z.looseObject({ content: z.array(tokenLogprob).nullish(), refusal: z.array(tokenLogprob).nullish() });
+  return z.looseObject({ content: z.nullish(z.array(tokenLogprob)), refusal: z.nullish(z.array(tokenLogprob)) });
 });
 
 /** zod schema of a `chat.completion` response (mirrors `chat-completion.ts`). */
@@ -31,11 +31,11 @@ export const chatCompletionSchema = lazySchema(() =>
         index: jsonInteger(),
         message: z.looseObject({
           role: z.literal('assistant'),
-          content: z.string().nullish(),
-          refusal: z.string().nullish(),
-          tool_calls: z.array(chatCompletionMessageToolCallSchema()).optional(),
-          annotations: z
-            .array(
+          content: z.nullish(z.string()),
+          refusal: z.nullish(z.string()),
+          tool_calls: z.optional(z.array(chatCompletionMessageToolCallSchema())),
+          annotations: z.optional(
+            z.array(
               z.looseObject({
                 type: z.literal('url_citation'),
                 url_citation: z.looseObject({
@@ -45,23 +45,23 @@ export const chatCompletionSchema = lazySchema(() =>
                   title: z.string(),
                 }),
               }),
-            )
-            .optional(),
-          function_call: chatCompletionFunctionCallSchema().nullish(),
-          audio: z
-            .looseObject({ id: z.string(), expires_at: jsonInteger(), data: z.string(), transcript: z.string() })
-            .nullish(),
-          reasoning_content: z.string().nullish(),
-          thinking_blocks: z.array(z.looseObject({})).optional(),
+            ),
+          ),
+          function_call: z.nullish(chatCompletionFunctionCallSchema()),
+          audio: z.nullish(
+            z.looseObject({ id: z.string(), expires_at: jsonInteger(), data: z.string(), transcript: z.string() }),
+          ),
+          reasoning_content: z.nullish(z.string()),
+          thinking_blocks: z.optional(z.array(z.looseObject({}))),
         }),
-        finish_reason: chatCompletionFinishReasonSchema().nullable(),
-        logprobs: chatCompletionChoiceLogprobsSchema().nullish(),
+        finish_reason: z.nullable(chatCompletionFinishReasonSchema()),
+        logprobs: z.nullish(chatCompletionChoiceLogprobsSchema()),
       }),
     ),
-    usage: completionUsageSchema().optional(),
-    system_fingerprint: z.string().nullish(),
-    service_tier: z.string().nullish(),
-    metadata: jsonRecord(z.string()).nullish(),
-    moderation: z.looseObject({}).nullish(),
+    usage: z.optional(completionUsageSchema()),
+    system_fingerprint: z.nullish(z.string()),
+    service_tier: z.nullish(z.string()),
+    metadata: z.nullish(jsonRecord(z.string())),
+    moderation: z.nullish(z.looseObject({})),
   }),
 );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema.js';
 import { jsonInteger } from './zod-helpers.js';
 
@@ -8,23 +8,23 @@ export const completionUsageSchema = lazySchema(() =>
     prompt_tokens: jsonInteger(),
     completion_tokens: jsonInteger(),
     total_tokens: jsonInteger(),
-    prompt_tokens_details: z
-      .looseObject({
-        cached_tokens: jsonInteger().optional(),
-        audio_tokens: jsonInteger().optional(),
-        text_tokens: jsonInteger().optional(),
-        image_tokens: jsonInteger().optional(),
-        cache_write_tokens: jsonInteger().optional(),
-      })
-      .nullish(),
-    completion_tokens_details: z
-      .looseObject({
-        reasoning_tokens: jsonInteger().optional(),
-        audio_tokens: jsonInteger().optional(),
-        text_tokens: jsonInteger().optional(),
-        accepted_prediction_tokens: jsonInteger().optional(),
-        rejected_prediction_tokens: jsonInteger().optional(),
-      })
-      .nullish(),
+    prompt_tokens_details: z.nullish(
+      z.looseObject({
+        cached_tokens: z.optional(jsonInteger()),
+        audio_tokens: z.optional(jsonInteger()),
+        text_tokens: z.optional(jsonInteger()),
+        image_tokens: z.optional(jsonInteger()),
+        cache_write_tokens: z.optional(jsonInteger()),
+      }),
+    ),
+    completion_tokens_details: z.nullish(
+      z.looseObject({
+        reasoning_tokens: z.optional(jsonInteger()),
+        audio_tokens: z.optional(jsonInteger()),
+        text_tokens: z.optional(jsonInteger()),
+        accepted_prediction_tokens: z.optional(jsonInteger()),
+        rejected_prediction_tokens: z.optional(jsonInteger()),
+      }),
+    ),
   }),
 );

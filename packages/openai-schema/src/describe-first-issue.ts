@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { formatJsonPath } from './format-json-path.js';
 
 /** The first validation problem of a payload: where it is and a sentence saying what is wrong. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema.js';
 
 /** zod schema of the OpenAI error envelope (mirrors `openai-error-envelope.ts`). */
@@ -7,8 +7,8 @@ export const openAIErrorEnvelopeSchema = lazySchema(() =>
     error: z.looseObject({
       message: z.string(),
       type: z.string(),
-      param: z.string().nullable(),
-      code: z.string().nullable(),
+      param: z.nullable(z.string()),
+      code: z.nullable(z.string()),
     }),
   }),
 );

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { createOpenAIError } from './create-openai-error.js';
 import { describeFirstIssue } from './describe-first-issue.js';
 import type { OpenAIErrorEnvelope } from './openai-error-envelope.js';
@@ -20,12 +20,12 @@ export interface ParseFailureStyle<S extends number> {
 
 /** Validates with a zod schema and never throws: any failure (even inside zod) becomes an error result. */
 export function parseWithSchema<T, S extends number>(
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   json: unknown,
   style: ParseFailureStyle<S>,
 ): ParseResult<T, S> {
   try {
-    const result = schema.safeParse(json, { reportInput: true });
+    const result = z.safeParse(schema, json, { reportInput: true });
     if (result.success) return { ok: true, value: result.data };
     const first = describeFirstIssue(result.error.issues, style.subject);
     const { body } = createOpenAIError(style.status, style.prefix + first.message, {

@@ -27,7 +27,7 @@ import { completionUsageSchema } from './completion-usage-schema.js';
 import type { OpenAIErrorEnvelope } from './openai-error-envelope.js';
 import { openAIErrorEnvelopeSchema } from './openai-error-envelope-schema.js';
 
-type Inferred<F extends () => z.ZodType> = z.infer<ReturnType<F>>;
+type Inferred<F extends () => z.core.$ZodType> = z.infer<ReturnType<F>>;
 
 describe('zod schemas and wire interfaces are mutually assignable', () => {
   it('ChatCompletionRequest', () => {
