@@ -92,7 +92,7 @@ const m5Arms = withPortkey(['floor-translate', 'express', 'serve', 'portkey']);
 const m5Settings = { lane: 'anthropic', counts: quick ? [100, 500] : [100, 500, 1000, 2000], knobs: { chunks: 40, intervalMs: 250 }, recoverySeconds: quick ? 2 : 10 };
 await cell('m5-memory', { ...m5Settings, arms: m5Arms }, () => measureMemory({ ...m5Settings, arms: m5Arms, log }));
 
-const m6Arms = ['express', 'serve', 'floor-translate'];
+const m6Arms = (process.env.BENCH_M6_ARMS ?? 'express,serve,floor-translate').split(',');
 const m6Settings = { lane: 'anthropic', counts: quick ? [500, 1000] : [1000, 2000, 4000, 8000, 9000], knobs: { chunks: 12, intervalMs: 1000 } };
 await cell('m6-capacity', { ...m6Settings, arms: m6Arms }, () => measureCapacity({ ...m6Settings, arms: m6Arms, log }));
 

@@ -1,20 +1,24 @@
 #!/usr/bin/env node
 // Reads the records of one session (bench/results/<session>/*.json) and prints the Markdown tables of BENCHMARKS.md:
 // every metric with its target, the measured value, the ratio and whether the target is met.
-//   node bench/summarise.mjs bench/results/<session>
+//   node bench/summarise.mjs bench/results/<session> [bench/results/<other session> …]
+// With several sessions, a record of a later one replaces the record of the same name of an earlier one (e.g. M1
+// run again on a quieter machine).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const directory = process.argv[2];
-if (!directory || !existsSync(directory)) {
-  console.error('usage: node bench/summarise.mjs bench/results/<session>');
+const directories = process.argv.slice(2);
+if (directories.length === 0 || !directories.every((directory) => existsSync(directory))) {
+  console.error('usage: node bench/summarise.mjs bench/results/<session> [more sessions]');
   process.exit(2);
 }
-const records = Object.fromEntries(
-  readdirSync(directory)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => [name.replace(/\.json$/, ''), JSON.parse(readFileSync(join(directory, name), 'utf8'))]),
-);
+const records = {};
+for (const directory of directories) {
+  const names = readdirSync(directory).filter((name) => name.endsWith('.json'));
+  // A later session's M1 runs replace all earlier M1 runs (they are one measurement).
+  if (names.some((name) => name.startsWith('m1-'))) for (const key of Object.keys(records)) if (key.startsWith('m1-')) delete records[key];
+  for (const name of names) records[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(directory, name), 'utf8'));
+}
 
 const fixed = (value, digits = 2) => (value === null || value === undefined || Number.isNaN(value) ? 'n/a' : Number(value).toFixed(digits));
 const ms = (micros) => (micros === null || micros === undefined ? 'n/a' : `${(micros / 1000).toFixed(3)} ms`);
@@ -110,7 +114,7 @@ if (m5) {
     if (!entry) continue;
     const slope = entry.peakRssSlopeKiBPerStream;
     const target = arm === 'express' || arm === 'serve';
-    row(`M5 memory per open stream, ${arm}`, target ? '≤ 32 KiB' : 'reference', `${fixed(slope, 1)} KiB/stream peak RSS slope; JS heap after GC ${fixed(entry.heapSlopeKiBPerStream, 1)} KiB/stream; errors ${entry.cells.map((cell) => cell.errors).join('/')}`, target ? `${fixed(slope / 32)}× target` : '', target ? slope <= 32 : null);
+    row(`M5 memory per open stream, ${arm}`, target ? '≤ 32 KiB' : 'reference', `${fixed(slope, 1)} KiB/stream peak-RSS slope (RSS with all open: ${fixed(entry.openRssSlopeKiBPerStream, 1)}; JS heap after GC: ${fixed(entry.heapSlopeKiBPerStream, 1)}); peak RSS at C=${entry.cells.at(-1).count}: ${fixed(entry.cells.at(-1).peakRssKiB / 1024, 0)} MiB; errors ${entry.cells.map((cell) => cell.errors).join('/')}`, target ? `${fixed(slope / 32)}× target` : '', target ? slope <= 32 : null);
   }
 }
 
@@ -134,8 +138,9 @@ if (bundle) {
 }
 
 const anyRecord = Object.values(records)[0];
+const sessions = [...new Set(Object.values(records).map((record) => record.session))];
 const quick = Object.values(records).some((record) => record.quick === true);
-console.log(`Session \`${anyRecord?.session}\`, commit \`${anyRecord?.machine?.commit}\`${anyRecord?.machine?.dirty ? ' (working tree dirty)' : ''}, ${quick ? '**quick smoke run (not for publishing)**' : 'full run'}.\n`);
+console.log(`Session${sessions.length > 1 ? 's' : ''} ${sessions.map((name) => `\`${name}\``).join(', ')}, commit \`${anyRecord?.machine?.commit}\`${anyRecord?.machine?.dirty ? ' (working tree dirty)' : ''}, ${quick ? '**quick smoke run (not for publishing)**' : 'full run'}.\n`);
 console.log('| metric | target | measured | ratio | verdict |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const line of rows) console.log(line);

@@ -113,7 +113,7 @@ export async function measureCapacity({ lane, arms, counts, knobs, log }) {
         const pattern = contentPattern(arm, lane);
         await warmUp(mock, knobs, server, request, pattern);
         const started = performance.now();
-        const crowd = openStreamCrowd({ url: server.url, request, pattern, count, batch: 500, batchDelayMs: 100 });
+        const crowd = openStreamCrowd({ url: server.url, request, pattern, count, batch: 500, batchDelayMs: 100, deadlineMs: 60_000 });
         const state = await crowd.done;
         const seconds = (performance.now() - started) / 1000;
         crowd.close();

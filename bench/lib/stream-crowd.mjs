@@ -2,15 +2,23 @@
 // memory (M5) and capacity (M6) lanes. Counts content frames per stream and the longest gap between them.
 import { Agent, request as httpRequest } from 'node:http';
 
-export function openStreamCrowd({ url, request, pattern, count, batch = 250, batchDelayMs = 50 }) {
+export function openStreamCrowd({ url, request, pattern, count, batch = 250, batchDelayMs = 50, deadlineMs = 120_000 }) {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   const state = { started: 0, opened: 0, finished: 0, errors: 0, errorSamples: [], contentFrames: [], maxGapsMs: [], firstContentMs: [] };
   let resolveDone;
   const done = new Promise((resolve) => (resolveDone = resolve));
   const settle = () => {
-    if (state.finished + state.errors === count) resolveDone(state);
+    if (state.finished + state.errors === count) {
+      clearTimeout(deadline);
+      resolveDone(state);
+    }
   };
+  const failers = new Set();
+  // A stream that neither ends nor fails within the deadline counts as an error (and is destroyed).
+  const deadline = setTimeout(() => {
+    for (const fail of [...failers]) fail(`no end within ${deadlineMs} ms`);
+  }, deadlineMs);
 
   function one() {
     const started = performance.now();
@@ -19,14 +27,18 @@ export function openStreamCrowd({ url, request, pattern, count, batch = 250, bat
     let frames = 0;
     let pending = '';
     let failed = false;
+    let outgoing;
     const fail = (why) => {
       if (failed) return;
       failed = true;
+      failers.delete(fail);
+      outgoing?.destroy();
       state.errors++;
       if (state.errorSamples.length < 5) state.errorSamples.push(String(why));
       settle();
     };
-    const outgoing = httpRequest(
+    failers.add(fail);
+    outgoing = httpRequest(
       { host: target.hostname, port: target.port, method: 'POST', path: request.path, headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) }, agent },
       (response) => {
         if (response.statusCode !== 200) {
@@ -52,6 +64,8 @@ export function openStreamCrowd({ url, request, pattern, count, batch = 250, bat
         });
         response.on('end', () => {
           if (failed) return;
+          failed = true; // settled: a later socket error must not count it twice
+          failers.delete(fail);
           state.finished++;
           state.contentFrames.push(frames);
           state.maxGapsMs.push(maxGap);
