@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDefaultEnvironment, createFixedEnvironment } from './translation-contract.js';
+import { createDefaultEnvironment, createFixedEnvironment, randomAlphanumeric } from './translation-contract.js';
 
 describe('translation environment', () => {
   it('hands out listed ids in order, then numbered fixture ids', () => {
@@ -13,5 +13,17 @@ describe('translation environment', () => {
     expect(env.generateId('chatcmpl')).toMatch(/^chatcmpl-[A-Za-z0-9]{29}$/);
     expect(env.generateId('fp')).toMatch(/^fp_[A-Za-z0-9]{8}$/);
     expect(env.generateId('call')).not.toBe(env.generateId('call'));
+  });
+});
+
+describe('randomAlphanumeric', () => {
+  it('keeps giving fresh alphanumeric text across pool refills', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const id = randomAlphanumeric(29);
+      expect(id).toMatch(/^[A-Za-z0-9]{29}$/);
+      seen.add(id);
+    }
+    expect(seen.size).toBe(2000);
   });
 });
