@@ -26,4 +26,10 @@ export interface AnthropicToOpenAIStreamOptions {
    * `message_start`, …). A stream has no place for warnings in its bytes, so they are reported here.
    */
   onWarning?: (warning: TranslationWarning) => void;
+  /**
+   * The most characters of one incomplete upstream event the decoder holds while waiting for its end (default: no
+   * bound). Past it the stream ends with an error payload (`upstream_event_too_large`) instead of growing the buffer
+   * without end.
+   */
+  maxEventSize?: number;
 }

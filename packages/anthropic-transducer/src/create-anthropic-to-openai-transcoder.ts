@@ -1,4 +1,4 @@
-import { createSseDecoder, type SseEvent } from '@interlingua/sse';
+import { createSseDecoder, ParseError, type SseEvent } from '@interlingua/sse';
 import type { AnthropicToOpenAIStreamOptions } from './anthropic-to-openai-stream-options.js';
 import { createAnthropicToOpenAIStreamState, type AnthropicToOpenAIStreamState } from './anthropic-to-openai-stream-state.js';
 import { createOpenAIStreamFrameFormatter } from './format-openai-stream-frame.js';
@@ -12,6 +12,8 @@ export interface AnthropicToOpenAITranscoder {
   end(): string;
   /** The stream state (read-only use: id, model, phase). */
   readonly state: AnthropicToOpenAIStreamState;
+  /** True once the answer is complete or the stream has failed: later input is ignored. */
+  readonly settled: boolean;
 }
 
 /**
@@ -28,32 +30,63 @@ export function createAnthropicToOpenAITranscoder(options: AnthropicToOpenAIStre
     if (frames.length !== 0) output += formatter.format(frames);
   }
 
-  const decoder = createSseDecoder((event: SseEvent) => {
-    if (state.phase === 'finished' || state.phase === 'failed') return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(event.data);
-    } catch {
-      handle(rejectAnthropicStreamData(state, event.event));
-      return;
-    }
-    if (parsed === null || typeof parsed !== 'object' || typeof (parsed as { type?: unknown }).type !== 'string') {
-      handle(rejectAnthropicStreamData(state, event.event));
-      return;
-    }
-    handle(stepAnthropicStreamEvent(parsed as { type: string }, state));
-  });
+  const isSettled = (): boolean => state.phase === 'finished' || state.phase === 'failed';
+
+  const decoder = createSseDecoder(
+    (event: SseEvent) => {
+      if (isSettled()) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(event.data);
+      } catch {
+        handle(rejectAnthropicStreamData(state, event.event));
+        return;
+      }
+      if (parsed === null || typeof parsed !== 'object' || typeof (parsed as { type?: unknown }).type !== 'string') {
+        handle(rejectAnthropicStreamData(state, event.event));
+        return;
+      }
+      handle(stepAnthropicStreamEvent(parsed as { type: string }, state));
+    },
+    options.maxEventSize !== undefined ? { maxBufferSize: options.maxEventSize } : {},
+  );
+
+  // The decoder throws when an event outgrows `maxEventSize`: the stream ends with an error payload.
+  const fail = (error: unknown): void => {
+    if (isSettled()) return;
+    state.phase = 'failed';
+    const tooLarge = error instanceof ParseError && error.type === 'max-buffer-size-exceeded';
+    const message = tooLarge
+      ? `The upstream sent a stream event longer than ${options.maxEventSize} characters; the response is incomplete.`
+      : 'The upstream stream could not be decoded; the response is incomplete.';
+    handle([{ error: { message, type: 'api_error', param: null, code: tooLarge ? 'upstream_event_too_large' : 'invalid_upstream_event' } }]);
+  };
 
   return {
     state,
+    get settled() {
+      return isSettled();
+    },
     push(chunk) {
-      decoder.push(chunk);
+      if (!isSettled()) {
+        try {
+          decoder.push(chunk);
+        } catch (error) {
+          fail(error);
+        }
+      }
       const text = output;
       output = '';
       return text;
     },
     end() {
-      decoder.end();
+      if (!isSettled()) {
+        try {
+          decoder.end();
+        } catch (error) {
+          fail(error);
+        }
+      }
       handle(endAnthropicStream(state));
       const text = output;
       output = '';

@@ -4,7 +4,7 @@ import {
   convertOpenAIRequestToAnthropic,
   type AnthropicTranslationContext,
 } from '@interlingua/anthropic-mapper';
-import { createAnthropicStreamTranscoder } from './create-anthropic-stream-transcoder.js';
+import { createAnthropicToOpenAITranscoder } from '@interlingua/anthropic-transducer';
 import type { ProviderBridge } from './provider-bridge.js';
 
 export const anthropicBridge: ProviderBridge = {
@@ -22,6 +22,19 @@ export const anthropicBridge: ProviderBridge = {
       : { ok: false, error: { status: result.status, body: result.error } };
   },
   mapError: (status, body, headers) => convertAnthropicErrorToOpenAI(status, body, headers),
-  createTranscoder: (context, environment, options) =>
-    createAnthropicStreamTranscoder({ context: context as AnthropicTranslationContext, environment }, options.maxEventBytes),
+  createTranscoder(context, environment, options) {
+    const transcoder = createAnthropicToOpenAITranscoder({
+      context: context as AnthropicTranslationContext,
+      environment,
+      maxEventSize: options.maxEventBytes,
+    });
+    const encoder = new TextEncoder();
+    return {
+      push: (chunk) => encoder.encode(transcoder.push(chunk)),
+      end: () => encoder.encode(transcoder.end()),
+      get settled() {
+        return transcoder.settled;
+      },
+    };
+  },
 };
