@@ -1,3 +1,4 @@
+import { anthropicUsageSchema } from '@interlingua/anthropic-mapper';
 import { lazySchema } from '@interlingua/openai-schema';
 import * as z from 'zod/mini';
 
@@ -6,17 +7,8 @@ import * as z from 'zod/mini';
  * `content_block_delta` is checked structurally in the step instead: a zod parse per token costs more than the
  * whole translation of the event.
  */
-const usageSchema = lazySchema(() =>
-  z.nullish(
-    z.looseObject({
-      input_tokens: z.nullish(z.number()),
-      output_tokens: z.nullish(z.number()),
-      cache_creation_input_tokens: z.nullish(z.number()),
-      cache_read_input_tokens: z.nullish(z.number()),
-      output_tokens_details: z.nullish(z.looseObject({ thinking_tokens: z.nullish(z.number()) })),
-    }),
-  ),
-);
+// The usage counters are the mapper's own schema: stream and non-stream read them alike.
+const usageSchema = lazySchema(() => z.nullish(anthropicUsageSchema()));
 
 export const anthropicMessageStartEventSchema = lazySchema(() =>
   z.looseObject({
