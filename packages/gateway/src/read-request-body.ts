@@ -1,5 +1,6 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import { whenAborted, type Deadline } from './create-deadline.js';
+import { concatBytes } from './concat-bytes.js';
 
 export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; error: OpenAIErrorResponse };
 
@@ -43,12 +44,7 @@ export async function readRequestBody(request: Request, maxBytes: number, deadli
     }
     parts.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
-  }
+  const bytes = concatBytes(parts, size);
   try {
     return { ok: true, json: JSON.parse(new TextDecoder().decode(bytes)) };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { MediaResolver } from '../bridges/provider-bridge.js';
 import { isForbiddenAddress } from './is-forbidden-address.js';
+import { concatBytes } from '../concat-bytes.js';
 
 export interface GuardedMediaResolverOptions {
   /** Resolves a host name to every address it has (Node: `dns.promises.lookup(host, {all: true})`). */
@@ -102,12 +103,7 @@ export function createGuardedMediaResolver(options: GuardedMediaResolverOptions)
         }
         chunks.push(value);
       }
-      const bytes = new Uint8Array(size);
-      let offset = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.byteLength;
-      }
+      const bytes = concatBytes(chunks, size);
       return { mimeType, data: toBase64(bytes) };
     }
   };
