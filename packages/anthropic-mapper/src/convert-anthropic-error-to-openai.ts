@@ -1,6 +1,9 @@
 import { defaultOpenAIErrorType, type OpenAIErrorEnvelope } from '@interlingua/openai-schema';
 import { anthropicErrorBodySchema } from './anthropic-response-schema.js';
 
+/** Response headers: a Web `Headers` object, or anything with its `get`. */
+export type HeaderReader = { get(name: string): string | null };
+
 export interface ConvertedAnthropicError {
   status: number;
   body: OpenAIErrorEnvelope;
@@ -37,9 +40,9 @@ export function statusForAnthropicErrorType(type: string): number {
   }
 }
 
-function readHeader(headers: Headers | Record<string, string> | undefined, name: string): string | undefined {
+function readHeader(headers: HeaderReader | Record<string, string> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  if (typeof (headers as HeaderReader).get === 'function') return (headers as HeaderReader).get(name) ?? undefined;
   for (const [key, value] of Object.entries(headers as Record<string, string>)) {
     if (key.toLowerCase() === name) return value;
   }
@@ -62,7 +65,7 @@ const EXCERPT_LENGTH = 500;
 export function convertAnthropicErrorToOpenAI(
   status: number,
   body: unknown,
-  headers?: Headers | Record<string, string>,
+  headers?: HeaderReader | Record<string, string>,
 ): ConvertedAnthropicError {
   const outHeaders: Record<string, string> = {};
   const retryAfter = readHeader(headers, 'retry-after');

@@ -1,7 +1,8 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import { MAX_TIMER_DELAY_MS, whenAborted, type Deadline } from './create-deadline.js';
+import type { UpstreamFetch, UpstreamResponse } from './gateway-exchange.js';
 
-export type CallUpstreamResult = { ok: true; response: Response } | { ok: false; error: OpenAIErrorResponse; reason: string };
+export type CallUpstreamResult = { ok: true; response: UpstreamResponse } | { ok: false; error: OpenAIErrorResponse; reason: string };
 
 export interface CallUpstreamOptions {
   /** Aborts the upstream request; the caller links the client's signal and the deadline to it. */
@@ -18,7 +19,7 @@ export interface CallUpstreamOptions {
  * `request_timeout`); a network failure is a 502. A fetch that ignores its signal is abandoned all the same.
  */
 export async function callUpstream(
-  fetchImplementation: typeof fetch,
+  fetchImplementation: UpstreamFetch,
   url: string,
   init: { headers: Record<string, string>; body: string },
   options: CallUpstreamOptions,

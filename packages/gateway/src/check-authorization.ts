@@ -1,4 +1,5 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
+import type { GatewayRequest } from './gateway-exchange.js';
 
 /** Compares in time that does not depend on where the strings differ. */
 function timingSafeEqual(a: string, b: string): boolean {
@@ -8,9 +9,9 @@ function timingSafeEqual(a: string, b: string): boolean {
 }
 
 /** `null` when the request may pass: no keys configured, or `Authorization: Bearer <one of the keys>`. */
-export function checkAuthorization(request: Request, keys: readonly string[] | undefined): OpenAIErrorResponse | null {
+export function checkAuthorization(request: GatewayRequest, keys: readonly string[] | undefined): OpenAIErrorResponse | null {
   if (!keys || keys.length === 0) return null;
-  const header = request.headers.get('authorization') ?? '';
+  const header = request.header('authorization') ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   if (!match) {
     return createOpenAIError(401, 'Missing API key: send it as "Authorization: Bearer <key>".', { code: 'invalid_api_key' });

@@ -1,5 +1,6 @@
 import { createDefaultEnvironment, createOpenAIError } from '@interlingua/openai-schema';
 import { checkAuthorization } from './check-authorization.js';
+import type { GatewayCore, GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { createStreamSlots } from './create-stream-slots.js';
 import { handleChatCompletions, type GatewayRuntime, type RequestReport } from './handle-chat-completions.js';
@@ -7,20 +8,20 @@ import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
 import { resolveGatewayLimits } from './resolve-gateway-limits.js';
 
-/** A fetch-style handler: what every adapter (Express, Workers, the CLI's server) wraps. */
+/** A fetch-style handler: what the Workers adapter (and any `Request`/`Response` runtime) serves. */
 export type GatewayHandler = (request: Request) => Promise<Response>;
 
 /**
- * Creates the gateway. Routes: `POST /v1/chat/completions`, `GET /v1/models`, `GET /healthz`. Every error is an
- * OpenAI error envelope; every request is logged in one structured line without secrets.
+ * Creates the runtime-neutral gateway. Routes: `POST /v1/chat/completions`, `GET /v1/models`, `GET /healthz`. Every
+ * error is an OpenAI error envelope; every request is logged in one structured line without secrets.
  */
-export function createGateway(options: GatewayOptions): GatewayHandler {
+export function createGatewayCore(options: GatewayOptions): GatewayCore {
   const log = options.log ?? ((line: GatewayLogLine) => console.log(JSON.stringify(line)));
   const createEnvironment = options.createEnvironment ?? createDefaultEnvironment;
   const limits = resolveGatewayLimits(options.limits);
   const runtime: GatewayRuntime = { limits, streamSlots: createStreamSlots(limits.maxConcurrentStreams) };
 
-  async function route(request: Request, path: string, report: RequestReport): Promise<Response> {
+  async function route(request: GatewayRequest, path: string, report: RequestReport): Promise<GatewayReply> {
     if (path === '/healthz' && request.method === 'GET') return jsonResponse(200, { status: 'ok' });
     if (path === '/v1/models' || path === '/v1/chat/completions') {
       const denied = checkAuthorization(request, options.keys);
@@ -39,25 +40,47 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
 
   return async (request) => {
     const started = Date.now();
-    const path = new URL(request.url).pathname;
+    const { path } = request;
     const report: RequestReport = {};
-    let response: Response;
+    let reply: GatewayReply;
     try {
-      response = await route(request, path, report);
+      reply = await route(request, path, report);
     } catch (error) {
       // A bug, not an input problem: answer in the envelope, keep serving, and say so in the log.
       report.error = `internal: ${error instanceof Error ? error.message : String(error)}`;
-      response = errorResponse(createOpenAIError(500, 'The gateway failed to handle the request.', { code: 'internal_error' }));
+      reply = errorResponse(createOpenAIError(500, 'The gateway failed to handle the request.', { code: 'internal_error' }));
     }
     if (path !== '/healthz') {
       const { streamFinished, ...fields } = report;
-      const status = response.status;
+      const status = reply.status;
       const writeLine = () =>
         log({ time: new Date(started).toISOString(), method: request.method, path, status, latency_ms: Date.now() - started, ...fields, ...(report.error ? { error: report.error } : {}) });
       // A stream is logged when it is over (latency then covers the whole stream, and the line says how it ended).
       if (streamFinished) void streamFinished.then(writeLine);
       else writeLine();
     }
-    return response;
+    return reply;
   };
+}
+
+/** The gateway's view of a Web `Request`. */
+export function toGatewayRequest(request: Request): GatewayRequest {
+  return {
+    method: request.method,
+    path: new URL(request.url).pathname,
+    header: (name) => request.headers.get(name),
+    body: request.body,
+    signal: request.signal,
+  };
+}
+
+/** A gateway reply as a Web `Response`. */
+export function toResponse(reply: GatewayReply): Response {
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
+/** Creates the gateway as a fetch-style handler, `(Request) => Promise<Response>`, over `createGatewayCore`. */
+export function createGateway(options: GatewayOptions): GatewayHandler {
+  const core = createGatewayCore(options);
+  return async (request) => toResponse(await core(toGatewayRequest(request)));
 }

@@ -1,6 +1,7 @@
 import type { TranslationEnvironment } from '@interlingua/openai-schema';
 import type { MediaResolver } from './bridges/provider-bridge.js';
 import type { GatewayConfigFile } from './gateway-config.js';
+import type { UpstreamFetch } from './gateway-exchange.js';
 
 /**
  * One structured log line per request (never a header, a key or a body). A streamed request is logged when its
@@ -23,8 +24,8 @@ export interface GatewayLogLine {
 
 /** Everything `createGateway` takes: the config file's content plus what only code can give. */
 export interface GatewayOptions extends GatewayConfigFile {
-  /** The fetch used for upstream calls (default: the global fetch). */
-  fetch?: typeof fetch;
+  /** The upstream call (default: the global `fetch`; the Node adapter passes one on undici's `request()`). */
+  fetch?: UpstreamFetch;
   /** A fresh translation environment per request (default: random ids, wall clock). */
   createEnvironment?: () => TranslationEnvironment;
   /** Receives one line per request (default: JSON on console.log). */

@@ -8,6 +8,7 @@ import { checkRequestLimits } from './check-request-limits.js';
 import { createDeadline, linkAbortSignals } from './create-deadline.js';
 import type { StreamSlots } from './create-stream-slots.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
+import type { GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { errorResponse, jsonResponse } from './json-response.js';
@@ -48,12 +49,12 @@ function parseErrorBody(text: string): unknown {
 
 /** `POST /v1/chat/completions`: validate, route, map, call the upstream, translate the reply. */
 export async function handleChatCompletions(
-  request: Request,
+  request: GatewayRequest,
   options: GatewayOptions,
   environment: TranslationEnvironment,
   report: RequestReport,
   runtime: GatewayRuntime,
-): Promise<Response> {
+): Promise<GatewayReply> {
   const { limits } = runtime;
   const deadline = createDeadline(limits.requestTimeoutMs);
   // Whatever is still held when the handler returns without a stream: the stream takes them over otherwise.
@@ -132,7 +133,7 @@ export async function handleChatCompletions(
       return errorResponse(called.error, warningHeaders);
     }
     const upstreamResponse = called.response;
-    const bodyFailure = (reason: 'idle_timeout' | 'aborted' | 'broken' | 'too_large'): Response => {
+    const bodyFailure = (reason: 'idle_timeout' | 'aborted' | 'broken' | 'too_large'): GatewayReply => {
       report.error = `upstream_body_${reason}`;
       if (request.signal?.aborted) return errorResponse(createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }));
       if (deadline.expired) {
@@ -159,7 +160,7 @@ export async function handleChatCompletions(
       );
     };
 
-    if (!upstreamResponse.ok) {
+    if (upstreamResponse.status < 200 || upstreamResponse.status > 299) {
       // Checked before anything else: an error may arrive with any content type, even text/event-stream.
       const errorBody = await readUpstreamBody(upstreamResponse, {
         controller,
@@ -198,7 +199,7 @@ export async function handleChatCompletions(
         },
       });
       handedToStream = true;
-      return new Response(body, {
+      return {
         status: 200,
         headers: {
           'content-type': 'text/event-stream; charset=utf-8',
@@ -206,7 +207,8 @@ export async function handleChatCompletions(
           'x-accel-buffering': 'no',
           ...warningHeaders,
         },
-      });
+        body,
+      };
     }
 
     const replyBody = await readUpstreamBody(upstreamResponse, { controller, idleTimeoutMs: limits.streamIdleTimeoutMs, maxBytes: limits.maxEventBytes });

@@ -1,4 +1,13 @@
-export { createGateway, type GatewayHandler } from './create-gateway.js';
+export { createGateway, createGatewayCore, toGatewayRequest, toResponse, type GatewayHandler } from './create-gateway.js';
+export type {
+  ByteSource,
+  GatewayCore,
+  GatewayReply,
+  GatewayRequest,
+  UpstreamFetch,
+  UpstreamRequestInit,
+  UpstreamResponse,
+} from './gateway-exchange.js';
 export type { GatewayOptions, GatewayLogLine } from './gateway-options.js';
 export type { GatewayConfigFile, ModelRoute, PrefixRoute, UpstreamKind, UpstreamSettings, GatewayLimits } from './gateway-config.js';
 export { parseGatewayConfigFile, type ParseGatewayConfigResult } from './parse-gateway-config-file.js';

@@ -1,6 +1,8 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import { whenAborted, type Deadline } from './create-deadline.js';
 import { concatBytes } from './concat-bytes.js';
+import type { GatewayRequest } from './gateway-exchange.js';
+import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; error: OpenAIErrorResponse };
 
@@ -8,25 +10,25 @@ export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; e
  * Reads and parses a JSON request body, stopping at `maxBytes` (413) without buffering past the limit; invalid JSON
  * is a 400. A client still sending when the request's deadline passes gets a 408.
  */
-export async function readRequestBody(request: Request, maxBytes: number, deadline?: Deadline): Promise<ReadRequestBodyResult> {
+export async function readRequestBody(request: GatewayRequest, maxBytes: number, deadline?: Deadline): Promise<ReadRequestBodyResult> {
   const tooLarge = (): ReadRequestBodyResult => ({
     ok: false,
     error: createOpenAIError(413, `The request body is larger than the limit of ${maxBytes} bytes.`, { code: 'request_too_large' }),
   });
-  const declared = Number(request.headers.get('content-length'));
+  const declared = Number(request.header('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
   if (!request.body) return { ok: false, error: createOpenAIError(400, 'The request body is empty; send a JSON object.') };
 
-  const reader = request.body.getReader();
+  const reader = openByteReader(request.body);
   const parts: Uint8Array[] = [];
   let size = 0;
   const expired = deadline ? whenAborted(deadline.signal) : undefined;
   for (;;) {
-    let next: ReadableStreamReadResult<Uint8Array>;
+    let next: ByteReadResult;
     try {
       next = await (expired ? Promise.race([reader.read(), expired]) : reader.read());
     } catch {
-      await reader.cancel().catch(() => {});
+      await reader.cancel();
       if (deadline?.expired) {
         return {
           ok: false,
@@ -39,7 +41,7 @@ export async function readRequestBody(request: Request, maxBytes: number, deadli
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await reader.cancel();
       return tooLarge();
     }
     parts.push(value);

@@ -1,4 +1,6 @@
 import { MAX_TIMER_DELAY_MS } from './create-deadline.js';
+import type { UpstreamResponse } from './gateway-exchange.js';
+import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 export type ReadUpstreamBodyResult =
   | { ok: true; text: string; truncated: boolean }
@@ -19,10 +21,10 @@ export interface ReadUpstreamBodyOptions {
  * Reads an upstream reply body as text with the gateway's guards: no more than `maxBytes`, no wait longer than
  * `idleTimeoutMs` for the next bytes, and an end as soon as the controller aborts. Never throws.
  */
-export async function readUpstreamBody(response: Response, options: ReadUpstreamBodyOptions): Promise<ReadUpstreamBodyResult> {
+export async function readUpstreamBody(response: UpstreamResponse, options: ReadUpstreamBodyOptions): Promise<ReadUpstreamBodyResult> {
   const { controller, idleTimeoutMs, maxBytes } = options;
   if (!response.body) return { ok: true, text: '', truncated: false };
-  const reader = response.body.getReader();
+  const reader = openByteReader(response.body);
   const decoder = new TextDecoder();
   let text = '';
   let size = 0;
@@ -37,7 +39,7 @@ export async function readUpstreamBody(response: Response, options: ReadUpstream
         idle = true;
         controller.abort(new Error('upstream idle timeout'));
       }, Math.min(idleTimeoutMs, MAX_TIMER_DELAY_MS));
-      let result: ReadableStreamReadResult<Uint8Array>;
+      let result: ByteReadResult;
       try {
         result = await Promise.race([
           reader.read(),
@@ -62,6 +64,6 @@ export async function readUpstreamBody(response: Response, options: ReadUpstream
     }
   } finally {
     controller.signal.removeEventListener('abort', onAbort);
-    reader.cancel().catch(() => {});
+    void reader.cancel();
   }
 }

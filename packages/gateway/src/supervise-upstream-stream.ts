@@ -1,6 +1,8 @@
 import type { OpenAIErrorEnvelope } from '@interlingua/openai-schema';
 import type { UpstreamStreamTranscoder } from './bridges/provider-bridge.js';
 import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
+import type { ByteSource } from './gateway-exchange.js';
+import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 /** How a supervised stream ended (for the log). */
 export type StreamOutcome =
@@ -41,13 +43,24 @@ function errorFrame(message: string, code: string): Uint8Array {
  *
  * `onFinish` runs exactly once in every case.
  */
-export function superviseUpstreamStream(upstream: ReadableStream<Uint8Array>, options: SuperviseUpstreamStreamOptions): ReadableStream<Uint8Array> {
+export function superviseUpstreamStream(upstream: ByteSource, options: SuperviseUpstreamStreamOptions): ReadableStream<Uint8Array> {
   const { transcoder, controller, deadline, idleTimeoutMs } = options;
-  const reader = upstream.getReader();
+  const reader = openByteReader(upstream);
   let finished = false;
   let tripped: { message: string; code: 'upstream_idle_timeout' | 'request_timeout' } | undefined;
   let wake: (() => void) | undefined;
   let failed = false;
+  // One idle timer per stream, re-armed only when it fires: it trips when a read has waited `idleTimeoutMs`.
+  const idleMs = Math.min(idleTimeoutMs, MAX_TIMER_DELAY_MS);
+  let waitingSince: number | undefined;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const onIdleTimer = (): void => {
+    idleTimer = undefined;
+    if (waitingSince === undefined || finished) return;
+    const waited = Date.now() - waitingSince;
+    if (waited >= idleMs) trip('upstream_idle_timeout', `The upstream sent nothing for ${idleTimeoutMs} ms; the response is incomplete.`);
+    else idleTimer = setTimeout(onIdleTimer, idleMs - waited);
+  };
 
   // A transcoder bug must not break the connection: the client gets an error payload and the stream ends.
   const translate = (step: () => Uint8Array): Uint8Array => {
@@ -65,6 +78,7 @@ export function superviseUpstreamStream(upstream: ReadableStream<Uint8Array>, op
   const finish = (outcome: StreamOutcome): void => {
     if (finished) return;
     finished = true;
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
     deadline.signal.removeEventListener('abort', onDeadline);
     options.onFinish(outcome);
   };
@@ -72,7 +86,7 @@ export function superviseUpstreamStream(upstream: ReadableStream<Uint8Array>, op
     if (tripped || finished) return;
     tripped = { code, message };
     controller.abort(new Error(code));
-    reader.cancel().catch(() => {});
+    void reader.cancel();
     wake?.();
   };
   const onDeadline = (): void =>
@@ -90,12 +104,10 @@ export function superviseUpstreamStream(upstream: ReadableStream<Uint8Array>, op
             finish({ kind: tripped.code });
             return;
           }
-          let result: ReadableStreamReadResult<Uint8Array> | undefined;
+          let result: ByteReadResult | undefined;
           let broken: unknown;
-          const timer = setTimeout(
-            () => trip('upstream_idle_timeout', `The upstream sent nothing for ${idleTimeoutMs} ms; the response is incomplete.`),
-            Math.min(idleTimeoutMs, MAX_TIMER_DELAY_MS),
-          );
+          waitingSince = Date.now();
+          idleTimer ??= setTimeout(onIdleTimer, idleMs);
           try {
             result = await Promise.race([
               reader.read(),
@@ -106,7 +118,7 @@ export function superviseUpstreamStream(upstream: ReadableStream<Uint8Array>, op
           } catch (error) {
             broken = error ?? new Error('read failed');
           } finally {
-            clearTimeout(timer);
+            waitingSince = undefined;
             wake = undefined;
           }
           if (finished) return;
@@ -129,7 +141,7 @@ export function superviseUpstreamStream(upstream: ReadableStream<Uint8Array>, op
           if (transcoder.settled || failed) {
             // The answer is complete (or failed): whatever the upstream still sends is not needed.
             stream.close();
-            reader.cancel().catch(() => {});
+            void reader.cancel();
             finish({ kind: 'completed' });
             return;
           }
@@ -138,7 +150,7 @@ export function superviseUpstreamStream(upstream: ReadableStream<Uint8Array>, op
       },
       cancel() {
         controller.abort(new Error('client cancelled'));
-        reader.cancel().catch(() => {});
+        void reader.cancel();
         finish({ kind: 'client_cancelled' });
       },
     },

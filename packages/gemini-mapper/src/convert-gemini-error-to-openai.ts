@@ -1,6 +1,9 @@
 import { createOpenAIError, defaultOpenAIErrorType, lazySchema, type OpenAIErrorEnvelope } from '@interlingua/openai-schema';
 import * as z from 'zod/mini';
 
+/** Response headers: a Web `Headers` object, or anything with its `get`. */
+export type HeaderReader = { get(name: string): string | null };
+
 const geminiErrorSchema = lazySchema(() =>
   z.looseObject({
     error: z.looseObject({
@@ -41,9 +44,9 @@ export interface ConvertedGeminiError {
   headers: Record<string, string>;
 }
 
-function readHeader(headers: Headers | Record<string, string> | undefined, name: string): string | undefined {
+function readHeader(headers: HeaderReader | Record<string, string> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  if (typeof (headers as HeaderReader).get === 'function') return (headers as HeaderReader).get(name) ?? undefined;
   const record = headers as Record<string, string>;
   const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
   return key === undefined ? undefined : record[key];
@@ -69,7 +72,7 @@ export function parseGeminiRetryDelay(delay: string): number | undefined {
  * An error status may come with `content-type: text/event-stream` (a 404 on streamGenerateContent does): callers must
  * check the HTTP status before parsing SSE and route non-2xx bodies here.
  */
-export function convertGeminiErrorToOpenAI(status: number, body: unknown, headers?: Headers | Record<string, string>): ConvertedGeminiError {
+export function convertGeminiErrorToOpenAI(status: number, body: unknown, headers?: HeaderReader | Record<string, string>): ConvertedGeminiError {
   let value = body;
   if (typeof value === 'string') {
     try {

@@ -60,6 +60,6 @@ export interface ProviderBridge {
   authHeaders(apiKey: string): Record<string, string>;
   mapRequest(request: ChatCompletionRequest, options: { strict: boolean; resolveMedia?: MediaResolver }): Promise<BridgeRequestResult>;
   mapResponse(body: unknown, context: unknown, environment: TranslationEnvironment): BridgeResponseResult;
-  mapError(status: number, body: unknown, headers: Headers): BridgeErrorResult;
+  mapError(status: number, body: unknown, headers: { get(name: string): string | null }): BridgeErrorResult;
   createTranscoder(context: unknown, environment: TranslationEnvironment, options: UpstreamStreamOptions): UpstreamStreamTranscoder;
 }

@@ -1,0 +1,52 @@
+/**
+ * The gateway's own request and reply: the few things it reads from an HTTP request and what it answers. An adapter
+ * builds a `GatewayRequest` from whatever its runtime hands it and writes the `GatewayReply` back, so a runtime with
+ * a cheaper native HTTP layer than `Request`/`Response` (Node's `http` module) need not build them per request.
+ * `createGateway` is the fetch-style wrapper over these for runtimes that speak `Request`/`Response`.
+ */
+
+/** Bytes arriving over time: a Web `ReadableStream`, or any async iterable of byte chunks (a Node `Readable`). */
+export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+export interface GatewayRequest {
+  method: string;
+  /** The URL's path, without the query. */
+  path: string;
+  /** A request header by lower-case name, `null` when absent. */
+  header(name: string): string | null;
+  /** The request body; `null` when there is none. */
+  body: ByteSource | null;
+  /** Aborts when the client goes away. */
+  signal?: AbortSignal;
+}
+
+export interface GatewayReply {
+  status: number;
+  headers: Record<string, string>;
+  /** A complete body, or a stream the adapter passes on chunk by chunk (cancelling it when the client goes away). */
+  body: string | ReadableStream<Uint8Array>;
+}
+
+/** The runtime-neutral gateway: what the Node adapter serves directly and `createGateway` wraps in `Request`/`Response`. */
+export type GatewayCore = (request: GatewayRequest) => Promise<GatewayReply>;
+
+/** What the gateway needs of an upstream reply; a Web `Response` is one. */
+export interface UpstreamResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  body: ByteSource | null;
+}
+
+/** What the gateway passes to its upstream fetch; the global `fetch` accepts it. */
+export interface UpstreamRequestInit {
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  signal: AbortSignal;
+}
+
+/**
+ * The upstream call. The global `fetch` is one (the default); the Node adapter passes one on undici's `request()`
+ * that skips the WHATWG fetch machinery.
+ */
+export type UpstreamFetch = (url: string, init: UpstreamRequestInit) => Promise<UpstreamResponse>;
