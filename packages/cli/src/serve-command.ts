@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
-import { createGateway } from '@interlingua/gateway';
+import { createNodeRequestListener } from '@interlingua/node';
 import { loadGatewayOptions } from './load-gateway-options.js';
 
 export interface ServeOptions {
@@ -13,7 +12,7 @@ export interface ServeOptions {
 /** `interlingua serve`: the gateway on a Node HTTP server. Resolves once listening. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const { options: gatewayOptions, replayOnly } = loadGatewayOptions(options.config, process.env, options.allowImageUrls === true);
-  const server = createServer(getRequestListener(createGateway(gatewayOptions)));
+  const server = createServer(createNodeRequestListener(gatewayOptions));
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${options.port}`);
   await new Promise<void>((resolve, reject) => {

@@ -1,18 +1,18 @@
-import { getRequestListener } from '@hono/node-server';
-import { createGateway, type GatewayOptions } from '@interlingua/gateway';
+import type { GatewayOptions } from '@interlingua/gateway';
+import { createNodeRequestListener } from '@interlingua/node';
 import { Router } from 'express';
 
 /**
- * An Express 5 router serving `POST /v1/chat/completions`, `GET /v1/models` and `GET /healthz` from the gateway core.
- * Node's request becomes a Web `Request` (and the `Response` is streamed back, flushed per chunk, with the upstream
- * aborted when the client disconnects) through `@hono/node-server`. Mount it before any body parser: the gateway
- * reads the raw body itself (to enforce its size limit).
+ * An Express 5 router serving `POST /v1/chat/completions`, `GET /v1/models` and `GET /healthz` from the gateway core,
+ * through `@interlingua/node`: the request is read from Node's request object and the reply (a stream flushed chunk
+ * by chunk, the upstream aborted when the client disconnects) written to its response object. Mount it before any
+ * body parser: the gateway reads the raw body itself (to enforce its size limit).
  */
 export function createInterlinguaRouter(options: GatewayOptions): Router {
-  const listener = getRequestListener(createGateway(options));
+  const listener = createNodeRequestListener(options);
   const router = Router();
   router.all(['/v1/chat/completions', '/v1/models', '/healthz'], (request, response) => {
-    void listener(request, response);
+    listener(request, response);
   });
   return router;
 }

@@ -1,0 +1,88 @@
+/// <reference types="node" />
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNodeFetch } from './create-node-fetch.js';
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function serve(listener: Parameters<typeof createServer>[1]): Promise<string> {
+  const server = createServer(listener);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function text(body: unknown): Promise<string> {
+  let out = '';
+  for await (const chunk of body as AsyncIterable<Uint8Array>) out += Buffer.from(chunk).toString('utf8');
+  return out;
+}
+
+describe('createNodeFetch', () => {
+  it('sends method, headers and body; returns status, headers (case-insensitive, repeated joined) and the body', async () => {
+    let seen: { method?: string; key?: string; body?: string } = {};
+    const url = await serve((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        seen = { method: request.method, key: request.headers['x-api-key'] as string, body };
+        response.writeHead(429, [['Retry-After', '7'], ['Set-Cookie', 'a=1'], ['Set-Cookie', 'b=2'], ['Content-Type', 'application/json']]);
+        response.end('{"error":{}}');
+      });
+    });
+    const fetch = createNodeFetch();
+    const reply = await fetch(`${url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': 'k' }, body: '{"x":1}', signal: new AbortController().signal });
+    expect(seen).toEqual({ method: 'POST', key: 'k', body: '{"x":1}' });
+    expect(reply.status).toBe(429);
+    expect(reply.headers.get('Retry-After')).toBe('7');
+    expect(reply.headers.get('set-cookie')).toBe('a=1, b=2');
+    expect(reply.headers.get('x-none')).toBeNull();
+    expect(await text(reply.body)).toBe('{"error":{}}');
+  });
+
+  it('streams the body as it arrives', async () => {
+    let finish!: () => void;
+    const url = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: 1\n\n');
+      finish = () => response.end('data: 2\n\n');
+    });
+    const reply = await createNodeFetch()(url, { method: 'POST', headers: {}, body: '', signal: new AbortController().signal });
+    const iterator = (reply.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(Buffer.from(first.value!).toString()).toBe('data: 1\n\n');
+    finish();
+    const second = await iterator.next();
+    expect(Buffer.from(second.value!).toString()).toBe('data: 2\n\n');
+    expect((await iterator.next()).done).toBe(true);
+  });
+
+  it('rejects when the signal aborts before the headers, and closes the connection', async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const url = await serve((request) => {
+      request.socket.once('close', closed); // never answers
+    });
+    const controller = new AbortController();
+    const pending = createNodeFetch()(url, { method: 'POST', headers: {}, body: '{}', signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stop')), 20);
+    await expect(pending).rejects.toBeDefined();
+    await connectionClosed;
+  });
+
+  it('rejects for a refused connection', async () => {
+    const url = await serve(() => {});
+    const server = servers.pop()!;
+    await new Promise((resolve) => server.close(resolve));
+    await expect(createNodeFetch()(url, { method: 'POST', headers: {}, body: '', signal: new AbortController().signal })).rejects.toBeDefined();
+  });
+});

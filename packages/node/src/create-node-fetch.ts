@@ -1,0 +1,37 @@
+import type { UpstreamFetch } from '@interlingua/gateway';
+import { Agent, request, type Dispatcher } from 'undici';
+
+export interface NodeFetchOptions {
+  /** The undici dispatcher (connection pool) for upstream calls; default: one `Agent` per fetch, with undici's keep-alive defaults. */
+  dispatcher?: Dispatcher;
+}
+
+/**
+ * The gateway's upstream call on undici's `request()`: no WHATWG `Request`/`Response` and no fetch-spec machinery per
+ * call, which on Node 20 costs about as much CPU as the whole translation. The reply body is undici's Node stream,
+ * read by the gateway as an async iterable; aborting the signal destroys it. undici's own headers and body timers
+ * are off: the gateway's limits (`upstreamTimeoutMs`, `streamIdleTimeoutMs`, `requestTimeoutMs`) govern.
+ */
+export function createNodeFetch(options: NodeFetchOptions = {}): UpstreamFetch {
+  const dispatcher = options.dispatcher ?? new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+  return async (url, init) => {
+    const { statusCode, headers, body } = await request(url, {
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
+      signal: init.signal,
+      dispatcher,
+    });
+    return {
+      status: statusCode,
+      headers: {
+        get(name: string): string | null {
+          const value = headers[name.toLowerCase()];
+          if (value === undefined) return null;
+          return Array.isArray(value) ? value.join(', ') : value;
+        },
+      },
+      body,
+    };
+  };
+}

@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createGatewayCore, type GatewayCore, type GatewayOptions, type GatewayReply, type GatewayRequest } from '@interlingua/gateway';
+import { createNodeFetch } from './create-node-fetch.js';
+
+/** A `node:http` request listener (also an Express handler). */
+export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+
+const INTERNAL_ERROR = JSON.stringify({
+  error: { message: 'The gateway failed to handle the request.', type: 'server_error', param: null, code: 'internal_error' },
+});
+
+/**
+ * The gateway served straight from Node's `http` objects: the request is read from the `IncomingMessage` and the
+ * reply written to the `ServerResponse`, without building a Web `Request` or `Response`. Upstream calls go through
+ * `createNodeFetch()` unless `options.fetch` is given. A stream is written chunk by chunk as it is translated, with
+ * backpressure; a client that goes away aborts the upstream call.
+ */
+export function createNodeRequestListener(options: GatewayOptions): NodeRequestListener {
+  const core = createGatewayCore({ ...options, fetch: options.fetch ?? createNodeFetch() });
+  return (request, response) => {
+    void serveGatewayRequest(core, request, response);
+  };
+}
+
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  if (length !== undefined) return length !== '0';
+  return request.headers['transfer-encoding'] !== undefined;
+}
+
+/** Runs one request through `core` and writes its reply; never throws. */
+export async function serveGatewayRequest(core: GatewayCore, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const clientGone = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) clientGone.abort(new Error('client closed the connection'));
+  });
+  const url = request.url ?? '/';
+  const query = url.indexOf('?');
+  const gatewayRequest: GatewayRequest = {
+    method: request.method ?? 'GET',
+    path: query === -1 ? url : url.slice(0, query),
+    header(name) {
+      const value = request.headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    // Stopping early (a body over the size limit) leaves the rest to Node, which discards it once the reply is sent.
+    body: hasBody(request) ? request.iterator({ destroyOnReturn: false }) : null,
+    signal: clientGone.signal,
+  };
+  let reply: GatewayReply;
+  try {
+    reply = await core(gatewayRequest);
+  } catch {
+    reply = { status: 500, headers: { 'content-type': 'application/json' }, body: INTERNAL_ERROR };
+  }
+  if (typeof reply.body === 'string') {
+    if (response.destroyed) return;
+    response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+    response.end(reply.body);
+    return;
+  }
+  await writeStream(reply.status, reply.headers, reply.body, response);
+}
+
+async function writeStream(status: number, headers: Record<string, string>, body: ReadableStream<Uint8Array>, response: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  const cancel = () => {
+    reader.cancel().catch(() => {});
+  };
+  if (response.destroyed) return cancel();
+  response.once('close', () => {
+    if (!response.writableFinished) cancel();
+  });
+  response.writeHead(status, headers);
+  response.flushHeaders();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (response.destroyed) return cancel();
+      if (!response.write(value)) {
+        await new Promise<void>((resolve) => {
+          const resume = () => {
+            response.off('drain', resume);
+            response.off('close', resume);
+            resolve();
+          };
+          response.on('drain', resume);
+          response.on('close', resume);
+        });
+      }
+    }
+    response.end();
+  } catch {
+    // The gateway's stream ends with an error payload rather than failing; a failure here is a bug: close the socket.
+    response.destroy();
+  }
+}
