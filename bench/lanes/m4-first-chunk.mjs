@@ -1,7 +1,9 @@
 // M4: added time to the first content frame and added inter-frame gap, c=1, streamed.
 // Paced variant: the mock sends its opening events at once, then MOCK_CHUNKS deltas MOCK_INTERVAL_MS apart.
 // Burst variant: every event written at once (exposes write batching). Arms interleaved stream by stream.
-import { ARMS, startMock } from '../lib/processes.mjs';
+// A variant with `spin: true` keeps the SUT's CPU busy with a lowest-priority busy loop (`nice -n 19`), so that CPU
+// never goes idle between events: a diagnostic for the cost of waking an idle vCPU, which pacing adds to every proxy.
+import { ARMS, startMock, startSpinner } from '../lib/processes.mjs';
 import { createProbe } from '../lib/probe.mjs';
 import { contentPattern, requestFor } from '../lib/requests.mjs';
 import { quantile, round, shuffle } from '../lib/stats.mjs';
@@ -11,6 +13,7 @@ export async function measureFirstChunk({ lanes, arms, variants, log }) {
   for (const variant of variants) {
     results[variant.name] = {};
     for (const lane of lanes) {
+      const spinner = variant.spin ? startSpinner() : undefined;
       const mock = await startMock(variant.knobs);
       const running = [];
       try {
@@ -57,6 +60,7 @@ export async function measureFirstChunk({ lanes, arms, variants, log }) {
       } finally {
         for (const server of running) await server.stop();
         await mock.stop();
+        spinner?.stop();
       }
     }
   }
