@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createGateway } from './create-gateway.js';
+import { createGateway, createGatewayCore } from './create-gateway.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { defaultReplayModels } from './replay/default-replay-models.js';
 
@@ -222,5 +222,44 @@ describe('the log line of a stream', () => {
     await vi.waitFor(() => expect(lines).toHaveLength(1));
     expect(lines[0]).toMatchObject({ status: 200, stream: true, model: 'claude-3-5-haiku' });
     expect(lines[0]!).not.toHaveProperty('streamFinished');
+  });
+});
+
+describe('createGatewayCore', () => {
+  // The body as an async generator, the way a Node Readable yields its chunks.
+  const chat = (model: string) => ({
+    method: 'POST',
+    path: '/v1/chat/completions',
+    header: (name: string) => (name === 'content-type' ? 'application/json' : null),
+    body: (async function* () {
+      yield new TextEncoder().encode(JSON.stringify({ model, messages: [{ role: 'user', content: 'Hi' }] }));
+    })(),
+  });
+
+  it('reads a body given as an async iterable and answers a string reply', async () => {
+    const core = createGatewayCore({
+      upstreams: { anthropic: { apiKey: SECRET, baseUrl: 'http://anthropic.test' } },
+      prefixes: [{ prefix: 'claude', upstream: 'anthropic' }],
+      fetch: okFetch,
+      log: () => {},
+    });
+    const reply = await core(chat('claude-3-5-haiku'));
+    expect(reply.status).toBe(200);
+    expect(typeof reply.body).toBe('string');
+    expect(JSON.parse(reply.body as string).choices[0].message.content).toBe('Hello!');
+  });
+
+  it('answers 503 replay_unavailable for a replay model when built without replayFetch', async () => {
+    const core = createGatewayCore({ models: defaultReplayModels(), log: () => {} });
+    const reply = await core(chat('replay/claude'));
+    expect(reply.status).toBe(503);
+    expect(JSON.parse(reply.body as string).error).toMatchObject({ code: 'replay_unavailable' });
+  });
+
+  it('createGateway serves the replay models from the embedded recordings by default', async () => {
+    const gateway = createGateway({ models: defaultReplayModels(), log: () => {} });
+    const response = await gateway(post({ model: 'replay/claude', messages: [{ role: 'user', content: 'Hi' }] }));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { object: string }).object).toBe('chat.completion');
   });
 });

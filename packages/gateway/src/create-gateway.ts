@@ -7,6 +7,7 @@ import { handleChatCompletions, type GatewayRuntime, type RequestReport } from '
 import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
 import { resolveGatewayLimits } from './resolve-gateway-limits.js';
+import { createReplayFetch } from './replay/create-replay-fetch.js';
 
 /** A fetch-style handler: what the Workers adapter (and any `Request`/`Response` runtime) serves. */
 export type GatewayHandler = (request: Request) => Promise<Response>;
@@ -79,8 +80,11 @@ export function toResponse(reply: GatewayReply): Response {
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
-/** Creates the gateway as a fetch-style handler, `(Request) => Promise<Response>`, over `createGatewayCore`. */
+/**
+ * Creates the gateway as a fetch-style handler, `(Request) => Promise<Response>`, over `createGatewayCore`, with the
+ * embedded replay recordings as the replay models' upstream unless `options.replayFetch` says otherwise.
+ */
 export function createGateway(options: GatewayOptions): GatewayHandler {
-  const core = createGatewayCore(options);
+  const core = createGatewayCore({ ...options, replayFetch: options.replayFetch ?? createReplayFetch() });
   return async (request) => toResponse(await core(toGatewayRequest(request)));
 }

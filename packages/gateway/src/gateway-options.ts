@@ -26,6 +26,12 @@ export interface GatewayLogLine {
 export interface GatewayOptions extends GatewayConfigFile {
   /** The upstream call (default: the global `fetch`; the Node adapter passes one on undici's `request()`). */
   fetch?: UpstreamFetch;
+  /**
+   * The upstream of `replay: true` routes (the offline replay models). `createGateway` and the Node adapters default
+   * to `createReplayFetch()`, the embedded recordings; `createGatewayCore` has no default, so a bundle built on it
+   * (the Worker) carries the recordings only when asked to. A replay route without it answers 503.
+   */
+  replayFetch?: UpstreamFetch;
   /** A fresh translation environment per request (default: random ids, wall clock). */
   createEnvironment?: () => TranslationEnvironment;
   /** Receives one line per request (default: JSON on console.log). */

@@ -14,7 +14,6 @@ import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { readRequestBody } from './read-request-body.js';
 import { readUpstreamBody } from './read-upstream-body.js';
-import { createReplayFetch } from './replay/create-replay-fetch.js';
 import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
 import { resolveModelRoute } from './resolve-model-route.js';
 import { superviseUpstreamStream } from './supervise-upstream-stream.js';
@@ -84,6 +83,13 @@ export async function handleChatCompletions(
     report.upstream = route.replay ? `${route.upstream} (replay)` : route.upstream;
     const bridge = BRIDGES[route.upstream];
     const settings = options.upstreams?.[route.upstream];
+    if (route.replay && !options.replayFetch) {
+      return errorResponse(
+        createOpenAIError(503, `The model '${clientRequest.model}' is a replay model, and this gateway was built without the replay recordings.`, {
+          code: 'replay_unavailable',
+        }),
+      );
+    }
     if (!route.replay && !settings?.apiKey) {
       return errorResponse(
         createOpenAIError(503, `The ${route.upstream} upstream has no API key configured.`, { code: 'upstream_not_configured' }),
@@ -117,7 +123,7 @@ export async function handleChatCompletions(
 
     const controller = new AbortController();
     unlinkSignals = linkAbortSignals(controller, [request.signal, deadline.signal]);
-    const fetchImplementation = route.replay ? createReplayFetch() : (options.fetch ?? fetch);
+    const fetchImplementation = route.replay ? options.replayFetch! : (options.fetch ?? fetch);
     const baseUrl = (settings?.baseUrl ?? bridge.defaultBaseUrl).replace(/\/+$/, '');
     const called = await callUpstream(
       fetchImplementation,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createGatewayCore, type GatewayCore, type GatewayOptions, type GatewayReply, type GatewayRequest } from '@interlingua/gateway';
+import { createGatewayCore, createReplayFetch, type GatewayCore, type GatewayOptions, type GatewayReply, type GatewayRequest } from '@interlingua/gateway';
 import { createNodeFetch } from './create-node-fetch.js';
 
 /** A `node:http` request listener (also an Express handler). */
@@ -12,11 +12,16 @@ const INTERNAL_ERROR = JSON.stringify({
 /**
  * The gateway served straight from Node's `http` objects: the request is read from the `IncomingMessage` and the
  * reply written to the `ServerResponse`, without building a Web `Request` or `Response`. Upstream calls go through
- * `createNodeFetch()` unless `options.fetch` is given. A stream is written chunk by chunk as it is translated, with
+ * `createNodeFetch()` unless `options.fetch` is given; the replay models answer from the embedded recordings unless
+ * `options.replayFetch` is given. A stream is written chunk by chunk as it is translated, with
  * backpressure; a client that goes away aborts the upstream call.
  */
 export function createNodeRequestListener(options: GatewayOptions): NodeRequestListener {
-  const core = createGatewayCore({ ...options, fetch: options.fetch ?? createNodeFetch() });
+  const core = createGatewayCore({
+    ...options,
+    fetch: options.fetch ?? createNodeFetch(),
+    replayFetch: options.replayFetch ?? createReplayFetch(),
+  });
   return (request, response) => {
     void serveGatewayRequest(core, request, response);
   };

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // Bundles the Worker the way wrangler does (esbuild, ESM, browser platform with the workerd condition, minified)
-// and prints its size. `--out <file>` writes the bundle; the size report goes to stdout.
+// and prints its size. `--out <file>` writes the bundle; `--entry demo-worker.ts` bundles the Worker with the replay
+// recordings instead of the default one; the size report goes to stdout.
 import { gzipSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export async function bundleWorker({ minify = true, source = true } = {}) {
+export async function bundleWorker({ minify = true, source = true, entry = 'index.ts' } = {}) {
   const here = dirname(fileURLToPath(import.meta.url));
   const result = await build({
-    entryPoints: [join(here, '..', 'src', 'index.ts')],
+    entryPoints: [join(here, '..', 'src', entry)],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -24,7 +25,8 @@ export async function bundleWorker({ minify = true, source = true } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const code = await bundleWorker();
+  const entryFlag = process.argv.indexOf('--entry');
+  const code = await bundleWorker(entryFlag > 0 ? { entry: process.argv[entryFlag + 1] } : {});
   const out = process.argv.indexOf('--out');
   if (out > 0) writeFileSync(process.argv[out + 1], code);
   const gzip = gzipSync(code).length;

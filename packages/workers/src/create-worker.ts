@@ -1,9 +1,11 @@
 import {
-  createGateway,
+  createGatewayCore,
   defaultReplayModels,
   parseGatewayConfigFile,
   readGatewayConfigFromEnv,
-  type GatewayHandler,
+  toGatewayRequest,
+  toResponse,
+  type GatewayCore,
   type GatewayOptions,
 } from '@interlingua/gateway';
 
@@ -13,7 +15,7 @@ export type InterlinguaWorkerEnv = Record<string, unknown> & {
   INTERLINGUA_CONFIG?: string;
 };
 
-function buildGateway(env: InterlinguaWorkerEnv, extra: Partial<GatewayOptions>): GatewayHandler {
+function buildGateway(env: InterlinguaWorkerEnv, extra: Partial<GatewayOptions>): GatewayCore {
   const strings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   let base = {};
   if (strings.INTERLINGUA_CONFIG) {
@@ -23,20 +25,23 @@ function buildGateway(env: InterlinguaWorkerEnv, extra: Partial<GatewayOptions>)
   }
   const config = readGatewayConfigFromEnv(strings, base);
   const hasKey = Object.values(config.upstreams ?? {}).some((upstream) => upstream?.apiKey);
-  return createGateway({ ...config, ...(hasKey ? {} : { models: [...(config.models ?? []), ...defaultReplayModels()] }), ...extra });
+  const replay = !hasKey && extra.replayFetch !== undefined;
+  // The core, not createGateway: the replay recordings are bundled only when `extra.replayFetch` brings them.
+  return createGatewayCore({ ...config, ...(replay ? { models: [...(config.models ?? []), ...defaultReplayModels()] } : {}), ...extra });
 }
 
 /**
  * The Worker: `export default createWorker()`. The gateway is built once per isolate from the env bindings
  * (`ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `OPENAI_API_KEY`, the `*_BASE_URL`s, `INTERLINGUA_KEYS`,
- * `INTERLINGUA_CONFIG`); with no upstream key it serves the replay models.
+ * `INTERLINGUA_CONFIG`). The replay models are served only when `extra.replayFetch` is given (as `demo-worker.ts`
+ * does) and no upstream key is set; the default Worker leaves the recordings out of its bundle.
  */
 export function createWorker(extra: Partial<GatewayOptions> = {}) {
-  let gateway: GatewayHandler | undefined;
+  let gateway: GatewayCore | undefined;
   return {
-    fetch(request: Request, env: InterlinguaWorkerEnv): Promise<Response> {
+    async fetch(request: Request, env: InterlinguaWorkerEnv): Promise<Response> {
       gateway ??= buildGateway(env ?? {}, extra);
-      return gateway(request);
+      return toResponse(await gateway(toGatewayRequest(request)));
     },
   };
 }
