@@ -51,7 +51,7 @@ async function cell(name, settings, measure) {
   log(`${name}: wrote ${writeRecord(session, name, record)}`);
 }
 
-const allArms = withPortkey(['direct', 'floor-pass', 'floor-translate', 'express', 'serve', 'portkey', 'express-undici']);
+const allArms = withPortkey(['direct', 'floor-pass', 'floor-translate', 'express', 'serve', 'portkey']);
 
 // M1: three runs; the median run (by the Express arm's added p50 in the Anthropic lane) is the one reported.
 const m1Settings = quick ? { warmup: 50, rounds: 2, perRound: 100 } : { warmup: 300, rounds: 7, perRound: 400 };

@@ -4,11 +4,9 @@
 //
 // Environment: ANTHROPIC_BASE_URL, GEMINI_BASE_URL, OPENAI_BASE_URL (the mock), dummy keys; BENCH_MAX_STREAMS raises
 // the gateway's concurrent-stream limit (default 1000) for the capacity lanes; BENCH_LOG=1 keeps the per-request log
-// line (default on, as shipped; the arms run with stdout to /dev/null); BENCH_FETCH=undici-request passes the
-// gateway's public `fetch` option a fetch built on undici's request() (the diagnostic arm `express-undici`).
+// line (default on, as shipped; the arms run with stdout to /dev/null).
 import express from 'express';
 import { createInterlinguaRouter } from '@interlingua/express';
-import { createUndiciRequestFetch } from './undici-request-fetch.mjs';
 
 const maxConcurrentStreams = Number(process.env.BENCH_MAX_STREAMS ?? 1000);
 const app = express();
@@ -26,7 +24,6 @@ app.use(
       { prefix: '', upstream: 'openai-compatible' },
     ],
     limits: { maxConcurrentStreams },
-    ...(process.env.BENCH_FETCH === 'undici-request' ? { fetch: createUndiciRequestFetch() } : {}),
     ...(process.env.BENCH_LOG === '0' ? { log: () => {} } : {}),
   }),
 );

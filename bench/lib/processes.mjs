@@ -129,19 +129,6 @@ export const ARMS = {
       });
     },
   },
-  'express-undici': {
-    description: "diagnostic: the Express arm with the gateway's `fetch` option set to a fetch on undici's request() (bench/arms/undici-request-fetch.mjs)",
-    start(mock, options = {}) {
-      const port = freePort();
-      return startNode({
-        name: 'express-undici',
-        args: [...nodeFlags(options), 'bench/arms/express-arm.mjs', '--port', String(port)],
-        env: { ...upstreamEnv(mock), BENCH_FETCH: 'undici-request', BENCH_MAX_STREAMS: String(options.maxStreams ?? 1000), ...memoryEnv(options) },
-        cpu: SUT_CPU,
-        port,
-      });
-    },
-  },
   serve: {
     description: 'Interlingua as shipped: `node packages/cli/dist/bin.js serve`',
     start(mock, options = {}) {
