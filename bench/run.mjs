@@ -83,10 +83,10 @@ if (only.has('m3')) {
 
 const m4Arms = withPortkey(['direct', 'floor-translate', 'express', 'serve', 'portkey']);
 const m4Variants = [
-  { name: 'paced', knobs: { chunks: 64, intervalMs: 20, ttftMs: 0 }, warmup: quick ? 1 : 2, streams: quick ? 3 : 12 },
-  { name: 'burst', knobs: { chunks: 64, intervalMs: 0, ttftMs: 0 }, warmup: quick ? 20 : 100, streams: quick ? 50 : 400 },
+  { name: 'paced', knobs: { chunks: 64, intervalMs: 20, ttftMs: 0 }, warmupBurst: quick ? 100 : 1000, warmup: quick ? 1 : 2, streams: quick ? 3 : 24 },
+  { name: 'burst', knobs: { chunks: 64, intervalMs: 0, ttftMs: 0 }, warmup: quick ? 100 : 1000, streams: quick ? 50 : 400 },
   // Diagnostic: the paced variant with the SUT's CPU kept busy at the lowest priority (see m4-first-chunk.mjs).
-  { name: 'paced-spin', spin: true, knobs: { chunks: 64, intervalMs: 20, ttftMs: 0 }, warmup: quick ? 1 : 2, streams: quick ? 3 : 12 },
+  { name: 'paced-spin', spin: true, knobs: { chunks: 64, intervalMs: 20, ttftMs: 0 }, warmupBurst: quick ? 100 : 1000, warmup: quick ? 1 : 2, streams: quick ? 3 : 12 },
 ];
 await cell('m4-first-chunk', { variants: m4Variants, lanes: ['anthropic', 'gemini'], arms: m4Arms }, () => measureFirstChunk({ lanes: ['anthropic', 'gemini'], arms: m4Arms, variants: m4Variants, log }));
 
