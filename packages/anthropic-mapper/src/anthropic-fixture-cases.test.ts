@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { parseChatCompletionRequest } from '@interlingua/openai-schema';
 import { describe, expect, it } from 'vitest';
 import { convertAnthropicErrorToOpenAI } from './convert-anthropic-error-to-openai.js';
 import { convertAnthropicResponseToOpenAI } from './convert-anthropic-response-to-openai.js';
@@ -76,5 +77,16 @@ describe('anthropic fixture cases: expected warnings of rejected and stream case
       if (fixtureCase.stream && !codes.has(code)) continue; // stream-side warnings belong to the transducer
       expect(codes, `warning ${code}`).toContain(code);
     }
+  });
+});
+
+describe('anthropic fixture cases: `validated: true` skips only the validation', () => {
+  const valid = cases.filter((fixtureCase) => parseChatCompletionRequest(fixtureCase.request).ok);
+  it('has valid requests', () => expect(valid.length).toBeGreaterThan(10));
+  it.each(valid.map((fixtureCase) => [fixtureCase.id, fixtureCase] as const))('%s', (_id, fixtureCase) => {
+    const strict = fixtureCase.description.options?.strict === true;
+    const parsed = parseChatCompletionRequest(fixtureCase.request);
+    if (!parsed.ok) return expect.fail('filtered above');
+    expect(convertOpenAIRequestToAnthropic(parsed.value, { strict, validated: true })).toEqual(convertOpenAIRequestToAnthropic(fixtureCase.request, { strict }));
   });
 });

@@ -22,6 +22,11 @@ export const JSON_RESPONSE_TOOL_NAME = 'json_tool_call';
 export interface ConvertOpenAIRequestToAnthropicOptions {
   /** Unsupported parameters are a 400 (`unsupported_parameter`) instead of dropped with a warning. Default false. */
   strict?: boolean;
+  /**
+   * The request is the `value` of a successful `parseChatCompletionRequest` (as in a gateway that validated it to
+   * route it): it is not validated a second time. Default false.
+   */
+  validated?: boolean;
 }
 
 export type ConvertOpenAIRequestToAnthropicResult =
@@ -271,7 +276,7 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
 export function convertOpenAIRequestToAnthropic(request: unknown, options: ConvertOpenAIRequestToAnthropicOptions = {}): ConvertOpenAIRequestToAnthropicResult {
   const state: RequestMappingState = { warnings: [], strict: options.strict === true };
   try {
-    const parsed = parseChatCompletionRequest(request);
+    const parsed = options.validated === true ? { ok: true as const, value: request as ChatCompletionRequest } : parseChatCompletionRequest(request);
     if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, warnings: state.warnings };
     const { upstream, context } = convert(parsed.value, state);
     return { ok: true, upstream, context, warnings: state.warnings };

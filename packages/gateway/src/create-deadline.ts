@@ -3,23 +3,40 @@ export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /** The total time allowed for one request (`GatewayLimits.requestTimeoutMs`). */
 export interface Deadline {
-  /** Aborted when the time is up. */
-  readonly signal: AbortSignal;
   readonly timeoutMs: number;
   readonly expired: boolean;
+  /** Runs `callback` when the time is up (at once if it already is); returns the function that cancels it. */
+  onExpire(callback: () => void): () => void;
   /** Stops the timer (the request finished). */
   dispose(): void;
 }
 
-/** Starts the clock of a request. */
+/**
+ * Starts the clock of a request: one timer and a short list of callbacks. Not an `AbortController`: creating an
+ * `AbortSignal` per request cost more CPU in Node 20 than the rest of the deadline's work together.
+ */
 export function createDeadline(timeoutMs: number): Deadline {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error('request timeout')), Math.min(timeoutMs, MAX_TIMER_DELAY_MS));
+  let expired = false;
+  const callbacks: (() => void)[] = [];
+  const timer = setTimeout(() => {
+    expired = true;
+    for (const callback of callbacks.splice(0)) callback();
+  }, Math.min(timeoutMs, MAX_TIMER_DELAY_MS));
   return {
-    signal: controller.signal,
     timeoutMs,
     get expired() {
-      return controller.signal.aborted;
+      return expired;
+    },
+    onExpire(callback) {
+      if (expired) {
+        callback();
+        return () => {};
+      }
+      callbacks.push(callback);
+      return () => {
+        const index = callbacks.indexOf(callback);
+        if (index !== -1) callbacks.splice(index, 1);
+      };
     },
     dispose: () => clearTimeout(timer),
   };

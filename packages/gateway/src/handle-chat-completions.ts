@@ -122,7 +122,12 @@ export async function handleChatCompletions(
     }
 
     const controller = new AbortController();
-    unlinkSignals = linkAbortSignals(controller, [request.signal, deadline.signal]);
+    const unlinkClient = linkAbortSignals(controller, [request.signal]);
+    const unlinkDeadline = deadline.onExpire(() => controller.abort(new Error('request timeout')));
+    unlinkSignals = () => {
+      unlinkClient();
+      unlinkDeadline();
+    };
     const fetchImplementation = route.replay ? options.replayFetch! : (options.fetch ?? fetch);
     const baseUrl = (settings?.baseUrl ?? bridge.defaultBaseUrl).replace(/\/+$/, '');
     const called = await callUpstream(

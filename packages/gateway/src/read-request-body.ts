@@ -1,8 +1,8 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
-import { whenAborted, type Deadline } from './create-deadline.js';
+import type { Deadline } from './create-deadline.js';
 import { concatBytes } from './concat-bytes.js';
 import type { GatewayRequest } from './gateway-exchange.js';
-import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
+import { openByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; error: OpenAIErrorResponse };
 
@@ -11,44 +11,57 @@ export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; e
  * is a 400. A client still sending when the request's deadline passes gets a 408.
  */
 export async function readRequestBody(request: GatewayRequest, maxBytes: number, deadline?: Deadline): Promise<ReadRequestBodyResult> {
-  const tooLarge = (): ReadRequestBodyResult => ({
+  const declared = Number(request.header('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(maxBytes);
+  if (!request.body) return { ok: false, error: createOpenAIError(400, 'The request body is empty; send a JSON object.') };
+  const reader = openByteReader(request.body);
+  if (!deadline) return readJson(reader, maxBytes, () => reader.read());
+  let stopWaiting = (): void => {};
+  const expired = new Promise<never>((_resolve, reject) => {
+    stopWaiting = deadline.onExpire(() => reject(new Error('request timeout')));
+  });
+  try {
+    const result = await readJson(reader, maxBytes, () => Promise.race([reader.read(), expired]));
+    if (!result.ok && deadline.expired && result.error.body.error.code === 'invalid_body') {
+      return {
+        ok: false,
+        error: createOpenAIError(408, `The request body did not arrive within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
+      };
+    }
+    return result;
+  } finally {
+    stopWaiting();
+  }
+}
+
+function tooLarge(maxBytes: number): ReadRequestBodyResult {
+  return {
     ok: false,
     error: createOpenAIError(413, `The request body is larger than the limit of ${maxBytes} bytes.`, { code: 'request_too_large' }),
-  });
-  const declared = Number(request.header('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
-  if (!request.body) return { ok: false, error: createOpenAIError(400, 'The request body is empty; send a JSON object.') };
+  };
+}
 
-  const reader = openByteReader(request.body);
+async function readJson(reader: ByteReader, maxBytes: number, read: () => Promise<ByteReadResult>): Promise<ReadRequestBodyResult> {
   const parts: Uint8Array[] = [];
   let size = 0;
-  const expired = deadline ? whenAborted(deadline.signal) : undefined;
   for (;;) {
     let next: ByteReadResult;
     try {
-      next = await (expired ? Promise.race([reader.read(), expired]) : reader.read());
+      next = await read();
     } catch {
       await reader.cancel();
-      if (deadline?.expired) {
-        return {
-          ok: false,
-          error: createOpenAIError(408, `The request body did not arrive within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
-        };
-      }
       return { ok: false, error: createOpenAIError(400, 'The request body could not be read.', { code: 'invalid_body' }) };
     }
-    const { done, value } = next;
-    if (done) break;
-    size += value.byteLength;
+    if (next.done) break;
+    size += next.value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      return tooLarge();
+      return tooLarge(maxBytes);
     }
-    parts.push(value);
+    parts.push(next.value);
   }
-  const bytes = concatBytes(parts, size);
   try {
-    return { ok: true, json: JSON.parse(new TextDecoder().decode(bytes)) };
+    return { ok: true, json: JSON.parse(new TextDecoder().decode(concatBytes(parts, size))) };
   } catch (error) {
     return {
       ok: false,

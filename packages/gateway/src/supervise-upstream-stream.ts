@@ -79,7 +79,7 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
     if (finished) return;
     finished = true;
     if (idleTimer !== undefined) clearTimeout(idleTimer);
-    deadline.signal.removeEventListener('abort', onDeadline);
+    stopDeadline();
     options.onFinish(outcome);
   };
   const trip = (code: 'upstream_idle_timeout' | 'request_timeout', message: string): void => {
@@ -91,8 +91,7 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
   };
   const onDeadline = (): void =>
     trip('request_timeout', `The request did not complete within ${deadline.timeoutMs} ms; the response is incomplete.`);
-  if (deadline.signal.aborted) onDeadline();
-  else deadline.signal.addEventListener('abort', onDeadline, { once: true });
+  const stopDeadline = deadline.onExpire(onDeadline);
 
   return new ReadableStream<Uint8Array>(
     {

@@ -1,6 +1,7 @@
 import {
   createOpenAIError,
   parseChatCompletionRequest,
+  type ChatCompletionRequest,
   type OpenAIErrorEnvelope,
   type TranslationWarning,
 } from '@interlingua/openai-schema';
@@ -26,6 +27,11 @@ export interface ConvertOpenAIRequestToGeminiOptions {
    * table; `legacy` forces `parameters`/`responseSchema`; `json-schema` forces `parametersJsonSchema`/`responseJsonSchema`.
    */
   schemaFields?: 'auto' | 'legacy' | 'json-schema';
+  /**
+   * The request is the `value` of a successful `parseChatCompletionRequest` (as in a gateway that validated it to
+   * route it): it is not validated a second time. Default false.
+   */
+  validated?: boolean;
 }
 
 export interface GeminiUpstreamRequest {
@@ -51,7 +57,7 @@ export async function convertOpenAIRequestToGemini(
 ): Promise<ConvertOpenAIRequestToGeminiResult> {
   const warnings: TranslationWarning[] = [];
   try {
-    const parsed = parseChatCompletionRequest(request);
+    const parsed = options.validated === true ? { ok: true as const, value: request as ChatCompletionRequest } : parseChatCompletionRequest(request);
     if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, warnings };
     const body = parsed.value;
     const upstreamModel = body.model.replace(/^models\//, '');

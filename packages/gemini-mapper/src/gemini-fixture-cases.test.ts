@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { parseChatCompletionRequest } from '@interlingua/openai-schema';
 import { describe, expect, it } from 'vitest';
 import { convertGeminiErrorToOpenAI } from './convert-gemini-error-to-openai.js';
 import { convertGeminiResponseToOpenAI } from './convert-gemini-response-to-openai.js';
@@ -73,5 +74,16 @@ describe('Gemini fixture cases: response mapping (non-stream and error replies)'
         expect(result.headers[name]).toBe(value);
       }
     }
+  });
+});
+
+describe('Gemini fixture cases: `validated: true` skips only the validation', () => {
+  const valid = cases.filter((fixture) => parseChatCompletionRequest(fixture.request).ok);
+  it('has valid requests', () => expect(valid.length).toBeGreaterThan(10));
+  it.each(valid.map((fixture) => [fixture.id, fixture] as const))('%s', async (_id, fixture) => {
+    const options = { resolveMedia: resolverFor(fixture.description.options?.media), strict: fixture.description.options?.strict };
+    const parsed = parseChatCompletionRequest(fixture.request);
+    if (!parsed.ok) return expect.fail('filtered above');
+    expect(await convertOpenAIRequestToGemini(parsed.value, { ...options, validated: true })).toEqual(await convertOpenAIRequestToGemini(fixture.request, options));
   });
 });

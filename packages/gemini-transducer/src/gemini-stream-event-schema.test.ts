@@ -58,3 +58,11 @@ describe('isGeminiStreamEvent', () => {
     expect(isGeminiStreamEvent(value)).toBe(geminiStreamEventSchema().safeParse(value).success);
   });
 });
+
+describe('isGeminiStreamEvent on integers past 2^53', () => {
+  // Found by the property above (seed -1620958425): zod's int() stops at Number.MAX_SAFE_INTEGER, and so does the guard.
+  test.each([2 ** 53, Number.MAX_SAFE_INTEGER])('index %d: guard and schema agree', (index) => {
+    const event = { candidates: [{ index }] };
+    expect(isGeminiStreamEvent(event)).toBe(geminiStreamEventSchema().safeParse(event).success);
+  });
+});

@@ -34,7 +34,7 @@ export function isGeminiStreamEvent(value: unknown): value is GeminiStreamEvent 
 function isCandidate(value: unknown): boolean {
   if (!isObject(value)) return false;
   const { content, index, finishReason, finishMessage } = value;
-  if (index !== undefined && !(typeof index === 'number' && Number.isInteger(index) && index >= 0)) return false;
+  if (index !== undefined && !(typeof index === 'number' && Number.isSafeInteger(index) && index >= 0)) return false;
   if (!optionalString(finishReason) || !optionalString(finishMessage)) return false;
   if (content === undefined) return true;
   if (!isObject(content) || !optionalString(content.role)) return false;

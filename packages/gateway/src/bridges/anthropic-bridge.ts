@@ -11,7 +11,7 @@ export const anthropicBridge: ProviderBridge = {
   defaultBaseUrl: 'https://api.anthropic.com',
   authHeaders: (apiKey) => ({ 'x-api-key': apiKey }),
   async mapRequest(request, options) {
-    const result = convertOpenAIRequestToAnthropic(request, { strict: options.strict });
+    const result = convertOpenAIRequestToAnthropic(request, { strict: options.strict, validated: true });
     if (!result.ok) return { ok: false, error: { status: result.status, body: result.error }, warnings: result.warnings };
     return { ok: true, upstream: { ...result.upstream, context: result.context }, warnings: result.warnings };
   },

@@ -13,6 +13,7 @@ export const geminiBridge: ProviderBridge = {
   async mapRequest(request, options) {
     const result = await convertOpenAIRequestToGemini(request, {
       strict: options.strict,
+      validated: true,
       ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}),
     });
     if (!result.ok) return { ok: false, error: { status: result.status, body: result.error }, warnings: result.warnings };

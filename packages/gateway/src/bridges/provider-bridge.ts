@@ -58,6 +58,7 @@ export interface UpstreamStreamOptions {
 export interface ProviderBridge {
   readonly defaultBaseUrl: string;
   authHeaders(apiKey: string): Record<string, string>;
+  /** `request` has passed `parseChatCompletionRequest` (the bridge tells the mapper not to validate it again). */
   mapRequest(request: ChatCompletionRequest, options: { strict: boolean; resolveMedia?: MediaResolver }): Promise<BridgeRequestResult>;
   mapResponse(body: unknown, context: unknown, environment: TranslationEnvironment): BridgeResponseResult;
   mapError(status: number, body: unknown, headers: { get(name: string): string | null }): BridgeErrorResult;
