@@ -26,7 +26,9 @@ export const PORTKEY_VERSION = '1.15.2';
 export const portkeyDirectory = process.env.BENCH_PORTKEY_DIR ?? join(tmpdir(), `interlingua-bench-portkey-${PORTKEY_VERSION}`);
 export const portkeyEntry = join(portkeyDirectory, 'node_modules', '@portkey-ai', 'gateway', 'build', 'start-server.js');
 
-let nextPort = 20_000 + Math.floor(Math.random() * 20_000);
+// Below the kernel's ephemeral range (net.ipv4.ip_local_port_range, 32768–60999 here): a listening port chosen inside
+// it can be taken by one of the thousands of client sockets the stream lanes open.
+let nextPort = 20_000 + Math.floor(Math.random() * 10_000);
 const freePort = () => nextPort++;
 
 /** Spawns `node args…` (pinned to `cpu` when taskset exists) and resolves once `port` accepts connections. */
