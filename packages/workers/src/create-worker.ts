@@ -1,12 +1,12 @@
 import {
   createGatewayCore,
-  defaultReplayModels,
   parseGatewayConfigFile,
   readGatewayConfigFromEnv,
   toGatewayRequest,
   toResponse,
   type GatewayCore,
   type GatewayOptions,
+  type ModelRoute,
 } from '@interlingua/gateway';
 
 /** The Worker's bindings: the gateway's environment variables, plus an optional JSON config. */
@@ -15,7 +15,13 @@ export type InterlinguaWorkerEnv = Record<string, unknown> & {
   INTERLINGUA_CONFIG?: string;
 };
 
-function buildGateway(env: InterlinguaWorkerEnv, extra: Partial<GatewayOptions>): GatewayCore {
+/** Options only code can give: gateway options, plus the replay models to serve when no upstream key is set. */
+export type InterlinguaWorkerOptions = Partial<GatewayOptions> & {
+  /** Served (through `replayFetch`) only when no upstream key is set; the demo Worker passes `defaultReplayModels()`. */
+  replayModels?: ModelRoute[];
+};
+
+function buildGateway(env: InterlinguaWorkerEnv, { replayModels, ...extra }: InterlinguaWorkerOptions): GatewayCore {
   const strings = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   let base = {};
   if (strings.INTERLINGUA_CONFIG) {
@@ -25,18 +31,18 @@ function buildGateway(env: InterlinguaWorkerEnv, extra: Partial<GatewayOptions>)
   }
   const config = readGatewayConfigFromEnv(strings, base);
   const hasKey = Object.values(config.upstreams ?? {}).some((upstream) => upstream?.apiKey);
-  const replay = !hasKey && extra.replayFetch !== undefined;
+  const replay = !hasKey && extra.replayFetch !== undefined && replayModels !== undefined;
   // The core, not createGateway: the replay recordings are bundled only when `extra.replayFetch` brings them.
-  return createGatewayCore({ ...config, ...(replay ? { models: [...(config.models ?? []), ...defaultReplayModels()] } : {}), ...extra });
+  return createGatewayCore({ ...config, ...(replay ? { models: [...(config.models ?? []), ...replayModels] } : {}), ...extra });
 }
 
 /**
  * The Worker: `export default createWorker()`. The gateway is built once per isolate from the env bindings
  * (`ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `OPENAI_API_KEY`, the `*_BASE_URL`s, `INTERLINGUA_KEYS`,
- * `INTERLINGUA_CONFIG`). The replay models are served only when `extra.replayFetch` is given (as `demo-worker.ts`
- * does) and no upstream key is set; the default Worker leaves the recordings out of its bundle.
+ * `INTERLINGUA_CONFIG`). The replay models are served only when `replayModels` and `replayFetch` are given (as
+ * `demo-worker.ts` does) and no upstream key is set; the default Worker leaves the recordings out of its bundle.
  */
-export function createWorker(extra: Partial<GatewayOptions> = {}) {
+export function createWorker(extra: InterlinguaWorkerOptions = {}) {
   let gateway: GatewayCore | undefined;
   return {
     async fetch(request: Request, env: InterlinguaWorkerEnv): Promise<Response> {

@@ -1,4 +1,4 @@
-import { createReplayFetch } from '@interlingua/gateway';
+import { createReplayFetch, defaultReplayModels } from '@interlingua/gateway';
 import { createWorker } from './create-worker.js';
 
 /**
@@ -6,4 +6,4 @@ import { createWorker } from './create-worker.js';
  * from the embedded recordings (`npx wrangler dev src/demo-worker.ts`). About 3.6 KB min+gzip more than the default
  * Worker, which is why that one leaves them out.
  */
-export default createWorker({ replayFetch: createReplayFetch() });
+export default createWorker({ replayFetch: createReplayFetch(), replayModels: defaultReplayModels() });
