@@ -128,8 +128,14 @@ await check('npx interlingua translate --to anthropic (stdin)', () => {
 });
 
 await check('Workers adapter bundles with esbuild (wrangler settings) and answers', async () => {
+  // The Worker with the replay models, built the way the workers README shows (the default export carries none).
+  const contents = [
+    "import { createWorker } from '@interlingua/workers';",
+    "import { createReplayFetch, defaultReplayModels } from '@interlingua/gateway';",
+    'export default createWorker({ replayFetch: createReplayFetch(), replayModels: defaultReplayModels() });',
+  ].join('\n');
   const result = await build({
-    stdin: { contents: "export { default } from '@interlingua/workers';", resolveDir: process.cwd(), loader: 'js' },
+    stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'browser',
