@@ -249,6 +249,15 @@ describe('createGatewayCore', () => {
     expect(JSON.parse(reply.body as string).choices[0].message.content).toBe('Hello!');
   });
 
+  it('says so when no upstream is configured at all (no key, no replay upstream)', async () => {
+    const core = createGatewayCore({ log: () => {} });
+    const reply = await core(chat('claude-3-5-haiku'));
+    expect(reply.status).toBe(503);
+    const error = JSON.parse(reply.body as string).error;
+    expect(error).toMatchObject({ code: 'upstream_not_configured', param: 'model' });
+    expect(error.message).toContain('ANTHROPIC_API_KEY');
+  });
+
   it('answers 503 replay_unavailable for a replay model when built without replayFetch', async () => {
     const core = createGatewayCore({ models: defaultReplayModels(), log: () => {} });
     const reply = await core(chat('replay/claude'));

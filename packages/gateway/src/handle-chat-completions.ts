@@ -46,6 +46,12 @@ function parseErrorBody(text: string): unknown {
   }
 }
 
+/** Whether any request could be served: an upstream with a key, or a replay model with its upstream. */
+function hasAnyUpstream(options: GatewayOptions): boolean {
+  if (Object.values(options.upstreams ?? {}).some((settings) => settings?.apiKey)) return true;
+  return options.replayFetch !== undefined && (options.models ?? []).some((model) => model.replay === true);
+}
+
 /** `POST /v1/chat/completions`: validate, route, map, call the upstream, translate the reply. */
 export async function handleChatCompletions(
   request: GatewayRequest,
@@ -72,6 +78,15 @@ export async function handleChatCompletions(
     if (overLimit) return errorResponse(overLimit);
 
     const route = resolveModelRoute(options, clientRequest.model);
+    if (!route && !hasAnyUpstream(options)) {
+      return errorResponse(
+        createOpenAIError(
+          503,
+          `The model '${clientRequest.model}' is not served: this gateway has no upstream configured (no API key is set; set ANTHROPIC_API_KEY, GEMINI_API_KEY or OPENAI_API_KEY, or add models to its config).`,
+          { param: 'model', code: 'upstream_not_configured' },
+        ),
+      );
+    }
     if (!route) {
       return errorResponse(
         createOpenAIError(404, `The model '${clientRequest.model}' does not exist or is not served by this gateway; GET /v1/models lists the models.`, {

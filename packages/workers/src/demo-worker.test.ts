@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorker } from '../scripts/bundle-worker.mjs';
 
 // With no upstream key, the demo Worker (src/demo-worker.ts) serves the replay models from the embedded recordings;
-// the default Worker (src/index.ts) does not carry them: it lists no models and answers 404 for a replay model.
+// the default Worker (src/index.ts) does not carry them: it lists no models and says that no upstream is configured.
 let demo: Miniflare;
 let plain: Miniflare;
 let demoUrl: string;
@@ -52,13 +52,14 @@ describe('the Worker with no upstream key', () => {
     expect(streamed.trimEnd().endsWith('data: [DONE]')).toBe(true);
   });
 
-  it('default Worker: no replay models, and a request for one is a 404 naming the model', async () => {
+  it('default Worker: no replay models, and a request is a 503 saying no upstream is configured', async () => {
     const models = (await (await fetch(`${plainUrl}/v1/models`)).json()) as { data: { id: string }[] };
     expect(models.data).toEqual([]);
     const reply = await ask(plainUrl, 'replay/claude');
-    expect(reply.status).toBe(404);
+    expect(reply.status).toBe(503);
     const body = (await reply.json()) as { error: { code: string; param: string; message: string } };
-    expect(body.error).toMatchObject({ code: 'model_not_found', param: 'model' });
+    expect(body.error).toMatchObject({ code: 'upstream_not_configured', param: 'model' });
     expect(body.error.message).toContain('replay/claude');
+    expect(body.error.message).toContain('ANTHROPIC_API_KEY');
   });
 });
