@@ -119,6 +119,51 @@ describe('gateway limits', () => {
     expect(calls[0]!.cancelled).toBe(true);
   });
 
+  it('ends a Gemini stream that goes quiet after its finish reason normally: usage chunk and [DONE], no error', async () => {
+    // Gemini sends no end marker: the answer is whole once every candidate has its finishReason.
+    const geminiEvent = (data: unknown) => `data: ${JSON.stringify(data)}\r\n\r\n`;
+    let cancelled = false;
+    const fetchImplementation = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(encoder.encode(geminiEvent({ candidates: [{ content: { role: 'model', parts: [{ text: 'Hi' }] }, index: 0 }] })));
+            controller.enqueue(
+              encoder.encode(
+                geminiEvent({
+                  candidates: [{ content: { role: 'model', parts: [{ text: '!' }] }, finishReason: 'STOP', index: 0 }],
+                  usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 2, totalTokenCount: 5 },
+                }),
+              ),
+            );
+          },
+          cancel() {
+            cancelled = true;
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'text/event-stream' } },
+      )) as unknown as typeof fetch;
+    const lines: GatewayLogLine[] = [];
+    const gateway = createGateway({
+      upstreams: { gemini: { apiKey: KEY, baseUrl: 'http://gemini.test' } },
+      prefixes: [{ prefix: 'gemini', upstream: 'gemini' }],
+      fetch: fetchImplementation,
+      log: (line) => lines.push(line),
+      limits: { streamIdleTimeoutMs: 100 },
+    });
+    const response = await gateway(post({ model: 'gemini-2.0-flash', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true } }));
+    const text = await response.text();
+    expect(text).not.toContain('"error"');
+    expect(lastFrame(text)).toBe('[DONE]');
+    const frames = text.split('\n\n').filter(Boolean).slice(0, -1).map((frame) => JSON.parse(frame.slice('data: '.length)));
+    for (const frame of frames) expect(validator.chunk(frame)).toEqual([]);
+    expect(frames.at(-1)).toMatchObject({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } });
+    expect(frames.some((frame) => frame.choices[0]?.finish_reason === 'stop')).toBe(true);
+    expect(cancelled).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(lines.at(-1)?.error).toBeUndefined();
+  });
+
   it('answers 504 upstream_idle_timeout when a non-stream reply body stalls', async () => {
     const fetchImplementation = (async () =>
       new Response(new ReadableStream({ start: (controller) => controller.enqueue(encoder.encode('{"id":')) }), { status: 200 })) as unknown as typeof fetch;

@@ -37,8 +37,8 @@ function errorFrame(message: string, code: string): Uint8Array {
  * - a read error (a connection reset) is a normal end for the transcoder, which answers with its truncation error
  *   payload unless the answer was complete;
  * - no upstream bytes for `idleTimeoutMs` while waiting for them, or the request's deadline passing, ends the stream
- *   with an error payload (`upstream_idle_timeout`, `request_timeout`; nothing is added after a complete answer) and
- *   aborts the upstream;
+ *   with an error payload (`upstream_idle_timeout`, `request_timeout`) and aborts the upstream; after a complete
+ *   answer (`settled`, or `complete`: every finish reason given) the stream ends normally instead;
  * - the client going away (cancel) aborts the upstream.
  *
  * `onFinish` runs exactly once in every case.
@@ -98,6 +98,15 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
       async pull(stream) {
         for (;;) {
           if (tripped) {
+            if (transcoder.complete === true && !transcoder.settled && !failed) {
+              // The answer is whole (a Gemini stream that stalls after its finish reason): end it as the upstream's
+              // close would have, with the usage chunk and [DONE].
+              const rest = translate(() => transcoder.end());
+              if (rest.byteLength > 0) stream.enqueue(rest);
+              stream.close();
+              finish({ kind: 'completed' });
+              return;
+            }
             if (!transcoder.settled && !failed) stream.enqueue(errorFrame(tripped.message, tripped.code));
             stream.close();
             finish({ kind: tripped.code });

@@ -38,6 +38,10 @@ export const geminiBridge: ProviderBridge = {
       get settled() {
         return transducer.state.failed || transducer.state.ended;
       },
+      get complete() {
+        const { choices, failed } = transducer.state;
+        return !failed && choices.length > 0 && choices.every((choice) => choice.finished);
+      },
     };
   },
 };

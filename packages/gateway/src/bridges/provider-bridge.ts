@@ -44,6 +44,12 @@ export interface UpstreamStreamTranscoder {
   end(): Uint8Array;
   /** True once the client stream is complete: `[DONE]` or an error payload was produced; later input is ignored. */
   readonly settled: boolean;
+  /**
+   * True once the answer is complete (every choice has its finish reason) although the upstream may still send
+   * something (Gemini sends no end marker; usage may follow). A stream that stalls or times out now is ended with
+   * `end()` rather than an error payload. Optional: without it only `settled` counts.
+   */
+  readonly complete?: boolean;
 }
 
 export interface UpstreamStreamOptions {
