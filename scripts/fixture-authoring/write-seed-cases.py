@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the seed cases (fixtures/*/seed-*) from the examples of shared/seed/000_16a56811e8ef0093.txt.
+"""Writes the seed cases (fixtures/*/seed-*) from the examples of the seed document (000_16a56811e8ef0093.txt; its OpenAI examples are copied in packages/openai-schema/src/__fixtures__/seed).
 
 The client requests and the expected OpenAI replies are the seed's examples; the upstream replies are reconstructed
 (the seed shows only the OpenAI side) so that they carry exactly the content, ids and token counts the seed's

@@ -1,8 +1,6 @@
 /// <reference types="node" />
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
-import { sharedRoot } from '@interlingua/conformance/node';
+import { readVendoredSpec } from '@interlingua/conformance/node';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect } from 'vitest';
 import { convertOpenAIRequestToAnthropic } from './convert-openai-request-to-anthropic.js';
@@ -14,7 +12,7 @@ import { convertOpenAIRequestToAnthropic } from './convert-openai-request-to-ant
  */
 
 function createValidator() {
-  const spec = JSON.parse(readFileSync(join(sharedRoot(), 'specs', 'anthropic-openapi.stainless-v195.ai_clients_dart.json'), 'utf8'));
+  const spec = readVendoredSpec('anthropic');
   const schemas = spec.components.schemas;
   // Fields newer than spec v195, present in the SDK types (checked by the type-level test):
   // output_config.format (structured outputs, GA), strict tools and the Files API document source.

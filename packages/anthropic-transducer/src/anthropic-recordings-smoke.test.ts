@@ -1,20 +1,20 @@
 /// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOpenAISpecValidator, sharedRoot } from '@interlingua/conformance/node';
+import { createOpenAISpecValidator, recordingsRoot } from '@interlingua/conformance/node';
 import { createFixedEnvironment } from '@interlingua/openai-schema';
 import { describe, expect, it } from 'vitest';
 import { parseOpenAISseFrames } from '../test/stream-test-helpers.js';
 import { createAnthropicToOpenAITranscoder } from './create-anthropic-to-openai-transcoder.js';
 
 /**
- * Every Anthropic stream recording of shared/recordings (CATALOG.tsv rows "Anthropic SSE" stored as SSE or as
+ * Every Anthropic stream recording of the vendored recordings (CATALOG.tsv rows "Anthropic SSE" stored as SSE or as
  * one-event-per-line files) goes through without breaking: every frame is a valid OpenAI chunk, and the stream ends
  * with [DONE]. The recordings with hand-reviewed expected outputs are the fixture cases; this covers the rest
  * (server tools, MCP, compaction, advisor, fallback blocks, concatenated multi-message files).
  */
-const recordingsRoot = join(sharedRoot(), 'recordings');
-const rows = readFileSync(join(recordingsRoot, 'CATALOG.tsv'), 'utf8')
+const recordingsFolder = recordingsRoot();
+const rows = readFileSync(join(recordingsFolder, 'CATALOG.tsv'), 'utf8')
   .split('\n')
   .slice(1)
   .map((line) => line.split('\t'))
@@ -23,7 +23,7 @@ const rows = readFileSync(join(recordingsRoot, 'CATALOG.tsv'), 'utf8')
   .filter(([path]) => !path!.endsWith('spliced-message-start.chunks.txt'));
 
 function upstreamText(path: string): string {
-  const text = readFileSync(join(recordingsRoot, path), 'utf8');
+  const text = readFileSync(join(recordingsFolder, path), 'utf8');
   if (!path.endsWith('.chunks.txt')) return text;
   return text
     .split('\n')

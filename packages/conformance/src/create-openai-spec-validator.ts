@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { parse } from 'yaml';
-import { sharedRoot } from './fixtures-root.js';
+import { readVendoredSpec } from './fixtures-root.js';
 
 export interface OpenAISpecValidator {
   /** Errors (empty when valid) of a `chat.completion` against `CreateChatCompletionResponse`. */
@@ -39,10 +36,10 @@ function normaliseNullable(node: unknown): void {
   for (const value of Object.values(schema)) normaliseNullable(value);
 }
 
-/** Validators built from the official OpenAI OpenAPI specification in shared/specs (loaded once). */
+/** Validators built from the official OpenAI OpenAPI specification vendored in specs/ (loaded once). */
 export function createOpenAISpecValidator(): OpenAISpecValidator {
   if (cached) return cached;
-  const spec = parse(readFileSync(join(sharedRoot(), 'specs', 'openai-openapi.yaml'), 'utf8')) as { components: unknown };
+  const spec = readVendoredSpec('openai');
   normaliseNullable(spec.components);
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   ajv.addSchema({ $id: 'openai', components: spec.components });

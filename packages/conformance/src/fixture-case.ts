@@ -18,7 +18,7 @@
 export type CaseSource =
   | {
       kind: 'seed';
-      /** The seed document (under shared/seed/). */
+      /** The seed document's file name (the project's source document; its examples are copied verbatim in packages/openai-schema/src/__fixtures__/seed). */
       document: string;
       /** The section of the document the example comes from. */
       section: string;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,7 +16,36 @@ export function fixturesRoot(): string {
   throw new Error('cannot find the fixtures folder');
 }
 
-/** The read-only `shared/` folder beside the repository (reference material: recordings, specs, seed). */
-export function sharedRoot(): string {
-  return resolve(fixturesRoot(), '..', '..', 'shared');
+/** The package's own folder (the installed package, or packages/conformance in the repository). */
+function packageRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..');
+}
+
+/** The vendored API specifications (`specs/`, shipped in the package; provenance in specs/README.md). */
+export function specsRoot(): string {
+  return join(packageRoot(), 'specs');
+}
+
+/** Which vendored specification: OpenAI, Anthropic or Gemini v1beta. */
+export type VendoredSpec = 'openai' | 'anthropic' | 'gemini';
+
+const SPEC_FILES: Record<VendoredSpec, string> = {
+  openai: 'openai-openapi.subset.json',
+  anthropic: 'anthropic-openapi.subset.json',
+  gemini: 'gemini-v1beta.subset.json',
+};
+
+/** A vendored specification, parsed afresh (callers may normalise it in place): `{openapi, info, components: {schemas}}`. */
+export function readVendoredSpec(which: VendoredSpec): { components: { schemas: Record<string, any> } } & Record<string, unknown> {
+  return JSON.parse(readFileSync(join(specsRoot(), SPEC_FILES[which]), 'utf8'));
+}
+
+/**
+ * The recorded provider traffic (`recordings/` with its `CATALOG.tsv`). It lives in the repository only: the
+ * published package carries its cases' upstream data inline, not the raw recordings.
+ */
+export function recordingsRoot(): string {
+  const root = join(packageRoot(), 'recordings');
+  if (!existsSync(join(root, 'CATALOG.tsv'))) throw new Error(`no recordings at ${root}: they are in the repository, not in the published package`);
+  return root;
 }

@@ -1,8 +1,6 @@
 /// <reference types="node" />
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
-import { sharedRoot } from '@interlingua/conformance/node';
+import { readVendoredSpec } from '@interlingua/conformance/node';
 import { Ajv } from 'ajv';
 import { describe, expect } from 'vitest';
 import { convertOpenAIRequestToGemini, type ConvertOpenAIRequestToGeminiOptions } from './convert-openai-request-to-gemini.js';
@@ -11,7 +9,7 @@ import type { GeminiContent } from './gemini-request-types.js';
 /**
  * Property: for arbitrary schema-valid OpenAI requests (built structurally), `convertOpenAIRequestToGemini` never
  * throws (the promise never rejects), never mutates its input, and returns either a 400 envelope naming a `param` or
- * a body valid against `GenerateContentRequest` of the Gemini v1beta spec (shared/specs), whose contents alternate
+ * a body valid against `GenerateContentRequest` of the Gemini v1beta spec (vendored in packages/conformance/specs), whose contents alternate
  * roles except where a functionResponse turn is followed by human text (kept apart on purpose: Gemini 3 ignores text
  * folded into a function-response turn).
  */
@@ -35,7 +33,7 @@ function normaliseNullable(node: unknown): void {
  * - every component object that lists `properties` and says nothing about others is closed
  *   (`additionalProperties: false`), so a misspelt or invented field fails instead of passing silently;
  * - `FunctionDeclaration.description` is optional: the spec says "Required", but the SDK type has it optional and
- *   the js-genai recordings (shared/recordings/js-genai, e.g. the MCP greeter and automatic-function-calling tests)
+ *   the js-genai recordings (packages/conformance/recordings/js-genai, e.g. the MCP greeter and automatic-function-calling tests)
  *   send declarations without one and get 200 replies;
  * - `Schema.type` is optional: a node holding only `anyOf` has no type (TRANSLATION-NOTES rule "anyOf without
  *   siblings"; the SDK's Schema type has `type` optional);
@@ -43,7 +41,7 @@ function normaliseNullable(node: unknown): void {
  *   (`/v1beta/models/{model}:generateContent`), and the recorded requests carry no `model` in the body.
  */
 function createValidator() {
-  const spec = JSON.parse(readFileSync(join(sharedRoot(), 'specs', 'gemini-v1beta-discovery-openapi3.ai_clients_dart.json'), 'utf8')) as {
+  const spec = readVendoredSpec('gemini') as {
     components: { schemas: { [name: string]: SpecNode } };
   };
   const schemas = spec.components.schemas;

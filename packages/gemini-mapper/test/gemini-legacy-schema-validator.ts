@@ -1,7 +1,5 @@
 /// <reference types="node" />
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { sharedRoot } from '@interlingua/conformance/node';
+import { readVendoredSpec } from '@interlingua/conformance/node';
 
 interface SpecSchemaComponent {
   properties: Record<string, unknown>;
@@ -11,7 +9,7 @@ let cached: { keys: Set<string>; types: Set<string> } | undefined;
 
 function loadSpec() {
   if (cached) return cached;
-  const spec = JSON.parse(readFileSync(join(sharedRoot(), 'specs', 'gemini-v1beta-discovery-openapi3.ai_clients_dart.json'), 'utf8')) as {
+  const spec = readVendoredSpec('gemini') as {
     components: { schemas: { Schema: SpecSchemaComponent; Type: { enum: string[] } } };
   };
   cached = {
