@@ -21,3 +21,16 @@ export { parseChatCompletionChunk } from './parse-chat-completion-chunk.js';
 export type { ParseResult } from './parse-result.js';
 export { createOpenAIError, defaultOpenAIErrorType, type CreateOpenAIErrorOptions, type OpenAIErrorResponse } from './create-openai-error.js';
 export { formatJsonPath } from './format-json-path.js';
+export {
+  compareVersions,
+  findCatalogEntry,
+  mergeModelCatalog,
+  parseVersion,
+  resolveCatalogModel,
+  type ModelCatalog,
+  type ModelCatalogEntry,
+  type ModelCatalogMatch,
+  type ModelCatalogOverride,
+  type ParsedModelId,
+  type ResolvedModel,
+} from './model-catalog.js';
