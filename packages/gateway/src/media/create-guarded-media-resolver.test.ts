@@ -118,3 +118,41 @@ describe('createGuardedMediaResolver', () => {
     await expect(listed('https://public.test/a.png')).rejects.toThrow(/allow-list/);
   });
 });
+
+// Runs last: the allowed fetch below is the only connection this file makes.
+describe('createGuardedMediaResolver with allowInternalHosts (host:port named by the operator)', () => {
+  it('still refuses loopback by default, another port of a named host, and another name of the same address', async () => {
+    await expect(createGuardedMediaResolver({ lookup })(`http://127.0.0.1:${port}/a.png`)).rejects.toThrow(/may not be fetched/);
+    const named = createGuardedMediaResolver({ lookup, allowInternalHosts: [`127.0.0.1:${port + 1}`] });
+    await expect(named(`http://127.0.0.1:${port}/a.png`)).rejects.toThrow(/may not be fetched/);
+    await expect(named(`http://localhost.test:${port + 1}/a.png`)).rejects.toThrow(/may not be fetched/);
+    await expect(named('http://127.0.0.1/a.png')).rejects.toThrow(/may not be fetched/);
+    await expect(named(`http://10.0.0.1:${port + 1}/a.png`)).rejects.toThrow(/may not be fetched/);
+    expect(connections).toBe(0);
+  });
+
+  it('refuses a redirect from a named host to an unnamed internal one', async () => {
+    const redirecting = createGuardedMediaResolver({
+      lookup,
+      allowInternalHosts: ['127.0.0.1:9'],
+      fetch: (async (url: URL) => {
+        if (url.port === '9') return new Response(null, { status: 302, headers: { location: `http://127.0.0.1:${port}/a.png` } });
+        throw new Error(`unexpected fetch of ${url}`);
+      }) as unknown as typeof fetch,
+    });
+    await expect(redirecting('http://127.0.0.1:9/a.png')).rejects.toThrow(/may not be fetched/);
+    expect(connections).toBe(0);
+  });
+
+  it('rejects an entry without a port when the resolver is created', () => {
+    expect(() => createGuardedMediaResolver({ lookup, allowInternalHosts: ['127.0.0.1'] })).toThrow(/must be host:port/);
+    expect(() => createGuardedMediaResolver({ lookup, allowInternalHosts: ['127.0.0.1:9/path'] })).toThrow(/host:port/);
+  });
+
+  it('fetches from the named host:port (written in any form the URL parser normalises)', async () => {
+    const named = createGuardedMediaResolver({ lookup, allowInternalHosts: [`127.0.0.1:${port}`] });
+    await expect(named(`http://127.0.0.1:${port}/a.png`)).resolves.toEqual({ mimeType: 'image/png', data: 'iVBORw==' });
+    await expect(named(`http://0x7f000001:${port}/b.png`)).resolves.toEqual({ mimeType: 'image/png', data: 'iVBORw==' });
+    expect(connections).toBeGreaterThan(0);
+  });
+});

@@ -9,6 +9,13 @@ export interface GuardedMediaResolverOptions {
   fetch?: typeof fetch;
   /** When set, only these host names may be fetched (exact match, or `*.example.com`). */
   allowHosts?: string[];
+  /**
+   * `host:port` pairs that may be fetched although they are internal addresses (loopback, private…), e.g. a local
+   * test server `127.0.0.1:9999` or `[::1]:9999`. Exact match of host and port (the scheme's default port when the
+   * URL has none): another port of the same host, and every other internal address, stay refused. Each entry must
+   * name its port. Redirects are checked again, so a named host cannot redirect to an unnamed internal one.
+   */
+  allowInternalHosts?: string[];
   /** Largest download in bytes (default 10 MiB). */
   maxBytes?: number;
   /** Time for the whole download in ms (default 10000). */
@@ -29,6 +36,25 @@ function hostAllowed(hostname: string, allowHosts: string[] | undefined): boolea
   return allowHosts.some((pattern) => (pattern.startsWith('*.') ? hostname.endsWith(pattern.slice(1)) : hostname === pattern));
 }
 
+/** `host:port` with the host as the URL parser writes it (lower case, IPv4 forms normalised, IPv6 in brackets). */
+function hostPortKey(entry: string): string {
+  if (!/:\d+$/.test(entry)) throw new Error(`allowInternalHosts: ${JSON.stringify(entry)} must be host:port (e.g. 127.0.0.1:9999)`);
+  let url: URL;
+  try {
+    url = new URL(`http://${entry}`);
+  } catch {
+    throw new Error(`allowInternalHosts: ${JSON.stringify(entry)} is not a valid host:port`);
+  }
+  if (url.pathname !== '/' || url.username || url.password || url.search || url.hash) {
+    throw new Error(`allowInternalHosts: ${JSON.stringify(entry)} is not a valid host:port`);
+  }
+  return `${url.hostname}:${url.port || '80'}`;
+}
+
+function urlHostPort(url: URL): string {
+  return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+}
+
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -46,9 +72,12 @@ export function createGuardedMediaResolver(options: GuardedMediaResolverOptions)
   const fetchImplementation = options.fetch ?? fetch;
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const allowedMimeTypes = options.allowedMimeTypes ?? ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/heic', 'image/heif'];
+  const internalHosts = new Set((options.allowInternalHosts ?? []).map(hostPortKey));
 
   async function checkUrl(url: URL): Promise<void> {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new MediaResolutionError(`Only http and https image URLs can be fetched, not ${url.protocol}`);
+    // A host:port the operator named explicitly: fetched wherever it points.
+    if (internalHosts.has(urlHostPort(url))) return;
     const hostname = url.hostname.replace(/^\[|\]$/g, '');
     if (!hostAllowed(hostname, options.allowHosts)) throw new MediaResolutionError(`The host ${hostname} is not on the image allow-list.`);
     const literal = /^[\d.]+$/.test(hostname) || hostname.includes(':');
