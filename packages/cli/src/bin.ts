@@ -20,6 +20,7 @@ program
   .option('--port <port>', 'port to listen on', '8787')
   .option('--config <file>', 'gateway config file (JSON)')
   .option('--allow-image-urls', 'fetch images given by URL for upstreams that need bytes (SSRF-guarded)')
+  .option('--allow-image-hosts <host:port...>', 'also fetch images from these host:port pairs though they are loopback/private (exact match, e.g. 127.0.0.1:9999); implies --allow-image-urls')
   .action(async (options) => {
     await serveCommand(options);
   });

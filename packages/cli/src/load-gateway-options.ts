@@ -15,7 +15,14 @@ export interface LoadedGatewayOptions {
 }
 
 /** The config file (if any) plus the environment; the replay models when no upstream key is set. */
-export function loadGatewayOptions(configPath: string | undefined, env: NodeJS.ProcessEnv, allowImageUrls: boolean): LoadedGatewayOptions {
+export interface ImageUrlOptions {
+  /** Fetch images given by URL with the SSRF-guarded resolver. */
+  allowImageUrls: boolean;
+  /** `host:port` pairs fetched although internal (e.g. a local test server); non-empty turns the resolver on. */
+  allowImageHosts?: string[];
+}
+
+export function loadGatewayOptions(configPath: string | undefined, env: NodeJS.ProcessEnv, images: ImageUrlOptions): LoadedGatewayOptions {
   let base = {};
   if (configPath) {
     let json: unknown;
@@ -31,9 +38,11 @@ export function loadGatewayOptions(configPath: string | undefined, env: NodeJS.P
   const config = readGatewayConfigFromEnv(env, base);
   const replayOnly = !Object.values(config.upstreams ?? {}).some((upstream) => upstream?.apiKey);
   const options: GatewayOptions = replayOnly ? { ...config, models: [...(config.models ?? []), ...defaultReplayModels()] } : config;
-  if (allowImageUrls) {
+  const allowInternalHosts = images.allowImageHosts ?? [];
+  if (images.allowImageUrls || allowInternalHosts.length > 0) {
     options.resolveMedia = createGuardedMediaResolver({
       lookup: async (hostname) => (await lookup(hostname, { all: true })).map((entry) => entry.address),
+      allowInternalHosts,
     });
   }
   return { options, replayOnly };

@@ -7,11 +7,16 @@ export interface ServeOptions {
   port: string;
   config?: string;
   allowImageUrls?: boolean;
+  /** `host:port` pairs the image resolver may fetch although they are internal addresses (turns the resolver on). */
+  allowImageHosts?: string[];
 }
 
 /** `interlingua serve`: the gateway on a Node HTTP server. Resolves once listening. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
-  const { options: gatewayOptions, replayOnly } = loadGatewayOptions(options.config, process.env, options.allowImageUrls === true);
+  const { options: gatewayOptions, replayOnly } = loadGatewayOptions(options.config, process.env, {
+    allowImageUrls: options.allowImageUrls === true,
+    allowImageHosts: options.allowImageHosts ?? [],
+  });
   const server = createServer(createNodeRequestListener(gatewayOptions));
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${options.port}`);
@@ -27,6 +32,10 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const models = (gatewayOptions.models ?? []).map((model) => model.name);
   const prefixes = (gatewayOptions.prefixes ?? []).map((prefix) => `${prefix.prefix || '(any)'}* → ${prefix.upstream}`);
   console.log(`  models: ${[...models, ...prefixes].join(', ') || '(none)'}`);
+  if (gatewayOptions.resolveMedia) {
+    const named = options.allowImageHosts?.length ? `; also the named ${options.allowImageHosts.join(', ')}` : '';
+    console.log(`  images given by URL: fetched (loopback and private addresses refused${named})`);
+  }
   if (replayOnly) {
     console.log('  No upstream API key is set: serving the offline replay models, which answer from recorded provider');
     console.log('  replies. Set ANTHROPIC_API_KEY / GEMINI_API_KEY / OPENAI_API_KEY to reach real upstreams.');

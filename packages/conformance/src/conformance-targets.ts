@@ -57,16 +57,34 @@ export function needsStrictGateway(fixtureCase: FixtureCase): boolean {
   return fixtureCase.description.options?.strict === true;
 }
 
+/**
+ * The commands that start Interlingua's `serve` for the kit (after saving `interlinguaGatewayConfig` as
+ * `conformance.json`): one gateway, and one in strict mode for the strict-mode cases. `--allow-image-hosts` names the
+ * mock's `host:port`, so the SSRF-guarded image resolver fetches the cases' images from the mock while still refusing
+ * every other loopback or private address.
+ */
+export function interlinguaServeCommands(mockUrl: string, ports: { port?: number; strictPort?: number } = {}): { serve: string; strictServe: string } {
+  const mockHost = new URL(mockUrl).host;
+  const base = `interlingua serve --config conformance.json --allow-image-hosts ${mockHost}`;
+  return { serve: `${base} --port ${ports.port ?? 8787}`, strictServe: `INTERLINGUA_STRICT=1 ${base} --port ${ports.strictPort ?? 8788}` };
+}
+
 /** Interlingua: requests go as they are; the gateway is configured with the mock as every upstream's base URL. */
 export function interlinguaTarget(): ConformanceTarget {
   return {
     name: 'interlingua',
     setup(mockUrl, cases) {
+      const commands = interlinguaServeCommands(mockUrl);
+      const mockPort = new URL(mockUrl).port;
       return [
-        'Start Interlingua with every upstream pointed at the mock and each case model routed, e.g. save this as conformance.json',
-        'and run `interlingua serve --config conformance.json --allow-image-urls` (start a second one with "strict": true for',
-        'the strict-mode cases and pass it as --strict-base-url):',
+        'Start Interlingua with every upstream pointed at the mock and each case model routed. Save this as conformance.json:',
         JSON.stringify(interlinguaGatewayConfig(mockUrl, cases), null, 2),
+        'then start the gateway, and a second one in strict mode for the strict-mode cases:',
+        `  ${commands.serve}`,
+        `  ${commands.strictServe}`,
+        '(--allow-image-hosts lets the image resolver fetch the cases\' images from the mock, a loopback address it refuses',
+        'otherwise; every other loopback or private address stays refused.) Then score them:',
+        `  interlingua conformance --mock-port ${mockPort} --base-url http://127.0.0.1:8787/v1 --strict-base-url http://127.0.0.1:8788/v1`,
         'With environment variables only (cases whose model starts with claude/gemini, or anything else to OpenAI):',
         `  ANTHROPIC_BASE_URL=${mockUrl} GEMINI_BASE_URL=${mockUrl} OPENAI_BASE_URL=${mockUrl}/v1 ANTHROPIC_API_KEY=x GEMINI_API_KEY=x OPENAI_API_KEY=x`,
       ].join('\n');

@@ -6,6 +6,7 @@ export {
   portkeyTarget,
   genericTarget,
   interlinguaGatewayConfig,
+  interlinguaServeCommands,
   caseModelRoutes,
   mockBaseUrls,
   needsStrictGateway,
