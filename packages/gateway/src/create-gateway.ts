@@ -3,7 +3,9 @@ import { checkAuthorization } from './check-authorization.js';
 import type { GatewayCore, GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { createStreamSlots } from './create-stream-slots.js';
-import { handleChatCompletions, type GatewayRuntime, type RequestReport } from './handle-chat-completions.js';
+import { chatCompletionsFront } from './fronts/chat-completions-front.js';
+import type { ClientFront } from './fronts/client-front.js';
+import { handleTranslatedRequest, type GatewayRuntime, type RequestReport } from './handle-translated-request.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
 import { resolveGatewayLimits } from './resolve-gateway-limits.js';
@@ -11,6 +13,11 @@ import { createReplayFetch } from './replay/create-replay-fetch.js';
 
 /** A fetch-style handler: what the Workers adapter (and any `Request`/`Response` runtime) serves. */
 export type GatewayHandler = (request: Request) => Promise<Response>;
+
+/** The client APIs served by `POST`, by path: each is a front over the same translation (see `ClientFront`). */
+const FRONTS: Record<string, ClientFront> = {
+  '/v1/chat/completions': chatCompletionsFront,
+};
 
 /**
  * Creates the runtime-neutral gateway. Routes: `POST /v1/chat/completions`, `GET /v1/models`, `GET /healthz`. Every
@@ -24,7 +31,8 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
 
   async function route(request: GatewayRequest, path: string, report: RequestReport): Promise<GatewayReply> {
     if (path === '/healthz' && request.method === 'GET') return jsonResponse(200, { status: 'ok' });
-    if (path === '/v1/models' || path === '/v1/chat/completions') {
+    const front = FRONTS[path];
+    if (path === '/v1/models' || front) {
       const denied = checkAuthorization(request, options.keys);
       if (denied) return errorResponse(denied, { 'www-authenticate': 'Bearer' });
       if (path === '/v1/models') {
@@ -33,7 +41,7 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
           : errorResponse(createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'GET' });
       }
       return request.method === 'POST'
-        ? handleChatCompletions(request, options, createEnvironment(), report, runtime)
+        ? handleTranslatedRequest(front!, request, options, createEnvironment(), report, runtime)
         : errorResponse(createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'POST' });
     }
     return errorResponse(createOpenAIError(404, `No route for ${request.method} ${path}.`, { code: 'unknown_route' }));

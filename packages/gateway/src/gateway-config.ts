@@ -3,6 +3,7 @@
  * the environment adds ({@link readGatewayConfigFromEnv}). A JSON Schema of {@link GatewayConfigFile} is generated at
  * build time (`@interlingua/gateway/config.schema.json`) for editor completion.
  */
+import type { ModelCatalogOverride } from '@interlingua/openai-schema';
 
 /** The upstream kinds a model can be routed to. */
 export type UpstreamKind = 'anthropic' | 'gemini' | 'openai-compatible';
@@ -12,9 +13,14 @@ export interface UpstreamSettings {
   apiKey?: string;
   /**
    * Base URL. Defaults: `https://api.anthropic.com`, `https://generativelanguage.googleapis.com`,
-   * `https://api.openai.com/v1`. Point it at a proxy, a Vertex-style host or a mock.
+   * `https://api.openai.com/v1`. Point it at a proxy or a mock.
    */
   baseUrl?: string;
+  /**
+   * Anthropic only: pass the client's `anthropic-beta` header on to Anthropic (merged with the betas the mapping
+   * adds). Default true; false drops it.
+   */
+  forwardBetaHeader?: boolean;
 }
 
 export interface ModelRoute {
@@ -27,6 +33,11 @@ export interface ModelRoute {
   upstreamModel?: string;
   /** Answer from the embedded recordings instead of calling the upstream (works offline, needs no key). */
   replay?: boolean;
+  /**
+   * What this exact model accepts, over what the provider's catalog says of its family (fields of the provider
+   * mapper's capabilities, e.g. `AnthropicModelCapabilities`; validated by that mapper's override schema).
+   */
+  capabilities?: Record<string, unknown>;
 }
 
 export interface PrefixRoute {
@@ -94,4 +105,16 @@ export interface GatewayConfigFile {
   limits?: GatewayLimits;
   /** Reject unsupported parameters with a 400 instead of dropping them with a warning. */
   strict?: boolean;
+  /**
+   * Additions and changes to the shipped model catalogs, per provider: families (by model line and version range),
+   * aliases and the fallback, in the shape of `ModelCatalogOverride` (see the mapper packages' READMEs). A new model
+   * is served correctly without a release.
+   */
+  catalog?: {
+    anthropic?: CatalogOverrideConfig;
+    gemini?: CatalogOverrideConfig;
+  };
 }
+
+/** A provider catalog override as configured (its capabilities are checked by the provider mapper's schema). */
+export type CatalogOverrideConfig = ModelCatalogOverride<Record<string, unknown>>;

@@ -9,7 +9,7 @@ export type {
   UpstreamResponse,
 } from './gateway-exchange.js';
 export type { GatewayOptions, GatewayLogLine } from './gateway-options.js';
-export type { GatewayConfigFile, ModelRoute, PrefixRoute, UpstreamKind, UpstreamSettings, GatewayLimits } from './gateway-config.js';
+export type { CatalogOverrideConfig, GatewayConfigFile, ModelRoute, PrefixRoute, UpstreamKind, UpstreamSettings, GatewayLimits } from './gateway-config.js';
 export { parseGatewayConfigFile, type ParseGatewayConfigResult } from './parse-gateway-config-file.js';
 export { readGatewayConfigFromEnv, type GatewayEnvironment } from './read-gateway-config-from-env.js';
 export { defaultReplayModels } from './replay/default-replay-models.js';
@@ -18,3 +18,5 @@ export { createGuardedMediaResolver, MediaResolutionError, type GuardedMediaReso
 export { isForbiddenAddress } from './media/is-forbidden-address.js';
 export type { MediaResolver, ResolvedMedia } from './bridges/provider-bridge.js';
 export { DEFAULT_GATEWAY_LIMITS, resolveGatewayLimits, type ResolvedGatewayLimits } from './resolve-gateway-limits.js';
+export type { ClientFront, ClientStreamTranscoder, FrontReplyResult, FrontRequestResult } from './fronts/client-front.js';
+export { chatCompletionsFront } from './fronts/chat-completions-front.js';

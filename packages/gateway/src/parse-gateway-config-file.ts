@@ -6,7 +6,29 @@ const gatewayConfigFileSchema = lazySchema(() => {
   const upstreamKind = z.enum(['anthropic', 'gemini', 'openai-compatible']);
   const nonEmptyString = () => z.string().check(z.minLength(1));
   const positiveInteger = () => z.optional(z.number().check(z.int(), z.positive()));
-  const upstreamSettings = z.strictObject({ apiKey: z.optional(nonEmptyString()), baseUrl: z.optional(z.url()) });
+  const upstreamSettings = z.strictObject({
+    apiKey: z.optional(nonEmptyString()),
+    baseUrl: z.optional(z.url()),
+    forwardBetaHeader: z.optional(z.boolean()),
+  });
+  const capabilities = z.record(z.string(), z.unknown());
+  const version = z.string().check(z.regex(/^\d+(\.\d+)*$/));
+  const catalogMatch = z.strictObject({ lines: z.array(nonEmptyString()).check(z.minLength(1)), from: z.optional(version), through: z.optional(version) });
+  const catalogOverride = z.strictObject({
+    entries: z.optional(
+      z.array(
+        z.strictObject({
+          family: nonEmptyString(),
+          match: z.optional(catalogMatch),
+          capabilities: z.optional(capabilities),
+          models: z.optional(z.array(nonEmptyString())),
+          source: z.optional(z.string()),
+        }),
+      ),
+    ),
+    aliases: z.optional(z.record(nonEmptyString(), nonEmptyString())),
+    fallback: z.optional(capabilities),
+  });
   return z.strictObject({
     keys: z.optional(z.array(nonEmptyString())),
     upstreams: z.optional(
@@ -24,6 +46,7 @@ const gatewayConfigFileSchema = lazySchema(() => {
           upstream: upstreamKind,
           upstreamModel: z.optional(nonEmptyString()),
           replay: z.optional(z.boolean()),
+          capabilities: z.optional(capabilities),
         }),
       ),
     ),
@@ -43,6 +66,7 @@ const gatewayConfigFileSchema = lazySchema(() => {
       }),
     ),
     strict: z.optional(z.boolean()),
+    catalog: z.optional(z.strictObject({ anthropic: z.optional(catalogOverride), gemini: z.optional(catalogOverride) })),
   });
 });
 

@@ -1,5 +1,8 @@
 import type { OpenAIErrorEnvelope } from '@interlingua/openai-schema';
 import type { UpstreamStreamTranscoder } from './bridges/provider-bridge.js';
+import { concatBytes } from './concat-bytes.js';
+import { formatWarningsHeader } from './format-warnings-header.js';
+import type { ClientStreamTranscoder } from './fronts/client-front.js';
 import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
 import type { ByteSource } from './gateway-exchange.js';
 import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
@@ -14,6 +17,8 @@ export type StreamOutcome =
 
 export interface SuperviseUpstreamStreamOptions {
   transcoder: UpstreamStreamTranscoder;
+  /** The client API's side (Responses, Messages): turns the hub's OpenAI SSE bytes into the client's. */
+  clientTranscoder?: ClientStreamTranscoder;
   /** Aborts the upstream request (fetch and body). */
   controller: AbortController;
   deadline: Deadline;
@@ -24,6 +29,31 @@ export interface SuperviseUpstreamStreamOptions {
 }
 
 const encoder = new TextEncoder();
+const DONE_FRAME = encoder.encode('data: [DONE]\n\n');
+
+/** The parts joined (the one part itself when the others are empty). */
+function joinBytes(parts: Uint8Array[]): Uint8Array {
+  const nonEmpty = parts.filter((part) => part.byteLength > 0);
+  if (nonEmpty.length === 1) return nonEmpty[0]!;
+  return concatBytes(nonEmpty, nonEmpty.reduce((size, part) => size + part.byteLength, 0));
+}
+
+/** Whether `bytes` ends with the hub's `data: [DONE]` frame. */
+function endsWithDone(bytes: Uint8Array): boolean {
+  if (bytes.byteLength < DONE_FRAME.byteLength) return false;
+  const offset = bytes.byteLength - DONE_FRAME.byteLength;
+  for (let i = 0; i < DONE_FRAME.byteLength; i++) if (bytes[offset + i] !== DONE_FRAME[i]) return false;
+  return true;
+}
+
+/**
+ * The stream's warnings as an SSE comment (`: x-interlingua-warnings: code(param), …`), which SSE clients ignore and
+ * a person or a test can read: the stream's counterpart of the `x-interlingua-warnings` header for what is only
+ * found once the reply is under way (a dropped block, an unknown event).
+ */
+export function formatWarningsComment(warnings: Parameters<typeof formatWarningsHeader>[0]): Uint8Array {
+  return encoder.encode(`: x-interlingua-warnings: ${formatWarningsHeader(warnings)}\n\n`);
+}
 
 function errorFrame(message: string, code: string): Uint8Array {
   const envelope: OpenAIErrorEnvelope = { error: { message, type: 'timeout_error', param: null, code } };
@@ -41,10 +71,11 @@ function errorFrame(message: string, code: string): Uint8Array {
  *   answer (`settled`, or `complete`: every finish reason given) the stream ends normally instead;
  * - the client going away (cancel) aborts the upstream.
  *
- * `onFinish` runs exactly once in every case.
+ * `onFinish` runs exactly once in every case. Warnings the transcoder collected are written as a last SSE comment
+ * (before the hub's `data: [DONE]`, or after the client API's last event).
  */
 export function superviseUpstreamStream(upstream: ByteSource, options: SuperviseUpstreamStreamOptions): ReadableStream<Uint8Array> {
-  const { transcoder, controller, deadline, idleTimeoutMs } = options;
+  const { transcoder, controller, deadline, idleTimeoutMs, clientTranscoder } = options;
   const reader = openByteReader(upstream);
   let finished = false;
   let tripped: { message: string; code: 'upstream_idle_timeout' | 'request_timeout' } | undefined;
@@ -75,6 +106,24 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
     }
   };
 
+  // Hub bytes on their way to the client: through the client API's transcoder when there is one.
+  const toClient = (hub: Uint8Array): Uint8Array => (clientTranscoder && hub.byteLength > 0 ? clientTranscoder.push(hub) : hub);
+  // The last bytes of the stream, with the warnings comment placed where clients still read it.
+  const closeWith = (stream: ReadableStreamDefaultController<Uint8Array>, hub: Uint8Array): void => {
+    const warnings = transcoder.warnings;
+    const comment = warnings && warnings.length > 0 ? formatWarningsComment(warnings) : undefined;
+    let out: Uint8Array;
+    if (clientTranscoder) {
+      out = joinBytes([toClient(hub), clientTranscoder.end(), ...(comment ? [comment] : [])]);
+    } else if (comment && endsWithDone(hub)) {
+      out = joinBytes([hub.subarray(0, hub.byteLength - DONE_FRAME.byteLength), comment, DONE_FRAME]);
+    } else {
+      out = comment ? joinBytes([hub, comment]) : hub;
+    }
+    if (out.byteLength > 0) stream.enqueue(out);
+    stream.close();
+  };
+
   const finish = (outcome: StreamOutcome): void => {
     if (finished) return;
     finished = true;
@@ -101,14 +150,11 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
             if (transcoder.complete === true && !transcoder.settled && !failed) {
               // The answer is whole (a Gemini stream that stalls after its finish reason): end it as the upstream's
               // close would have, with the usage chunk and [DONE].
-              const rest = translate(() => transcoder.end());
-              if (rest.byteLength > 0) stream.enqueue(rest);
-              stream.close();
+              closeWith(stream, translate(() => transcoder.end()));
               finish({ kind: 'completed' });
               return;
             }
-            if (!transcoder.settled && !failed) stream.enqueue(errorFrame(tripped.message, tripped.code));
-            stream.close();
+            closeWith(stream, !transcoder.settled && !failed ? errorFrame(tripped.message, tripped.code) : new Uint8Array(0));
             finish({ kind: tripped.code });
             return;
           }
@@ -132,9 +178,7 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
           if (finished) return;
           if (tripped) continue;
           if (broken !== undefined || result === undefined || result.done) {
-            const rest = translate(() => transcoder.end());
-            if (rest.byteLength > 0) stream.enqueue(rest);
-            stream.close();
+            closeWith(stream, translate(() => transcoder.end()));
             if (broken !== undefined) controller.abort(new Error('upstream stream broken'));
             finish(
               broken === undefined
@@ -145,15 +189,18 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
           }
           const chunk = result.value;
           const output = translate(() => transcoder.push(chunk));
-          if (output.byteLength > 0) stream.enqueue(output);
           if (transcoder.settled || failed) {
             // The answer is complete (or failed): whatever the upstream still sends is not needed.
-            stream.close();
+            closeWith(stream, output);
             void reader.cancel();
             finish({ kind: 'completed' });
             return;
           }
-          if (output.byteLength > 0) return;
+          const client = toClient(output);
+          if (client.byteLength > 0) {
+            stream.enqueue(client);
+            return;
+          }
         }
       },
       cancel() {

@@ -50,11 +50,32 @@ export interface UpstreamStreamTranscoder {
    * `end()` rather than an error payload. Optional: without it only `settled` counts.
    */
   readonly complete?: boolean;
+  /**
+   * The lossy steps met so far in the stream (dropped blocks, unknown events), as the bridge's transducer reported
+   * them. The gateway writes them to the log line and, at the end, as an SSE comment
+   * (`: x-interlingua-warnings: …`). Optional: a transcoder without it has nothing to report.
+   */
+  readonly warnings?: readonly TranslationWarning[];
 }
 
 export interface UpstreamStreamOptions {
   /** Largest single upstream event, in characters (see `GatewayLimits.maxEventBytes`). */
   maxEventBytes: number;
+}
+
+/** What the gateway tells a bridge about one request besides the request itself. */
+export interface BridgeRequestOptions {
+  strict: boolean;
+  resolveMedia?: MediaResolver;
+  /**
+   * A header of the client's request by lower-case name (`null` when absent or when the operator does not let it
+   * through, e.g. `upstreams.anthropic.forwardBetaHeader: false` for `anthropic-beta`).
+   */
+  header?: (name: string) => string | null;
+  /** The operator's catalog additions for this provider (gateway config `catalog.<provider>`), not yet validated by the bridge's mapper. */
+  catalog?: unknown;
+  /** The operator's capability override for this exact model (gateway config `models[].capabilities`). */
+  capabilities?: unknown;
 }
 
 /**
@@ -65,7 +86,7 @@ export interface ProviderBridge {
   readonly defaultBaseUrl: string;
   authHeaders(apiKey: string): Record<string, string>;
   /** `request` has passed `parseChatCompletionRequest` (the bridge tells the mapper not to validate it again). */
-  mapRequest(request: ChatCompletionRequest, options: { strict: boolean; resolveMedia?: MediaResolver }): Promise<BridgeRequestResult>;
+  mapRequest(request: ChatCompletionRequest, options: BridgeRequestOptions): Promise<BridgeRequestResult>;
   mapResponse(body: unknown, context: unknown, environment: TranslationEnvironment): BridgeResponseResult;
   mapError(status: number, body: unknown, headers: { get(name: string): string | null }): BridgeErrorResult;
   createTranscoder(context: unknown, environment: TranslationEnvironment, options: UpstreamStreamOptions): UpstreamStreamTranscoder;

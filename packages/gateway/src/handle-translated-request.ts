@@ -1,4 +1,4 @@
-import { createOpenAIError, parseChatCompletionRequest, type TranslationEnvironment } from '@interlingua/openai-schema';
+import { createOpenAIError, type ChatCompletion, type OpenAIErrorResponse, type TranslationEnvironment, type TranslationWarning } from '@interlingua/openai-schema';
 import { anthropicBridge } from './bridges/anthropic-bridge.js';
 import { geminiBridge } from './bridges/gemini-bridge.js';
 import { openAICompatibleBridge } from './bridges/openai-compatible-bridge.js';
@@ -8,10 +8,11 @@ import { checkRequestLimits } from './check-request-limits.js';
 import { createDeadline, linkAbortSignals } from './create-deadline.js';
 import type { StreamSlots } from './create-stream-slots.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
+import type { ClientFront } from './fronts/client-front.js';
 import type { GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
-import { errorResponse, jsonResponse } from './json-response.js';
+import { jsonResponse } from './json-response.js';
 import { readRequestBody } from './read-request-body.js';
 import { readUpstreamBody } from './read-upstream-body.js';
 import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
@@ -52,8 +53,17 @@ function hasAnyUpstream(options: GatewayOptions): boolean {
   return options.replayFetch !== undefined && (options.models ?? []).some((model) => model.replay === true);
 }
 
-/** `POST /v1/chat/completions`: validate, route, map, call the upstream, translate the reply. */
-export async function handleChatCompletions(
+function describeWarnings(warnings: readonly TranslationWarning[]): string[] {
+  return warnings.map((warning) => `${warning.code}(${warning.param}): ${warning.message}`);
+}
+
+/**
+ * A client API's request (`POST /v1/chat/completions`, and the other fronts' routes): validate and map to the hub
+ * (the front), route, map to the provider (the bridge), call the upstream, translate the reply back through the
+ * bridge and the front. Every error reaches the client in its API's envelope.
+ */
+export async function handleTranslatedRequest(
+  front: ClientFront,
   request: GatewayRequest,
   options: GatewayOptions,
   environment: TranslationEnvironment,
@@ -62,6 +72,11 @@ export async function handleChatCompletions(
 ): Promise<GatewayReply> {
   const { limits } = runtime;
   const deadline = createDeadline(limits.requestTimeoutMs);
+  // Every error leaves in the client API's envelope.
+  const errorResponse = (error: OpenAIErrorResponse, headers: Record<string, string> = {}): GatewayReply => {
+    const translated = front.toClientError(error.status, error.body);
+    return jsonResponse(translated.status, translated.body, headers);
+  };
   // Whatever is still held when the handler returns without a stream: the stream takes them over otherwise.
   let releaseSlot: (() => void) | undefined;
   let unlinkSignals: (() => void) | undefined;
@@ -69,9 +84,13 @@ export async function handleChatCompletions(
   try {
     const body = await readRequestBody(request, limits.maxBodyBytes, deadline);
     if (!body.ok) return errorResponse(body.error);
-    const parsed = parseChatCompletionRequest(body.json);
-    if (!parsed.ok) return errorResponse({ status: parsed.status, body: parsed.error });
-    const clientRequest = parsed.value;
+    const parsed = await front.toChatRequest(body.json, request);
+    const frontWarnings = parsed.warnings;
+    if (!parsed.ok) {
+      if (frontWarnings.length) report.warnings = describeWarnings(frontWarnings);
+      return jsonResponse(parsed.status, parsed.body, frontWarnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(frontWarnings) } : {});
+    }
+    const clientRequest = parsed.request;
     report.model = clientRequest.model;
     report.stream = clientRequest.stream === true;
     const overLimit = checkRequestLimits(clientRequest.messages, limits);
@@ -113,11 +132,20 @@ export async function handleChatCompletions(
 
     const mapped = await bridge.mapRequest(
       { ...clientRequest, model: route.upstreamModel },
-      { strict: options.strict === true, ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}) },
+      {
+        strict: options.strict === true,
+        ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}),
+        header: settings?.forwardBetaHeader === false ? (name) => (name === 'anthropic-beta' ? null : request.header(name)) : request.header,
+        ...(options.catalog?.[route.upstream as keyof NonNullable<GatewayOptions['catalog']>] !== undefined
+          ? { catalog: options.catalog[route.upstream as keyof NonNullable<GatewayOptions['catalog']>] }
+          : {}),
+        ...(route.capabilities !== undefined ? { capabilities: route.capabilities } : {}),
+      },
     );
-    if (mapped.warnings.length) report.warnings = mapped.warnings.map((warning) => `${warning.code}(${warning.param}): ${warning.message}`);
-    const warningHeaders: Record<string, string> = mapped.warnings.length
-      ? { 'x-interlingua-warnings': formatWarningsHeader(mapped.warnings) }
+    const requestWarnings = frontWarnings.length ? [...frontWarnings, ...mapped.warnings] : mapped.warnings;
+    if (requestWarnings.length) report.warnings = describeWarnings(requestWarnings);
+    const warningHeaders: Record<string, string> = requestWarnings.length
+      ? { 'x-interlingua-warnings': formatWarningsHeader(requestWarnings) }
       : {};
     if (!mapped.ok) return errorResponse(mapped.error, warningHeaders);
 
@@ -196,7 +224,8 @@ export async function handleChatCompletions(
       });
       const translated = bridge.mapError(upstreamResponse.status, errorBody.ok ? parseErrorBody(errorBody.text) : '', upstreamResponse.headers);
       report.error = `upstream_${upstreamResponse.status}`;
-      return jsonResponse(translated.status, translated.body, { ...translated.headers, ...warningHeaders });
+      const clientError = front.toClientError(translated.status, translated.body as OpenAIErrorResponse['body']);
+      return jsonResponse(clientError.status, clientError.body, { ...translated.headers, ...warningHeaders });
     }
 
     if (clientRequest.stream === true) {
@@ -209,8 +238,11 @@ export async function handleChatCompletions(
       report.streamFinished = new Promise<void>((resolve) => {
         finishStream = resolve;
       });
+      const transcoder = bridge.createTranscoder(mapped.upstream.context, environment, { maxEventBytes: limits.maxEventBytes });
+      const clientTranscoder = front.createStreamTranscoder?.(parsed.context, environment);
       const body = superviseUpstreamStream(upstreamResponse.body, {
-        transcoder: bridge.createTranscoder(mapped.upstream.context, environment, { maxEventBytes: limits.maxEventBytes }),
+        transcoder,
+        ...(clientTranscoder ? { clientTranscoder } : {}),
         controller,
         deadline,
         idleTimeoutMs: limits.streamIdleTimeoutMs,
@@ -218,6 +250,7 @@ export async function handleChatCompletions(
           release();
           unlink();
           deadline.dispose();
+          if (transcoder.warnings?.length) report.warnings = [...(report.warnings ?? []), ...describeWarnings(transcoder.warnings)];
           if (outcome.kind !== 'completed') {
             report.error = outcome.kind === 'upstream_broken' ? `upstream_stream_error: ${outcome.detail}` : outcome.kind;
           }
@@ -251,13 +284,20 @@ export async function handleChatCompletions(
       report.error = 'upstream_unexpected_response';
       return errorResponse(translated.error, warningHeaders);
     }
-    const usage = (translated.response as { usage?: { prompt_tokens?: number; completion_tokens?: number } }).usage;
+    const completion = translated.response as ChatCompletion;
+    const usage = completion.usage;
     if (usage) {
       report.prompt_tokens = usage.prompt_tokens;
       report.completion_tokens = usage.completion_tokens;
     }
-    const allWarnings = [...mapped.warnings, ...translated.warnings];
-    return jsonResponse(200, translated.response, allWarnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(allWarnings) } : {});
+    const reply = await front.toClientReply(completion, parsed.context, environment);
+    if (!reply.ok) {
+      report.error = 'client_reply_failed';
+      return jsonResponse(reply.status, reply.body, warningHeaders);
+    }
+    const allWarnings = [...requestWarnings, ...translated.warnings, ...reply.warnings];
+    if (allWarnings.length > requestWarnings.length) report.warnings = describeWarnings(allWarnings);
+    return jsonResponse(200, reply.body, allWarnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(allWarnings) } : {});
   } finally {
     if (!handedToStream) {
       releaseSlot?.();

@@ -1,0 +1,48 @@
+import type {
+  ChatCompletion,
+  ChatCompletionRequest,
+  OpenAIErrorEnvelope,
+  TranslationEnvironment,
+  TranslationWarning,
+} from '@interlingua/openai-schema';
+import type { GatewayRequest } from '../gateway-exchange.js';
+
+/**
+ * A client API the gateway serves (Chat Completions, Responses, Messages). The Chat Completions types are the hub:
+ * a front maps its client's request to a Chat Completions request, and the hub's replies back to its own shapes.
+ * Routing, authentication, limits, the provider bridges, upstream calls, fault handling and logging are shared by
+ * every front (`handleTranslatedRequest`), so adding a client API is one front plus its pure mapper and transducer
+ * packages; no provider code is written per client API.
+ */
+export interface ClientFront {
+  /** The client API, for the log line (`chat`, `responses`, `messages`). */
+  readonly api: string;
+  /**
+   * Validates the client's body and maps it to a valid Chat Completions request (the gateway does not validate it
+   * again). A rejection carries the client API's own error envelope. May be asynchronous (e.g. a stored
+   * conversation to load).
+   */
+  toChatRequest(body: unknown, request: GatewayRequest): FrontRequestResult | Promise<FrontRequestResult>;
+  /** An OpenAI error (from the gateway's checks or translated from the upstream's) as the client API's error. */
+  toClientError(status: number, envelope: OpenAIErrorEnvelope): { status: number; body: unknown };
+  /** A complete chat completion as the client API's reply body. May be asynchronous (e.g. storing the reply). */
+  toClientReply(completion: ChatCompletion, context: unknown, environment: TranslationEnvironment): FrontReplyResult | Promise<FrontReplyResult>;
+  /**
+   * Turns the hub's stream (OpenAI SSE bytes: `data: <chunk>` frames ending with `data: [DONE]` or an error payload)
+   * into the client API's stream. Absent: the hub's stream is the client's (Chat Completions).
+   */
+  createStreamTranscoder?(context: unknown, environment: TranslationEnvironment): ClientStreamTranscoder;
+}
+
+export type FrontRequestResult =
+  | { ok: true; request: ChatCompletionRequest; context: unknown; warnings: TranslationWarning[] }
+  | { ok: false; status: number; body: unknown; warnings: TranslationWarning[] };
+
+export type FrontReplyResult = { ok: true; body: unknown; warnings: TranslationWarning[] } | { ok: false; status: number; body: unknown };
+
+/** The client side of a stream: hub bytes in (split anywhere), the client's bytes out. */
+export interface ClientStreamTranscoder {
+  push(chunk: Uint8Array): Uint8Array;
+  /** The hub stream is over: the client stream's last bytes. */
+  end(): Uint8Array;
+}
