@@ -13,7 +13,9 @@ const repositoryRoot = resolve(fixturesRoot(), '..');
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', '.git', '.turbo', 'coverage', 'results', 'recordings']);
 const CHECKED = /\.(ts|mts|cts|js|mjs|cjs|json|py|sh|toml|yaml|yml)$|^run$/;
 // Built from parts so that this file does not name what it looks for.
-const FORBIDDEN = new RegExp(['\\.\\./', 'shared', '|', 'shared', '/(specs|recordings|seed)'].join(''));
+// The folder's name with two dots and a slash before it, followed by a slash and specs/recordings/seed, or quoted alone (a path segment).
+const NAME = ['sh', 'ared'].join('');
+const FORBIDDEN = new RegExp(`\\.\\./${NAME}|${NAME}/(specs|recordings|seed)|['"]${NAME}['"]`);
 
 function* projectFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir)) {
