@@ -1,0 +1,60 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { normaliseNullable } from './create-openai-spec-validator.js';
+import { readVendoredSpec } from './fixtures-root.js';
+
+export interface ResponsesSpecValidator {
+  /** Errors (empty when valid) of a `POST /v1/responses` body against `CreateResponse` (its `oneOf`s read as `anyOf`). */
+  request(body: unknown): string[];
+  /** Errors of a Response object against `Response`. */
+  response(body: unknown): string[];
+  /** Errors of one stream event against `ResponseStreamEvent`. */
+  event(body: unknown): string[];
+  /** Errors of `GET /v1/responses/{id}/input_items` against `ResponseItemList`. */
+  inputItemList(body: unknown): string[];
+  /** Errors of an error envelope against `ErrorResponse`. */
+  error(body: unknown): string[];
+}
+
+let cached: ResponsesSpecValidator | undefined;
+
+/** Validators of the Responses API built from the official OpenAI OpenAPI specification vendored in specs/. */
+export function createResponsesSpecValidator(): ResponsesSpecValidator {
+  if (cached) return cached;
+  const spec = readVendoredSpec('openai');
+  normaliseNullable(spec.components);
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: 'openai-responses', components: spec.components });
+  // Request side only: the spec's input-item `oneOf` has overlapping branches (a `{role, content: [parts]}` message
+  // is both an `EasyInputMessage` and an `InputMessage`), so OpenAI's own examples match two of them; `anyOf` there.
+  const requestComponents = structuredClone(spec.components);
+  oneOfToAnyOf(requestComponents);
+  ajv.addSchema({ $id: 'openai-responses-request', components: requestComponents });
+  const compile = (name: string, id = 'openai-responses') => {
+    const validate = ajv.getSchema(`${id}#/components/schemas/${name}`);
+    if (!validate) throw new Error(`the OpenAI spec has no schema ${name}`);
+    return (body: unknown) =>
+      validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`);
+  };
+  cached = {
+    request: compile('CreateResponse', 'openai-responses-request'),
+    response: compile('Response'),
+    event: compile('ResponseStreamEvent'),
+    inputItemList: compile('ResponseItemList'),
+    error: compile('ErrorResponse'),
+  };
+  return cached;
+}
+
+function oneOfToAnyOf(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) oneOfToAnyOf(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if (Array.isArray(schema.oneOf) && schema.anyOf === undefined) {
+    schema.anyOf = schema.oneOf;
+    delete schema.oneOf;
+  }
+  for (const value of Object.values(schema)) oneOfToAnyOf(value);
+}
