@@ -1,5 +1,4 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { normaliseNullable } from './create-openai-spec-validator.js';
 import { readVendoredSpec } from './fixtures-root.js';
 
 export interface ResponsesSpecValidator {
@@ -57,4 +56,27 @@ function oneOfToAnyOf(node: unknown): void {
     delete schema.oneOf;
   }
   for (const value of Object.values(schema)) oneOfToAnyOf(value);
+}
+
+/** OpenAPI's `nullable: true` → JSON Schema's `type: [T, "null"]` (as in create-openai-spec-validator.ts). */
+function normaliseNullable(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) normaliseNullable(item);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const schema = node as Record<string, unknown>;
+  if ('nullable' in schema) {
+    if (schema.nullable === true && typeof schema.type === 'string') schema.type = [schema.type, 'null'];
+    if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    if (schema.nullable === true && schema.type === undefined) {
+      const { description, nullable: _nullable, ...rest } = schema;
+      for (const key of Object.keys(schema)) delete schema[key];
+      Object.assign(schema, description === undefined ? {} : { description }, { anyOf: [rest, { type: 'null' }] });
+      normaliseNullable(rest);
+      return;
+    }
+    delete schema.nullable;
+  }
+  for (const value of Object.values(schema)) normaliseNullable(value);
 }

@@ -4,6 +4,7 @@ export { fixturesRoot, recordingsRoot, readVendoredSpec, specsRoot, type Vendore
 export { createCaseEnvironment } from './create-case-environment.js';
 export { serveOnLoopback, type LoopbackServer } from './serve-on-loopback.js';
 export { createOpenAISpecValidator, type OpenAISpecValidator } from './create-openai-spec-validator.js';
+export { createResponsesSpecValidator, type ResponsesSpecValidator } from './create-responses-spec-validator.js';
 export {
   createFaultyUpstream,
   reserveRefusedUrl,
@@ -27,3 +28,4 @@ export {
   type ObservedFaultReply,
 } from './fault-scenarios.js';
 export { findSecrets } from './find-secrets.js';
+export { findBeyondSpec } from './find-beyond-spec.js';

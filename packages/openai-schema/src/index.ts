@@ -19,6 +19,7 @@ export { parseChatCompletionRequest } from './parse-chat-completion-request.js';
 export { parseChatCompletion } from './parse-chat-completion.js';
 export { parseChatCompletionChunk } from './parse-chat-completion-chunk.js';
 export type { ParseResult } from './parse-result.js';
+export { parseWithSchema, type ParseFailureStyle } from './parse-result.js';
 export { createOpenAIError, defaultOpenAIErrorType, type CreateOpenAIErrorOptions, type OpenAIErrorResponse } from './create-openai-error.js';
 export { formatJsonPath } from './format-json-path.js';
 export {
