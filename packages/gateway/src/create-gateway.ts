@@ -2,10 +2,11 @@ import { createDefaultEnvironment, createOpenAIError } from '@interlingua/openai
 import { checkAuthorization } from './check-authorization.js';
 import type { GatewayCore, GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
+import type { UpstreamKind } from './gateway-config.js';
 import { createStreamSlots } from './create-stream-slots.js';
 import { chatCompletionsFront } from './fronts/chat-completions-front.js';
 import type { ClientFront } from './fronts/client-front.js';
-import { handleTranslatedRequest, type GatewayRuntime, type RequestReport } from './handle-translated-request.js';
+import { BRIDGES, handleTranslatedRequest, type GatewayRuntime, type RequestReport } from './handle-translated-request.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
 import { resolveGatewayLimits } from './resolve-gateway-limits.js';
@@ -29,6 +30,8 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
   const limits = resolveGatewayLimits(options.limits);
   const runtime: GatewayRuntime = { limits, streamSlots: createStreamSlots(limits.maxConcurrentStreams) };
 
+  const knownModels = (upstream: UpstreamKind) => BRIDGES[upstream].knownModels?.(options.catalog?.[upstream as keyof NonNullable<GatewayOptions['catalog']>]) ?? [];
+
   async function route(request: GatewayRequest, path: string, report: RequestReport): Promise<GatewayReply> {
     if (path === '/healthz' && request.method === 'GET') return jsonResponse(200, { status: 'ok' });
     const front = FRONTS[path];
@@ -37,7 +40,7 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
       if (denied) return errorResponse(denied, { 'www-authenticate': 'Bearer' });
       if (path === '/v1/models') {
         return request.method === 'GET'
-          ? jsonResponse(200, listModels(options))
+          ? jsonResponse(200, listModels(options, knownModels))
           : errorResponse(createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'GET' });
       }
       return request.method === 'POST'

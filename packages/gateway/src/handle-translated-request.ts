@@ -19,7 +19,8 @@ import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
 import { resolveModelRoute } from './resolve-model-route.js';
 import { superviseUpstreamStream } from './supervise-upstream-stream.js';
 
-const BRIDGES: Record<UpstreamKind, ProviderBridge> = {
+/** The provider bridges, by upstream kind. */
+export const BRIDGES: Record<UpstreamKind, ProviderBridge> = {
   anthropic: anthropicBridge,
   gemini: geminiBridge,
   'openai-compatible': openAICompatibleBridge,

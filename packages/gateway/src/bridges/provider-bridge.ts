@@ -90,4 +90,9 @@ export interface ProviderBridge {
   mapResponse(body: unknown, context: unknown, environment: TranslationEnvironment): BridgeResponseResult;
   mapError(status: number, body: unknown, headers: { get(name: string): string | null }): BridgeErrorResult;
   createTranscoder(context: unknown, environment: TranslationEnvironment, options: UpstreamStreamOptions): UpstreamStreamTranscoder;
+  /**
+   * The model ids the provider's catalog knows (with the operator's `catalog.<provider>` additions), listed by
+   * `GET /v1/models` for the prefix routes to this upstream. Absent: none are listed.
+   */
+  knownModels?(catalog: unknown): readonly string[];
 }
