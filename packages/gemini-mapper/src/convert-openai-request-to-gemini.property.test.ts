@@ -38,7 +38,9 @@ function normaliseNullable(node: unknown): void {
  * - `Schema.type` is optional: a node holding only `anyOf` has no type (TRANSLATION-NOTES rule "anyOf without
  *   siblings"; the SDK's Schema type has `type` optional);
  * - `GenerateContentRequest.model` is optional: on REST the model is the `{model}` of the path
- *   (`/v1beta/models/{model}:generateContent`), and the recorded requests carry no `model` in the body.
+ *   (`/v1beta/models/{model}:generateContent`), and the recorded requests carry no `model` in the body;
+ * - `ThinkingConfig.thinkingLevel` also takes `XHIGH`: the vendored spec predates the Gemini 4 Neon and Hydrogen
+ *   models (November 2026), whose developer guide lists low, medium, high and xhigh.
  */
 function createValidator() {
   const spec = readVendoredSpec('gemini') as {
@@ -52,6 +54,8 @@ function createValidator() {
   schemas.FunctionDeclaration!.required = ['name'];
   delete schemas.Schema!.required;
   schemas.GenerateContentRequest!.required = (schemas.GenerateContentRequest!.required as string[]).filter((name) => name !== 'model');
+  const thinkingLevel = (schemas.ThinkingConfig!.properties as { thinkingLevel: { enum: string[] } }).thinkingLevel;
+  thinkingLevel.enum = [...thinkingLevel.enum, 'XHIGH'];
   const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
   ajv.addSchema({ $id: 'gemini.json', components: { schemas } });
   return ajv.compile({ $ref: 'gemini.json#/components/schemas/GenerateContentRequest' });
@@ -267,6 +271,12 @@ const models = fc.constantFrom(
   'models/gemini-2.5-flash',
   'gemini-3-pro-preview',
   'gemini-3-flash-preview',
+  'gemini-3.1-pro-preview',
+  'gemini-3.8-flash',
+  'gemini-3.1-flash-lite',
+  'gemini-flash-latest',
+  'gemini-4-neon',
+  'gemini-2.5-flash-image',
   'gemini-future-9',
 );
 
@@ -287,7 +297,7 @@ const request = fc.record(
     frequency_penalty: fc.double({ min: -2, max: 2, noNaN: true }),
     logprobs: fc.boolean(),
     top_logprobs: fc.integer({ min: 0, max: 20 }),
-    reasoning_effort: fc.constantFrom('none' as const, 'minimal' as const, 'low' as const, 'medium' as const, 'high' as const, 'xhigh' as const),
+    reasoning_effort: fc.constantFrom('none' as const, 'minimal' as const, 'low' as const, 'medium' as const, 'high' as const, 'xhigh' as const, 'max' as const),
     response_format: responseFormat,
     tools: fc.array(fc.oneof({ weight: 19, arbitrary: functionTool }, { weight: 1, arbitrary: customTool }), { maxLength: 3 }),
     tool_choice: toolChoice,

@@ -1,6 +1,7 @@
 import {
   createOpenAIError,
   parseChatCompletionRequest,
+  type ModelCatalog,
   type ChatCompletionRequest,
   type OpenAIErrorEnvelope,
   type TranslationWarning,
@@ -13,7 +14,7 @@ import { GeminiMapperInputError } from './gemini-mapper-input-error.js';
 import type { GeminiGenerateContentRequest } from './gemini-request-types.js';
 import type { GeminiTranslationContext } from './gemini-translation-context.js';
 import { mapOpenAIToolNameToGemini } from './map-openai-tool-name-to-gemini.js';
-import { resolveGeminiModelCapabilities } from './resolve-gemini-model-capabilities.js';
+import { GEMINI_MODEL_CATALOG, resolveGeminiModel, type GeminiModelCapabilities } from './gemini-model-catalog.js';
 
 export interface ConvertOpenAIRequestToGeminiOptions {
   /** Fetches http(s) image URLs for `inlineData`. Without it such URLs are a 400. */
@@ -32,6 +33,10 @@ export interface ConvertOpenAIRequestToGeminiOptions {
    * route it): it is not validated a second time. Default false.
    */
   validated?: boolean;
+  /** The model catalog, already merged with any operator override (`mergeGeminiModelCatalog`). Default: the shipped one. */
+  catalog?: ModelCatalog<GeminiModelCapabilities>;
+  /** Capabilities that override the catalog's for this request's model (an exact-model override). */
+  capabilities?: Partial<GeminiModelCapabilities>;
 }
 
 export interface GeminiUpstreamRequest {
@@ -64,7 +69,8 @@ export async function convertOpenAIRequestToGemini(
     if (!/^[A-Za-z0-9._-]+$/.test(upstreamModel)) {
       throw new GeminiMapperInputError('The model name may contain only letters, digits, ".", "_" and "-".', 'model', 'invalid_model');
     }
-    const capabilities = resolveGeminiModelCapabilities(upstreamModel);
+    const resolved = resolveGeminiModel(upstreamModel, options.catalog ?? GEMINI_MODEL_CATALOG);
+    const capabilities: GeminiModelCapabilities = options.capabilities ? { ...resolved.capabilities, ...options.capabilities } : resolved.capabilities;
     const forced = options.schemaFields === 'json-schema' ? true : options.schemaFields === 'legacy' ? false : undefined;
     const tools = convertOpenAIToolsToGemini(body, forced ?? capabilities.jsonSchemaParameters, warnings);
     const { contents, systemInstruction } = await convertOpenAIMessagesToGemini(body.messages, {

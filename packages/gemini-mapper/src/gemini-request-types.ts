@@ -95,7 +95,8 @@ export interface GeminiToolConfig {
   };
 }
 
-export type GeminiThinkingLevel = 'MINIMAL' | 'LOW' | 'MEDIUM' | 'HIGH';
+/** The v1beta enum, plus `XHIGH` (Gemini 4 Neon and Hydrogen; newer than the vendored spec). */
+export type GeminiThinkingLevel = 'MINIMAL' | 'LOW' | 'MEDIUM' | 'HIGH' | 'XHIGH';
 
 export interface GeminiThinkingConfig {
   includeThoughts?: boolean;

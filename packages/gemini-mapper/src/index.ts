@@ -34,7 +34,18 @@ export { convertGeminiLogprobsToOpenAI } from './convert-gemini-logprobs-to-open
 export { convertJsonSchemaToGeminiSchema, type ConvertJsonSchemaToGeminiSchemaOptions, type ConvertJsonSchemaToGeminiSchemaResult } from './convert-json-schema-to-gemini-schema.js';
 export { normalizeJsonSchemaForGemini } from './normalize-json-schema-for-gemini.js';
 export { mapOpenAIToolNameToGemini, GEMINI_FUNCTION_NAME_PATTERN } from './map-openai-tool-name-to-gemini.js';
-export { resolveGeminiModelCapabilities, type GeminiModelCapabilities, type GeminiThinkingStyle } from './resolve-gemini-model-capabilities.js';
+export { resolveGeminiModelCapabilities } from './resolve-gemini-model-capabilities.js';
+export {
+  GEMINI_MODEL_CATALOG,
+  geminiCatalogOverrideSchema,
+  mergeGeminiModelCatalog,
+  parseGeminiModelId,
+  resolveGeminiModel,
+  type GeminiBuiltInTool,
+  type GeminiCatalogThinkingLevel,
+  type GeminiModelCapabilities,
+  type GeminiThinkingStyle,
+} from './gemini-model-catalog.js';
 export { mapReasoningEffortToGeminiThinking } from './map-reasoning-effort-to-gemini-thinking.js';
 export {
   GEMINI_IMAGE_MIME_TYPES,

@@ -1,22 +1,26 @@
 import type { TranslationWarning } from '@interlingua/openai-schema';
-import type { GeminiThinkingConfig, GeminiThinkingLevel } from './gemini-request-types.js';
-import type { GeminiModelCapabilities } from './resolve-gemini-model-capabilities.js';
+import type { GeminiCatalogThinkingLevel, GeminiModelCapabilities } from './gemini-model-catalog.js';
+import type { GeminiThinkingConfig } from './gemini-request-types.js';
 
 /** Budget (2.5) per effort; clamped to the model's range. Modelled on Google's OpenAI-compatibility mapping. */
 const BUDGET: Record<string, number> = { low: 1024, medium: 8192, high: 24576 };
 
+/** The level each effort asks for (`max` asks for the family's highest). */
+const WANTED_LEVEL: Record<string, GeminiCatalogThinkingLevel> = { minimal: 'MINIMAL', low: 'LOW', medium: 'MEDIUM', high: 'HIGH', xhigh: 'XHIGH' };
+const LEVEL_ORDER: readonly GeminiCatalogThinkingLevel[] = ['MINIMAL', 'LOW', 'MEDIUM', 'HIGH', 'XHIGH'];
+
 /**
- * `reasoning_effort` → `thinkingConfig`. `includeThoughts: true` whenever thinking is on, so thought summaries come
- * back as `reasoning_content`.
+ * `reasoning_effort` → `thinkingConfig`, exactly per the family's catalog entry. `includeThoughts: true` whenever
+ * thinking is on, so thought summaries come back as `reasoning_content`.
  *
- * | effort | 2.5 (thinkingBudget) | 3 (thinkingLevel; Pro has LOW/HIGH only) | 2.0 thinking-exp | others |
- * |---|---|---|---|---|
- * | none | 0 (Pro cannot disable: its minimum 128, warning) | lowest level (MINIMAL Flash / LOW Pro), no thoughts, warning | dropped, warning | dropped, warning |
- * | minimal | model minimum (Pro 128, Flash 1, Flash-Lite 512) | MINIMAL (Pro: LOW) | includeThoughts | dropped, warning |
- * | low | 1024 | LOW | includeThoughts | dropped, warning |
- * | medium | 8192 | MEDIUM (Pro: HIGH) | includeThoughts | dropped, warning |
- * | high | 24576 (clamped to the model maximum) | HIGH | includeThoughts | dropped, warning |
- * | xhigh, max | model maximum (Pro 32768, Flash 24576) | HIGH | includeThoughts | dropped, warning |
+ * - `level` families (3 and later) take `thinkingLevel` from the entry's `levels`: the asked level when the family has
+ *   it (`medium` → MEDIUM on 3.1 Pro, MINIMAL on 3 Flash), else the nearest level above it (below it for `xhigh`
+ *   where XHIGH is missing), with a `reasoning_effort_clamped` warning. `max` → the highest level. `none`: Gemini 3
+ *   and 4 cannot turn thinking off; the lowest level is sent without thoughts, with a warning.
+ * - `budget` families (2.5): `none` → 0 where the family can disable thinking (Flash, Flash-Lite), else the minimum
+ *   with a warning (Pro); `minimal` → the minimum; low/medium/high → 1024/8192/24576 clamped; xhigh/max → the maximum.
+ * - `include-only` (2.0 thinking experiments): `includeThoughts` only; `none` is dropped with a warning.
+ * - `none` families: dropped with a warning.
  */
 export function mapReasoningEffortToGeminiThinking(
   effort: string,
@@ -34,7 +38,7 @@ export function mapReasoningEffortToGeminiThinking(
       }
       return { includeThoughts: true };
     case 'budget': {
-      const range = capabilities.budget!;
+      const range = capabilities.budget ?? { min: 0, max: 24576, canDisable: true };
       if (effort === 'none') {
         if (range.canDisable) return { thinkingBudget: 0 };
         warnings.push({ code: 'reasoning_effort_clamped', param: 'reasoning_effort', message: `This model cannot turn thinking off; the minimum budget ${range.min} is used.` });
@@ -44,16 +48,27 @@ export function mapReasoningEffortToGeminiThinking(
       return { thinkingBudget: Math.min(Math.max(wanted, range.min), range.max), includeThoughts: true };
     }
     case 'level': {
-      const levels = capabilities.levels ?? ['LOW', 'HIGH'];
-      const pick = (preferred: GeminiThinkingLevel, fallback: GeminiThinkingLevel): GeminiThinkingLevel => (levels.includes(preferred) ? preferred : fallback);
+      const levels = LEVEL_ORDER.filter((level) => (capabilities.levels ?? ['LOW', 'HIGH']).includes(level));
+      if (levels.length === 0) {
+        warnings.push({ code: 'parameter_dropped', param: 'reasoning_effort', message: 'The catalog lists no thinking levels for this model; reasoning_effort is dropped.' });
+        return undefined;
+      }
       if (effort === 'none') {
-        const lowest = pick('MINIMAL', 'LOW');
-        warnings.push({ code: 'reasoning_effort_clamped', param: 'reasoning_effort', message: `Gemini 3 cannot turn thinking off; thinkingLevel ${lowest} is used.` });
+        const lowest = levels[0]!;
+        warnings.push({ code: 'reasoning_effort_clamped', param: 'reasoning_effort', message: `This Gemini model cannot turn thinking off; thinkingLevel ${lowest} is used.` });
         return { thinkingLevel: lowest };
       }
-      const level: GeminiThinkingLevel =
-        effort === 'minimal' ? pick('MINIMAL', 'LOW') : effort === 'low' ? 'LOW' : effort === 'medium' ? pick('MEDIUM', 'HIGH') : 'HIGH';
-      return { thinkingLevel: level, includeThoughts: true };
+      if (effort === 'max') return { thinkingLevel: levels[levels.length - 1]!, includeThoughts: true };
+      const wanted = WANTED_LEVEL[effort] ?? 'MEDIUM';
+      if (levels.includes(wanted)) return { thinkingLevel: wanted, includeThoughts: true };
+      const rank = LEVEL_ORDER.indexOf(wanted);
+      const chosen = levels.find((level) => LEVEL_ORDER.indexOf(level) > rank) ?? levels[levels.length - 1]!;
+      warnings.push({
+        code: 'reasoning_effort_clamped',
+        param: 'reasoning_effort',
+        message: `This Gemini model has no thinkingLevel ${wanted} (it takes ${levels.join(', ')}); ${chosen} is used.`,
+      });
+      return { thinkingLevel: chosen, includeThoughts: true };
     }
   }
 }
