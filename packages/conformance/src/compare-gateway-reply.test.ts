@@ -97,3 +97,16 @@ describe('compareGatewayReply', () => {
     expect(result.diff).toContain('$.accumulated.choices[0].message.tool_calls[1]: expected');
   });
 });
+
+describe('compareGatewayReply: a stream without text/event-stream', () => {
+  it('reports the content type beside the content diff, not instead of it', () => {
+    const changed = goodStream.replace('"content":"Hi"', '"content":"Ho"');
+    const result = compareGatewayReply(streamCase(goodStream), { status: 200, headers: { 'content-type': 'application/json' }, text: changed });
+    expect(result.problems).toEqual(['content-type: expected text/event-stream, got application/json', '$.accumulated differs from the expected reply']);
+    expect(result.diff).toContain('$.accumulated.choices[0].message.content: expected "Hi", got "Ho"');
+  });
+
+  it('reports only the content type when the content is right', () => {
+    expect(compareGatewayReply(streamCase(goodStream), { status: 200, headers: {}, text: goodStream })).toEqual({ problems: ['content-type: expected text/event-stream, got (absent)'] });
+  });
+});

@@ -2,6 +2,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readVendoredSpec } from './fixtures-root.js';
 
 export interface OpenAISpecValidator {
+  /** Errors (empty when valid) of a client request against `CreateChatCompletionRequest`. */
+  request(body: unknown): string[];
   /** Errors (empty when valid) of a `chat.completion` against `CreateChatCompletionResponse`. */
   completion(body: unknown): string[];
   /** Errors of a `chat.completion.chunk` against `CreateChatCompletionStreamResponse`. */
@@ -49,6 +51,6 @@ export function createOpenAISpecValidator(): OpenAISpecValidator {
     return (body: unknown) =>
       validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`);
   };
-  cached = { completion: compile('CreateChatCompletionResponse'), chunk: compile('CreateChatCompletionStreamResponse'), error: compile('ErrorResponse') };
+  cached = { request: compile('CreateChatCompletionRequest'), completion: compile('CreateChatCompletionResponse'), chunk: compile('CreateChatCompletionStreamResponse'), error: compile('ErrorResponse') };
   return cached;
 }

@@ -54,7 +54,15 @@ export type CaseCategory =
   | 'structured-output'
   | 'media'
   | 'usage'
-  | 'seed';
+  | 'seed'
+  /**
+   * The case goes beyond the OpenAI Chat Completions specification: a request form the specification does not have
+   * (the seed's bare-string `image_url`), provider extensions (`cache_control`, `thinking_blocks`, provider tool types)
+   * or an extension field in the reply (`reasoning_content`). Added by the loader when it finds one (see
+   * `findBeyondSpec`), or written in `case.json`. Scored in its own category, so a gateway that keeps to the
+   * specification can be told apart from one that also speaks these extensions.
+   */
+  | 'beyond-spec';
 
 /** Bytes standing in for a fetched URL. */
 export interface MediaBytes {
@@ -135,4 +143,6 @@ export interface FixtureCase {
   upstreamRequest?: ExpectedUpstreamRequest;
   upstreamResponse?: { kind: 'json'; response: RecordedHttpResponse } | { kind: 'sse'; text: string };
   expectedResponse: { kind: 'json'; response: RecordedHttpResponse } | { kind: 'sse'; text: string };
+  /** Why the case goes beyond the OpenAI specification (set by the loader with the `beyond-spec` category). */
+  beyondSpec?: string[];
 }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findBeyondSpec } from './find-beyond-spec.js';
 import type { CaseDescription, ExpectedUpstreamRequest, FixtureCase, Provider, RecordedHttpResponse } from './fixture-case.js';
 
 const PROVIDERS: readonly Provider[] = ['anthropic', 'gemini', 'openai-compatible'];
@@ -39,6 +40,12 @@ export function loadFixtureCase(root: string, provider: Provider, name: string):
     fixtureCase.upstreamResponse = { kind: 'sse', text: readFileSync(file('upstream-response.sse'), 'utf8') };
   } else if (existsSync(file('upstream-response.json'))) {
     fixtureCase.upstreamResponse = { kind: 'json', response: readJson(file('upstream-response.json')) as RecordedHttpResponse };
+  }
+  // Cases beyond the OpenAI specification are scored in their own category too (found, or labelled in case.json).
+  const beyondSpec = findBeyondSpec(fixtureCase);
+  if (beyondSpec.length) {
+    fixtureCase.beyondSpec = beyondSpec;
+    if (!fixtureCase.description.categories.includes('beyond-spec')) fixtureCase.description.categories.push('beyond-spec');
   }
   return fixtureCase;
 }
