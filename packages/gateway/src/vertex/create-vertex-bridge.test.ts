@@ -1,0 +1,170 @@
+import type { ChatCompletionRequest } from '@interlingua/openai-schema';
+import { findSecrets } from '@interlingua/conformance/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestServiceAccount, startMockTokenEndpoint, type MockTokenEndpoint, type TestServiceAccount } from '../../test/vertex/google-test-servers.js';
+import { anthropicBridge } from '../bridges/anthropic-bridge.js';
+import { geminiBridge } from '../bridges/gemini-bridge.js';
+import { createVertexBridge, vertexBridgeFor } from './create-vertex-bridge.js';
+
+let endpoint: MockTokenEndpoint;
+let account: TestServiceAccount;
+beforeAll(async () => {
+  endpoint = await startMockTokenEndpoint();
+  account = await createTestServiceAccount(endpoint.tokenUri, 'key-project');
+  endpoint.account = account;
+});
+afterAll(() => endpoint.close());
+
+const request = (model: string, extra: Partial<ChatCompletionRequest> = {}): ChatCompletionRequest =>
+  ({ model, max_tokens: 256, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hello' }], ...extra }) as ChatCompletionRequest;
+
+const mapOptions = { strict: false };
+
+describe('the vertex bridge: requests', () => {
+  const bridge = () => createVertexBridge({ credentials: account.key, project: 'my-project', location: 'us-east5' }, { fetch });
+
+  it('sends Gemini models through the Gemini mapper unchanged, to the publisher google path', async () => {
+    for (const stream of [false, true]) {
+      const mapped = await bridge().mapRequest(request('gemini-2.5-flash', { stream }), mapOptions);
+      const direct = await geminiBridge.mapRequest(request('gemini-2.5-flash', { stream }), mapOptions);
+      if (!mapped.ok || !direct.ok) throw new Error('mapping failed');
+      expect(mapped.upstream.path).toBe(
+        `/v1/projects/my-project/locations/us-east5/publishers/google/models/gemini-2.5-flash:${stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`,
+      );
+      expect(mapped.upstream.body).toEqual(direct.upstream.body);
+      expect(mapped.upstream.headers).toEqual({ 'content-type': 'application/json' });
+      expect(mapped.warnings).toEqual(direct.warnings);
+    }
+  });
+
+  it('sends Claude models through the Anthropic mapper, without model and with anthropic_version vertex-2023-10-16 in the body', async () => {
+    for (const stream of [false, true]) {
+      const model = 'claude-sonnet-4-5@20250929';
+      const mapped = await bridge().mapRequest(request(model, { stream }), mapOptions);
+      const direct = await anthropicBridge.mapRequest(request(model, { stream }), mapOptions);
+      if (!mapped.ok || !direct.ok) throw new Error('mapping failed');
+      expect(mapped.upstream.path).toBe(
+        `/v1/projects/my-project/locations/us-east5/publishers/anthropic/models/${model}:${stream ? 'streamRawPredict' : 'rawPredict'}`,
+      );
+      const body = mapped.upstream.body as Record<string, unknown>;
+      expect(body.anthropic_version).toBe('vertex-2023-10-16');
+      expect('model' in body).toBe(false);
+      const { model: _model, ...directBody } = direct.upstream.body as Record<string, unknown>;
+      expect(body).toEqual({ anthropic_version: 'vertex-2023-10-16', ...directBody });
+      expect(body.system).toEqual(directBody.system);
+      expect(mapped.upstream.headers['anthropic-version']).toBeUndefined();
+      expect(mapped.upstream.headers['content-type']).toBe('application/json');
+    }
+  });
+
+  it('takes an explicit publishers/<publisher>/models/<id> name', async () => {
+    const mapped = await bridge().mapRequest(request('publishers/anthropic/models/claude-custom'), mapOptions);
+    expect(mapped.ok && mapped.upstream.path).toBe('/v1/projects/my-project/locations/us-east5/publishers/anthropic/models/claude-custom:rawPredict');
+  });
+
+  it('refuses a model of no known publisher, naming the model field', async () => {
+    const mapped = await bridge().mapRequest(request('llama-3.1-405b'), mapOptions);
+    expect(mapped.ok).toBe(false);
+    if (mapped.ok) return;
+    expect(mapped.error.status).toBe(400);
+    expect(mapped.error.body.error).toMatchObject({ param: 'model', code: 'model_not_supported' });
+  });
+
+  it('refuses a Files API reference for Claude (Vertex has no Files API), naming the field', async () => {
+    const mapped = await bridge().mapRequest(
+      request('claude-sonnet-4-5', {
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'Read this' }, { type: 'file', file: { file_id: 'file_011' } }] }],
+      } as Partial<ChatCompletionRequest>),
+      mapOptions,
+    );
+    expect(mapped.ok).toBe(false);
+    if (mapped.ok) return;
+    expect(mapped.error.status).toBe(400);
+    expect(mapped.error.body.error.param).toBe('messages[0].content[1].file.file_id');
+  });
+
+  it('in express mode sends Gemini to the project-less global path and refuses Claude', async () => {
+    const express = createVertexBridge({ apiKey: 'express-key-secret' }, { fetch });
+    expect(express.mode).toBe('express');
+    expect(express.defaultBaseUrl).toBe('https://aiplatform.googleapis.com');
+    const gemini = await express.mapRequest(request('gemini-2.5-flash', { stream: true }), mapOptions);
+    expect(gemini.ok && gemini.upstream.path).toBe('/v1/publishers/google/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
+    const claude = await express.mapRequest(request('claude-sonnet-4-5'), mapOptions);
+    expect(claude.ok).toBe(false);
+    if (!claude.ok) {
+      expect(claude.error.status).toBe(503);
+      expect(claude.error.body.error.code).toBe('upstream_not_configured');
+    }
+    expect(await express.authorize()).toEqual({ ok: true, headers: { 'x-goog-api-key': 'express-key-secret' } });
+  });
+});
+
+describe('the vertex bridge: errors and replies', () => {
+  it('translates Anthropic-shaped errors with the Anthropic converter and Google-shaped ones with the Gemini converter', () => {
+    const bridge = createVertexBridge({ credentials: account.key }, { fetch });
+    const headers = new Headers();
+    const claude = bridge.mapError(429, { type: 'error', error: { type: 'rate_limit_error', message: 'Slow down' } }, headers);
+    expect(claude).toEqual(anthropicBridge.mapError(429, { type: 'error', error: { type: 'rate_limit_error', message: 'Slow down' } }, headers));
+    expect((claude.body as { error: { type: string } }).error.type).toBe('rate_limit_error');
+    const google = { error: { code: 403, message: 'Permission denied on resource project x.', status: 'PERMISSION_DENIED' } };
+    expect(bridge.mapError(403, google, headers)).toEqual(geminiBridge.mapError(403, google, headers));
+    expect((bridge.mapError(403, google, headers).body as { error: { code: string } }).error.code).toBe('PERMISSION_DENIED');
+  });
+});
+
+describe('the vertex bridge: configuration and auth', () => {
+  it('uses the key\'s project_id when no project is set, and the global host by default', async () => {
+    const bridge = createVertexBridge({ credentials: JSON.stringify(account.key) }, { fetch });
+    expect(bridge.mode).toBe('service-account');
+    expect(bridge.defaultBaseUrl).toBe('https://aiplatform.googleapis.com');
+    const mapped = await bridge.mapRequest(request('gemini-2.5-pro'), mapOptions);
+    expect(mapped.ok && mapped.upstream.path).toBe('/v1/projects/key-project/locations/global/publishers/google/models/gemini-2.5-pro:generateContent');
+    const auth = await bridge.authorize();
+    expect(auth).toEqual({ ok: true, headers: { authorization: `Bearer ${endpoint.grants.at(-1)!.token}` } });
+  });
+
+  it('answers 503 upstream_not_configured, never quoting a key, for each missing or unusable setting', async () => {
+    const cases = [
+      createVertexBridge({}, { fetch }),
+      createVertexBridge({ credentialsFile: '/etc/key.json' }, { fetch }),
+      createVertexBridge({ credentials: '{"type":"service_account","private_key":"SECRETSECRET"' }, { fetch }),
+      createVertexBridge({ credentials: { ...account.key, project_id: undefined } as never }, { fetch }),
+      createVertexBridge({ credentials: account.key, location: 'us-east5/../x' }, { fetch }),
+    ];
+    const messages: string[] = [];
+    for (const bridge of cases) {
+      const auth = await bridge.authorize();
+      expect(auth.ok).toBe(false);
+      if (auth.ok) continue;
+      expect(auth.error.status).toBe(503);
+      expect(auth.error.body.error.code).toBe('upstream_not_configured');
+      messages.push(auth.error.body.error.message);
+    }
+    expect(messages[1]).toContain('only the Node adapters read');
+    expect(messages[3]).toContain('GOOGLE_CLOUD_PROJECT');
+    expect(findSecrets(messages, ['SECRETSECRET', account.key.private_key])).toEqual([]);
+  });
+
+  it('answers 502 upstream_auth_failed when the token endpoint refuses, with its reason and no secret', async () => {
+    endpoint.failWith = { status: 401, body: { error: 'invalid_client', error_description: 'The OAuth client was not found.' } };
+    try {
+      const auth = await createVertexBridge({ credentials: account.key }, { fetch }).authorize();
+      expect(auth.ok).toBe(false);
+      if (auth.ok) return;
+      expect(auth.error.status).toBe(502);
+      expect(auth.error.body.error).toMatchObject({
+        code: 'upstream_auth_failed',
+        message: 'The gateway could not get a Vertex AI access token: the token endpoint answered 401: invalid_client (The OAuth client was not found.).',
+      });
+      expect(findSecrets([JSON.stringify(auth)], [account.key.private_key])).toEqual([]);
+    } finally {
+      endpoint.failWith = undefined;
+    }
+  });
+
+  it('keeps one bridge (one token cache) per settings object and transport', () => {
+    const settings = { credentials: account.key };
+    expect(vertexBridgeFor(settings, fetch)).toBe(vertexBridgeFor(settings, fetch));
+    expect(vertexBridgeFor({ credentials: account.key }, fetch)).not.toBe(vertexBridgeFor(settings, fetch));
+  });
+});
