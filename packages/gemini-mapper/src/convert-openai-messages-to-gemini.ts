@@ -1,5 +1,5 @@
 import type { ChatCompletionMessageParam, TranslationWarning } from '@interlingua/openai-schema';
-import { convertOpenAIContentPartToGemini, type GeminiMediaResolver } from './convert-openai-content-part-to-gemini.js';
+import { convertOpenAIContentPartToGemini, type GeminiMediaPolicy, type GeminiMediaResolver } from './convert-openai-content-part-to-gemini.js';
 import { GeminiMapperInputError } from './gemini-mapper-input-error.js';
 import type { GeminiContent, GeminiPart, GeminiSystemInstruction } from './gemini-request-types.js';
 import { GEMINI_SKIP_THOUGHT_SIGNATURE, type GeminiMessageSignature } from './gemini-thought-signature-extension.js';
@@ -14,6 +14,8 @@ export type GeminiMidConversationSystemPolicy =
 
 export interface ConvertOpenAIMessagesToGeminiOptions {
   resolveMedia?: GeminiMediaResolver;
+  /** How media given by URL and `image_url.detail` are sent (from the model's capabilities). */
+  media?: GeminiMediaPolicy;
   midConversationSystem?: GeminiMidConversationSystemPolicy;
   /** Put the bypass signature on unsigned function calls (Gemini 3). */
   requiresThoughtSignatures: boolean;
@@ -141,6 +143,7 @@ export async function convertOpenAIMessagesToGemini(
           for (let partIndex = 0; partIndex < message.content.length; partIndex++) {
             const part = await convertOpenAIContentPartToGemini(message.content[partIndex], `${path}.content[${partIndex}]`, {
               resolveMedia: options.resolveMedia,
+              media: options.media,
               warnings,
             });
             if (part) parts.push(part);
@@ -179,7 +182,7 @@ export async function convertOpenAIMessagesToGemini(
           for (let partIndex = 0; partIndex < content.length; partIndex++) {
             const part = content[partIndex] as LooseRecord;
             if (part?.type === 'text') continue;
-            const converted = await convertOpenAIContentPartToGemini(part, `${contentPath}[${partIndex}]`, { resolveMedia: options.resolveMedia, warnings });
+            const converted = await convertOpenAIContentPartToGemini(part, `${contentPath}[${partIndex}]`, { resolveMedia: options.resolveMedia, media: options.media, warnings });
             if (!converted) continue;
             mediaParts.push(converted);
             warnings.push({

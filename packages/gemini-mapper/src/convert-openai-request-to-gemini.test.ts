@@ -98,7 +98,7 @@ describe('edge case #7: thinking round trip', () => {
 
 describe('edge case #8: media matrix', () => {
   const ask = (part: unknown) => ({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: [part] }] });
-  it('data URL → inlineData, gs:// → fileData, https → resolver, pdf and audio inline', async () => {
+  it('data URL → inlineData, gs:// → fileData, https → resolver when inline bytes are preferred, pdf and audio inline', async () => {
     const resolveMedia = async () => ({ mimeType: 'image/png', data: 'AAAA' });
     const parts = await Promise.all(
       [
@@ -107,7 +107,7 @@ describe('edge case #8: media matrix', () => {
         { type: 'image_url', image_url: { url: 'https://example.com/cat' } },
         { type: 'file', file: { filename: 'a.pdf', file_data: 'data:application/pdf;base64,JVBERi0=' } },
         { type: 'input_audio', input_audio: { data: 'UklGRg==', format: 'wav' } },
-      ].map(async (part) => (await body(ask(part), { resolveMedia })).upstream.body.contents[0]!.parts[0]),
+      ].map(async (part) => (await body(ask(part), { resolveMedia, preferInlineMedia: true })).upstream.body.contents[0]!.parts[0]),
     );
     expect(parts).toEqual([
       { inlineData: { mimeType: 'image/jpeg', data: '/9j/' } },
@@ -118,7 +118,7 @@ describe('edge case #8: media matrix', () => {
     ]);
   });
   it('a failing resolver is a 400, not a throw', async () => {
-    const result = await convertOpenAIRequestToGemini(ask({ type: 'image_url', image_url: { url: 'https://example.com/x.png' } }), {
+    const result = await convertOpenAIRequestToGemini(ask({ type: 'image_url', image_url: { url: 'http://example.com/x.png' } }), {
       resolveMedia: async () => {
         throw new Error('404');
       },

@@ -17,8 +17,13 @@ import { mapOpenAIToolNameToGemini } from './map-openai-tool-name-to-gemini.js';
 import { GEMINI_MODEL_CATALOG, resolveGeminiModel, type GeminiModelCapabilities } from './gemini-model-catalog.js';
 
 export interface ConvertOpenAIRequestToGeminiOptions {
-  /** Fetches http(s) image URLs for `inlineData`. Without it such URLs are a 400. */
+  /**
+   * Fetches media given by URL for `inlineData`: http:// URLs, https URLs for models whose catalog entry has
+   * `urlMedia: false`, and every URL with `preferInlineMedia`. Without it such URLs are a 400.
+   */
   resolveMedia?: GeminiMediaResolver;
+  /** Send media given by https URL as inline bytes (through `resolveMedia`) even where Gemini would fetch it. Default false. */
+  preferInlineMedia?: boolean;
   /** Reject (400) instead of dropping unsupported parameters. Default false. */
   strict?: boolean;
   /** Where mid-conversation system/developer messages go. Default `user-text`. */
@@ -75,6 +80,7 @@ export async function convertOpenAIRequestToGemini(
     const tools = convertOpenAIToolsToGemini(body, forced ?? capabilities.jsonSchemaParameters, warnings);
     const { contents, systemInstruction } = await convertOpenAIMessagesToGemini(body.messages, {
       resolveMedia: options.resolveMedia,
+      media: { urlMedia: capabilities.urlMedia && options.preferInlineMedia !== true, partMediaResolution: capabilities.partMediaResolution },
       midConversationSystem: options.midConversationSystem,
       requiresThoughtSignatures: capabilities.requiresThoughtSignatures,
       toolName: mapOpenAIToolNameToGemini,

@@ -63,6 +63,8 @@ export interface GeminiPart {
   fileData?: GeminiFileData;
   functionCall?: GeminiFunctionCall;
   functionResponse?: GeminiFunctionResponse;
+  /** Per-part media resolution (Gemini 3 and later; `image_url.detail`). */
+  mediaResolution?: { level: 'MEDIA_RESOLUTION_LOW' | 'MEDIA_RESOLUTION_MEDIUM' | 'MEDIA_RESOLUTION_HIGH' | 'MEDIA_RESOLUTION_ULTRA_HIGH' };
 }
 
 export interface GeminiContent {
