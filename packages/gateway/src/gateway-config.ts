@@ -4,6 +4,7 @@
  * build time (`@interlingua/gateway/config.schema.json`) for editor completion.
  */
 import type { ModelCatalogOverride } from '@interlingua/openai-schema';
+import type { VertexSettings } from './vertex/vertex-settings.js';
 
 /** The upstream kinds a model can be routed to. */
 export type UpstreamKind = 'anthropic' | 'gemini' | 'openai-compatible';
@@ -97,6 +98,7 @@ export interface GatewayConfigFile {
     anthropic?: UpstreamSettings;
     gemini?: UpstreamSettings;
     'openai-compatible'?: UpstreamSettings;
+    vertex?: VertexSettings;
   };
   /** Exact names and aliases; looked up before prefixes. */
   models?: ModelRoute[];

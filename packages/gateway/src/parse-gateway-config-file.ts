@@ -3,13 +3,21 @@ import * as z from 'zod/mini';
 import type { GatewayConfigFile } from './gateway-config.js';
 
 const gatewayConfigFileSchema = lazySchema(() => {
-  const upstreamKind = z.enum(['anthropic', 'gemini', 'openai-compatible']);
+  const upstreamKind = z.enum(['anthropic', 'gemini', 'openai-compatible', 'vertex']);
   const nonEmptyString = () => z.string().check(z.minLength(1));
   const positiveInteger = () => z.optional(z.number().check(z.int(), z.positive()));
   const upstreamSettings = z.strictObject({
     apiKey: z.optional(nonEmptyString()),
     baseUrl: z.optional(z.url()),
     forwardBetaHeader: z.optional(z.boolean()),
+  });
+  const vertexSettings = z.strictObject({
+    apiKey: z.optional(nonEmptyString()),
+    baseUrl: z.optional(z.url()),
+    project: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9.:-]*$/))),
+    location: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/))),
+    credentials: z.optional(z.union([nonEmptyString(), z.looseObject({ client_email: nonEmptyString(), private_key: nonEmptyString() })])),
+    credentialsFile: z.optional(nonEmptyString()),
   });
   const capabilities = z.record(z.string(), z.unknown());
   const version = z.string().check(z.regex(/^\d+(\.\d+)*$/));
@@ -36,6 +44,7 @@ const gatewayConfigFileSchema = lazySchema(() => {
         anthropic: z.optional(upstreamSettings),
         gemini: z.optional(upstreamSettings),
         'openai-compatible': z.optional(upstreamSettings),
+        vertex: z.optional(vertexSettings),
       }),
     ),
     models: z.optional(
