@@ -114,13 +114,18 @@ export type AnthropicToolChoice =
   | { type: 'tool'; name: string; disable_parallel_tool_use?: boolean }
   | { type: 'none' };
 
-export interface AnthropicThinkingConfig {
-  type: 'enabled';
-  budget_tokens: number;
-}
+/** `thinking.display`: `summarized` returns the thinking text, `omitted` only its signature. */
+export type AnthropicThinkingDisplay = 'summarized' | 'omitted';
+
+export type AnthropicThinkingConfig =
+  | { type: 'enabled'; budget_tokens: number; display?: AnthropicThinkingDisplay }
+  | { type: 'adaptive'; display?: AnthropicThinkingDisplay }
+  | { type: 'disabled' }
+  | { type: 'between_tools' };
 
 export interface AnthropicOutputConfig {
-  format: { type: 'json_schema'; schema: Record<string, unknown> };
+  format?: { type: 'json_schema'; schema: Record<string, unknown> };
+  effort?: 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 }
 
 /** The fields of `POST /v1/messages` other than `stream`. */
@@ -137,6 +142,8 @@ export interface AnthropicMessageCreateFields {
   top_p?: number;
   stop_sequences?: string[];
   metadata?: { user_id: string };
+  /** Automatic prompt caching: the breakpoint goes on the last cacheable block and moves forward as the conversation grows. */
+  cache_control?: AnthropicCacheControl;
 }
 
 /** The body of `POST /v1/messages`: `stream: true` only for streamed requests (absent otherwise). */

@@ -168,7 +168,7 @@ describe('convertOpenAIRequestToAnthropic (properties)', () => {
     });
     for (const t of textBlocks(body)) expect(t.trim()).not.toBe('');
     const { thinking, max_tokens: maxTokens } = result.upstream.body;
-    if (thinking) {
+    if (thinking?.type === 'enabled') {
       expect(thinking.budget_tokens).toBeGreaterThanOrEqual(1024);
       expect(maxTokens).toBeGreaterThan(thinking.budget_tokens);
     }

@@ -89,7 +89,7 @@ describe('convertOpenAIRequestToAnthropic', () => {
     });
     it('reduces a budget that does not fit the model and stays under the output limit', () => {
       const result = ok({ model: 'claude-opus-4-1', messages: user, reasoning_effort: 'max' });
-      expect(result.upstream.body.thinking!.budget_tokens).toBe(27904);
+      expect((result.upstream.body.thinking as { budget_tokens: number }).budget_tokens).toBe(27904);
       expect(result.upstream.body.max_tokens).toBe(32000);
       expect(codes(result)).toEqual(['thinking_budget_reduced']);
     });
@@ -97,7 +97,7 @@ describe('convertOpenAIRequestToAnthropic', () => {
       const result = ok({ model: 'claude-3-7-sonnet', messages: user, reasoning_effort: 'minimal', temperature: 0.3, top_p: 0.5 });
       expect(result.upstream.body.temperature).toBeUndefined();
       expect(result.upstream.body.top_p).toBeUndefined();
-      expect(result.upstream.body.thinking!.budget_tokens).toBe(1024);
+      expect((result.upstream.body.thinking as { budget_tokens: number }).budget_tokens).toBe(1024);
     });
     it('does not enable thinking with a forced tool choice, nor on models without thinking', () => {
       const forced = ok({ model: 'claude-sonnet-4-5', messages: user, tools: [weatherTool], tool_choice: 'required', reasoning_effort: 'low' });

@@ -1,5 +1,5 @@
 import { createOpenAIError, parseChatCompletionRequest, type ChatCompletionRequest, type ChatCompletionTool, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
-import type { AnthropicCustomTool, AnthropicMessageCreateBody, AnthropicMessageCreateFields, AnthropicNativeTool, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
+import type { AnthropicCustomTool, AnthropicMessage, AnthropicMessageCreateBody, AnthropicMessageCreateFields, AnthropicNativeTool, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
 import {
@@ -8,8 +8,9 @@ import {
   convertOpenAIToolsToAnthropic,
   convertOpenAIWebSearchOptionsToAnthropic,
 } from './convert-openai-tools-to-anthropic.js';
-import { mapReasoningEffortToAnthropicBudget } from './map-reasoning-effort-to-anthropic-budget.js';
+import { planAnthropicThinking } from './plan-anthropic-thinking.js';
 import { addWarning, dropUnsupported, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
+import type { AnthropicModelCapabilities, AnthropicModelCatalog } from './anthropic-model-capabilities.js';
 import { resolveAnthropicModelCapabilities } from './resolve-anthropic-model-capabilities.js';
 
 /** The Anthropic API version every request is sent with. */
@@ -27,6 +28,10 @@ export interface ConvertOpenAIRequestToAnthropicOptions {
    * route it): it is not validated a second time. Default false.
    */
   validated?: boolean;
+  /** The model catalog (the shipped one merged with an operator's override). Default: the shipped catalog. */
+  catalog?: AnthropicModelCatalog;
+  /** An operator's capabilities for this exact model, over the catalog family's. */
+  capabilities?: Partial<AnthropicModelCapabilities>;
 }
 
 export type ConvertOpenAIRequestToAnthropicResult =
@@ -83,11 +88,25 @@ function isAnthropicNativeTool(tool: unknown): tool is AnthropicNativeTool {
   return typeof type === 'string' && NATIVE_TOOL_TYPE.test(type) && typeof name === 'string';
 }
 
-function convert(request: ChatCompletionRequest, state: RequestMappingState): { upstream: AnthropicUpstreamRequest; context: AnthropicTranslationContext } {
+/**
+ * The OpenAI index of the assistant message whose tool calls the conversation's final tool results answer, when that
+ * message has no signed thinking block to send back (null when there is no tool loop in progress or it kept one).
+ */
+function findOpenToolTurnWithoutThinking(request: ChatCompletionRequest, messages: readonly AnthropicMessage[]): number | null {
+  const last = messages[messages.length - 1];
+  const previous = messages[messages.length - 2];
+  if (!last || last.role !== 'user' || !last.content.some((block) => block.type === 'tool_result')) return null;
+  if (!previous || previous.role !== 'assistant' || !previous.content.some((block) => block.type === 'tool_use')) return null;
+  const first = previous.content[0];
+  if (first && (first.type === 'thinking' || first.type === 'redacted_thinking')) return null;
+  return request.messages.findLastIndex((message) => message.role === 'assistant');
+}
+
+function convert(request: ChatCompletionRequest, state: RequestMappingState, options: ConvertOpenAIRequestToAnthropicOptions): { upstream: AnthropicUpstreamRequest; context: AnthropicTranslationContext } {
   if (typeof request.n === 'number' && request.n > 1) {
     throw new RequestMappingFailure('Anthropic returns one choice per request; n greater than 1 is not supported.', 'n', 'unsupported_value');
   }
-  const capabilities = resolveAnthropicModelCapabilities(request.model);
+  const capabilities = resolveAnthropicModelCapabilities(request.model, { ...(options.catalog ? { catalog: options.catalog } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
   const record = request as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     if (HANDLED.has(key) || value === undefined) continue;
@@ -101,6 +120,14 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
 
   const converted = convertOpenAIMessagesToAnthropic(request.messages, state);
   const system = converted.system;
+  if (!capabilities.prefill && converted.messages[converted.messages.length - 1]?.role === 'assistant') {
+    const index = request.messages.findLastIndex((message) => message.role === 'assistant');
+    throw new RequestMappingFailure(
+      `${capabilities.family} does not accept a final assistant message (prefill): end the conversation with a user message, and ask for the answer's shape with response_format or a system instruction.`,
+      `messages[${index}]`,
+      'unsupported_value',
+    );
+  }
 
   // Tools and tool choice.
   let tools: AnthropicTool[] = [];
@@ -121,25 +148,29 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
   }
   const clientToolCount = tools.length;
 
-  // Extended thinking.
-  let budget: number | null = null;
-  const effort = request.reasoning_effort;
-  if (effort !== null && effort !== undefined) {
-    const wanted = mapReasoningEffortToAnthropicBudget(effort);
-    if (wanted !== null) {
-      if (!capabilities.thinking) {
-        dropUnsupported(state, 'reasoning_effort', `${capabilities.family} has no extended thinking (reasoning_effort)`);
-      } else if (isForcing(toolChoice)) {
-        addWarning(state, 'thinking_disabled', 'reasoning_effort', 'Anthropic does not allow extended thinking with a forced tool choice; thinking was not enabled so that the tool choice holds.');
-      } else {
-        budget = wanted;
-        const limit = capabilities.maxOutputTokens;
-        if (limit !== null && budget >= limit) {
-          const reduced = Math.max(1024, limit - 4096);
-          addWarning(state, 'thinking_budget_reduced', 'reasoning_effort', `The ${effort} thinking budget (${budget}) does not fit ${capabilities.family}'s output limit (${limit}); ${reduced} was used.`);
-          budget = reduced;
-        }
-      }
+  // Thinking (budget or adaptive + effort, per the catalog).
+  if (!capabilities.forcedToolChoice && isForcing(toolChoice)) {
+    const param = request.tool_choice !== undefined ? 'tool_choice' : 'parallel_tool_calls';
+    if (state.strict) throw new RequestMappingFailure(`${capabilities.family} rejects a forced tool choice; strict mode rejects it.`, param, 'unsupported_value');
+    addWarning(state, 'tool_choice_relaxed', param, `${capabilities.family} rejects a forced tool choice (it always thinks); the tool choice was sent as auto.`);
+    toolChoice = { type: 'auto', ...(toolChoice && 'disable_parallel_tool_use' in toolChoice ? { disable_parallel_tool_use: toolChoice.disable_parallel_tool_use } : {}) } as AnthropicToolChoice;
+  }
+  const plan = planAnthropicThinking(
+    {
+      reasoningEffort: request.reasoning_effort,
+      capabilities,
+      forcedToolChoice: isForcing(toolChoice),
+      openToolTurnWithoutThinking: findOpenToolTurnWithoutThinking(request, converted.messages),
+    },
+    state,
+  );
+  let budget = plan.budget;
+  if (budget !== null) {
+    const limit = capabilities.maxOutputTokens;
+    if (limit !== null && budget >= limit) {
+      const reduced = Math.max(1024, limit - 4096);
+      addWarning(state, 'thinking_budget_reduced', 'reasoning_effort', `The ${String(request.reasoning_effort)} thinking budget (${budget}) does not fit ${capabilities.family}'s output limit (${limit}); ${reduced} was used.`);
+      budget = reduced;
     }
   }
 
@@ -165,14 +196,14 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
       });
       jsonResponse = { mode: 'tool', toolName: name };
       const userToolsCallable = clientToolCount > 0 && toolChoice?.type !== 'none';
-      if (budget !== null || userToolsCallable) {
+      if (budget !== null || (plan.active && !capabilities.forcedToolChoice) || userToolsCallable) {
         if (toolChoice === undefined || toolChoice.type === 'none') toolChoice = { type: 'auto' };
         system.push({ type: 'text', text: `When you give your final answer, call the ${name} tool with the answer as its input; do not write the answer as text.` });
         addWarning(
           state,
           'json_tool_not_forced',
           'response_format',
-          budget !== null
+          budget !== null || (plan.active && !capabilities.forcedToolChoice)
             ? 'With extended thinking Anthropic does not allow a forced tool; the JSON tool is requested by instruction.'
             : 'Other tools are callable, so the JSON tool is requested by instruction instead of being forced.',
         );
@@ -199,8 +230,17 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
   // Sampling.
   let temperature = request.temperature ?? undefined;
   let topP = request.top_p ?? undefined;
-  const topK = typeof record['top_k'] === 'number' ? (record['top_k'] as number) : undefined;
-  if (budget !== null) {
+  let topK = typeof record['top_k'] === 'number' ? (record['top_k'] as number) : undefined;
+  if (capabilities.samplingParameters === 'none') {
+    const defaults: Record<string, number | undefined> = { temperature: 1, top_p: 1, top_k: undefined };
+    for (const [name, value] of [['temperature', temperature], ['top_p', topP], ['top_k', topK]] as const) {
+      if (value === undefined) continue;
+      const reason = `${capabilities.family} rejects \`${name}\` (sampling parameters are set by the model)`;
+      if (value === defaults[name]) addWarning(state, 'parameter_dropped', name, `${reason}; the default value was dropped.`);
+      else dropUnsupported(state, name, reason);
+    }
+    temperature = topP = topK = undefined;
+  } else if (plan.active) {
     if (temperature !== undefined && temperature !== 1) {
       addWarning(state, 'parameter_dropped', 'temperature', 'Extended thinking requires temperature 1; temperature was dropped.');
       temperature = undefined;
@@ -209,12 +249,16 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
       addWarning(state, 'parameter_dropped', 'top_p', 'Extended thinking allows top_p between 0.95 and 1 only; top_p was dropped.');
       topP = undefined;
     }
+    if (topK !== undefined) {
+      addWarning(state, 'parameter_dropped', 'top_k', 'Extended thinking does not allow top_k; top_k was dropped.');
+      topK = undefined;
+    }
   } else if (temperature !== undefined && (temperature > 1 || temperature < 0)) {
     const clamped = Math.min(1, Math.max(0, temperature));
     addWarning(state, 'temperature_clamped', 'temperature', `Anthropic's temperature range is 0 to 1; ${temperature} was sent as ${clamped}.`);
     temperature = clamped;
   }
-  if (capabilities.temperatureOrTopP && temperature !== undefined && topP !== undefined) {
+  if (capabilities.samplingParameters === 'temperature-or-top-p' && temperature !== undefined && topP !== undefined) {
     addWarning(state, 'parameter_dropped', 'top_p', `${capabilities.family} accepts temperature or top_p, not both; top_p was dropped.`);
     topP = undefined;
   }
@@ -244,7 +288,8 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
   if (system.length > 0) fields.system = system;
   if (tools.length > 0) fields.tools = tools;
   if (toolChoice) fields.tool_choice = toolChoice;
-  if (budget !== null) fields.thinking = { type: 'enabled', budget_tokens: budget };
+  if (plan.thinking) fields.thinking = plan.thinking.type === 'enabled' && budget !== null ? { ...plan.thinking, budget_tokens: budget } : plan.thinking;
+  if (plan.effort) outputConfig = { ...outputConfig, effort: plan.effort };
   if (outputConfig) fields.output_config = outputConfig;
   if (temperature !== undefined) fields.temperature = temperature;
   if (topP !== undefined) fields.top_p = topP;
@@ -262,7 +307,7 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState): { 
       requestedModel: request.model,
       stream,
       includeUsage: stream && request.stream_options?.include_usage === true,
-      thinking: budget !== null,
+      thinking: plan.active,
       jsonResponse,
     },
   };
@@ -278,7 +323,7 @@ export function convertOpenAIRequestToAnthropic(request: unknown, options: Conve
   try {
     const parsed = options.validated === true ? { ok: true as const, value: request as ChatCompletionRequest } : parseChatCompletionRequest(request);
     if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, warnings: state.warnings };
-    const { upstream, context } = convert(parsed.value, state);
+    const { upstream, context } = convert(parsed.value, state, options);
     return { ok: true, upstream, context, warnings: state.warnings };
   } catch (failure) {
     if (failure instanceof RequestMappingFailure) return { ok: false, status: 400, error: failure.error, warnings: state.warnings };

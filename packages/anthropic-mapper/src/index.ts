@@ -17,7 +17,24 @@ export {
 } from './convert-anthropic-response-to-openai.js';
 export { convertAnthropicErrorToOpenAI, statusForAnthropicErrorType, type ConvertedAnthropicError } from './convert-anthropic-error-to-openai.js';
 export type { AnthropicTranslationContext } from './anthropic-translation-context.js';
-export { resolveAnthropicModelCapabilities, type AnthropicModelCapabilities } from './resolve-anthropic-model-capabilities.js';
+export {
+  resolveAnthropicModelCapabilities,
+  type ResolvedAnthropicModel,
+  type ResolveAnthropicModelCapabilitiesOptions,
+} from './resolve-anthropic-model-capabilities.js';
+export {
+  anthropicCatalogOverrideSchema,
+  anthropicModelCatalogSchema,
+  anthropicModelCapabilitiesSchema,
+  anthropicModelCapabilitiesOverrideSchema,
+  type AnthropicEffort,
+  type AnthropicModelCapabilities,
+  type AnthropicModelCatalog,
+  type AnthropicModelCatalogOverride,
+} from './anthropic-model-capabilities.js';
+export { ANTHROPIC_MODEL_CATALOG, listAnthropicCatalogModels } from './anthropic-model-catalog.js';
+export { parseAnthropicModelId } from './parse-anthropic-model-id.js';
+export { planAnthropicThinking, mapReasoningEffortToAnthropicEffort, type AnthropicThinkingPlan } from './plan-anthropic-thinking.js';
 export { mapReasoningEffortToAnthropicBudget } from './map-reasoning-effort-to-anthropic-budget.js';
 export { FIRST_USER_TURN_PLACEHOLDER } from './convert-openai-messages-to-anthropic.js';
 export { parseDataUrl, type ParsedDataUrl } from './parse-data-url.js';

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { convertOpenAIRequestToAnthropic } from './convert-openai-request-to-anthropic.js';
+
+// The per-model rules of the 2026 generations; expected bodies written from the cited documentation:
+// adaptive thinking + effort (platform.claude.com/docs/en/build-with-claude/adaptive-thinking, …/effort), the Opus 4.7
+// migration guide (adaptive only, sampling parameters 400, xhigh, display omitted by default), the 4.6 prefill removal,
+// the Opus 5 / Opus 5.5 / Sonnet 5.5 migration guides (thinking on by default / always on / between_tools, forced
+// tool use 400), and the extended-thinking tool-use rule (final assistant message must start with a thinking block).
+
+const user = [{ role: 'user', content: 'Hi' }];
+const tool = { type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } } };
+const toolLoop = [
+  { role: 'user', content: 'Weather in Paris?' },
+  { role: 'assistant', content: null, tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }] },
+  { role: 'tool', tool_call_id: 'toolu_1', content: '18°C' },
+];
+
+function map(request: Record<string, unknown>, options = {}) {
+  return convertOpenAIRequestToAnthropic(request, options);
+}
+function ok(request: Record<string, unknown>, options = {}) {
+  const result = map(request, options);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result;
+}
+const codes = (result: { warnings: Array<{ code: string }> }) => result.warnings.map((warning) => warning.code);
+
+describe('reasoning_effort per generation', () => {
+  it.each([
+    ['minimal', 'low'],
+    ['low', 'low'],
+    ['medium', 'medium'],
+    ['high', 'high'],
+    ['xhigh', 'xhigh'],
+    ['max', 'max'],
+  ])('Opus 4.7: %s → adaptive thinking (display summarized) + effort %s', (effort, level) => {
+    const result = ok({ model: 'claude-opus-4-7', messages: user, reasoning_effort: effort });
+    expect(result.upstream.body.thinking).toEqual({ type: 'adaptive', display: 'summarized' });
+    expect(result.upstream.body.output_config).toEqual({ effort: level });
+    expect(result.context.thinking).toBe(true);
+    expect(codes(result)).toEqual([]);
+  });
+
+  it('Opus 4.6: adaptive without display (summarized is its default); xhigh → high (no xhigh on 4.6), warned', () => {
+    const high = ok({ model: 'claude-opus-4-6', messages: user, reasoning_effort: 'high' });
+    expect(high.upstream.body.thinking).toEqual({ type: 'adaptive' });
+    expect(high.upstream.body.output_config).toEqual({ effort: 'high' });
+    const xhigh = ok({ model: 'claude-opus-4-6', messages: user, reasoning_effort: 'xhigh' });
+    expect(xhigh.upstream.body.output_config).toEqual({ effort: 'high' });
+    expect(codes(xhigh)).toEqual(['reasoning_effort_mapped']);
+  });
+
+  it('Sonnet 4.6: max → high (max is Opus-only), warned', () => {
+    const result = ok({ model: 'claude-sonnet-4-6', messages: user, reasoning_effort: 'max' });
+    expect(result.upstream.body.output_config).toEqual({ effort: 'high' });
+    expect(codes(result)).toEqual(['reasoning_effort_mapped']);
+  });
+
+  it('Sonnet 4.5 keeps budget thinking (no adaptive before 4.6)', () => {
+    const result = ok({ model: 'claude-sonnet-4-5-20250929', messages: user, reasoning_effort: 'medium' });
+    expect(result.upstream.body.thinking).toEqual({ type: 'enabled', budget_tokens: 8192 });
+    expect(result.upstream.body.output_config).toBeUndefined();
+  });
+
+  it('none: nothing on models off by default; disabled on Opus 5; between_tools on Sonnet 5.5; lowest effort on Opus 5.5', () => {
+    expect(ok({ model: 'claude-opus-4-7', messages: user, reasoning_effort: 'none' }).upstream.body.thinking).toBeUndefined();
+    const opus5 = ok({ model: 'claude-opus-5', messages: user, reasoning_effort: 'none' });
+    expect(opus5.upstream.body.thinking).toEqual({ type: 'disabled' });
+    expect(opus5.context.thinking).toBe(false);
+    const sonnet55 = ok({ model: 'claude-sonnet-5-5', messages: user, reasoning_effort: 'none' });
+    expect(sonnet55.upstream.body.thinking).toEqual({ type: 'between_tools' });
+    expect(codes(sonnet55)).toEqual(['thinking_reduced']);
+    const opus55 = ok({ model: 'claude-opus-5-5', messages: user, reasoning_effort: 'none' });
+    expect(opus55.upstream.body.thinking).toEqual({ type: 'adaptive', display: 'summarized' });
+    expect(opus55.upstream.body.output_config).toEqual({ effort: 'low' });
+    expect(codes(opus55)).toEqual(['thinking_not_disabled']);
+    const strict = map({ model: 'claude-opus-5-5', messages: user, reasoning_effort: 'none' }, { strict: true });
+    expect(strict.ok).toBe(false);
+    if (!strict.ok) expect(strict.error.error.param).toBe('reasoning_effort');
+  });
+
+  it('without reasoning_effort: models thinking by default get display summarized so reasoning_content is not empty', () => {
+    const opus5 = ok({ model: 'claude-opus-5', messages: user });
+    expect(opus5.upstream.body.thinking).toEqual({ type: 'adaptive', display: 'summarized' });
+    expect(opus5.upstream.body.output_config).toBeUndefined();
+    expect(opus5.context.thinking).toBe(true);
+    expect(ok({ model: 'claude-opus-4-7', messages: user }).upstream.body.thinking).toBeUndefined();
+  });
+
+  it('models without thinking drop reasoning_effort (400 in strict mode)', () => {
+    const result = ok({ model: 'claude-3-5-haiku', messages: user, reasoning_effort: 'high' });
+    expect(result.upstream.body.thinking).toBeUndefined();
+    expect(codes(result)).toEqual(['parameter_dropped']);
+  });
+});
+
+describe('sampling parameters', () => {
+  it('Opus 4.7 rejects temperature, top_p and top_k: dropped with warnings, 400 in strict mode', () => {
+    const result = ok({ model: 'claude-opus-4-7', messages: user, temperature: 0.2, top_p: 0.9, top_k: 40 });
+    expect(result.upstream.body.temperature).toBeUndefined();
+    expect(result.upstream.body.top_p).toBeUndefined();
+    expect((result.upstream.body as Record<string, unknown>)['top_k']).toBeUndefined();
+    expect(result.warnings.map((w) => [w.code, w.param])).toEqual([
+      ['parameter_dropped', 'temperature'],
+      ['parameter_dropped', 'top_p'],
+      ['parameter_dropped', 'top_k'],
+    ]);
+    const strict = map({ model: 'claude-opus-4-7', messages: user, temperature: 0.2 }, { strict: true });
+    expect(strict.ok).toBe(false);
+    if (!strict.ok) expect(strict.error.error).toMatchObject({ param: 'temperature', code: 'unsupported_parameter' });
+  });
+
+  it('the default temperature 1 is dropped with a warning even in strict mode (nothing is lost)', () => {
+    const result = ok({ model: 'claude-sonnet-5', messages: user, temperature: 1 }, { strict: true });
+    expect(result.upstream.body.temperature).toBeUndefined();
+    expect(codes(result)).toEqual(['parameter_dropped']);
+  });
+
+  it('4.5 / 4.6 models take temperature or top_p, not both', () => {
+    const result = ok({ model: 'claude-sonnet-4-6', messages: user, temperature: 0.5, top_p: 0.9 });
+    expect(result.upstream.body.temperature).toBe(0.5);
+    expect(result.upstream.body.top_p).toBeUndefined();
+    expect(codes(result)).toEqual(['parameter_dropped']);
+  });
+
+  it('3.x models keep both', () => {
+    const result = ok({ model: 'claude-3-5-sonnet-20241022', messages: user, temperature: 0.5, top_p: 0.9 });
+    expect(result.upstream.body).toMatchObject({ temperature: 0.5, top_p: 0.9 });
+  });
+
+  it('adaptive thinking drops temperature other than 1 and top_k', () => {
+    const result = ok({ model: 'claude-opus-4-6', messages: user, reasoning_effort: 'low', temperature: 0.3, top_k: 5 });
+    expect(result.upstream.body.temperature).toBeUndefined();
+    expect(codes(result)).toEqual(['parameter_dropped', 'parameter_dropped']);
+  });
+});
+
+describe('prefill', () => {
+  it('4.6 and later: a final assistant message is a 400 naming it', () => {
+    const result = map({ model: 'claude-sonnet-4-6', messages: [...user, { role: 'assistant', content: '{"answer":' }] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.status).toBe(400);
+      expect(result.error.error).toMatchObject({ param: 'messages[1]', code: 'unsupported_value', type: 'invalid_request_error' });
+      expect(result.error.error.message).toContain('prefill');
+    }
+  });
+  it('4.5 and earlier keep the prefill', () => {
+    const result = ok({ model: 'claude-sonnet-4-5', messages: [...user, { role: 'assistant', content: '{"answer":' }] });
+    expect(result.upstream.body.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: '{"answer":' }] });
+  });
+});
+
+describe('thinking replay in a tool loop', () => {
+  it('budget thinking is not enabled when the open tool turn lost its signed thinking block (warned, naming the message)', () => {
+    const result = ok({ model: 'claude-sonnet-4-5', messages: toolLoop, tools: [tool], reasoning_effort: 'low' });
+    expect(result.upstream.body.thinking).toBeUndefined();
+    expect(result.context.thinking).toBe(false);
+    expect(result.warnings.map((w) => [w.code, w.param])).toEqual([['thinking_disabled', 'messages[1].thinking_blocks']]);
+  });
+
+  it('budget thinking stays on when the thinking block came back', () => {
+    const withBlocks = structuredClone(toolLoop) as Array<Record<string, unknown>>;
+    withBlocks[1]!['thinking_blocks'] = [{ type: 'thinking', thinking: 'Look it up.', signature: 'sig' }];
+    const result = ok({ model: 'claude-sonnet-4-5', messages: withBlocks, tools: [tool], reasoning_effort: 'low' });
+    expect(result.upstream.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
+    expect(codes(result)).toEqual([]);
+  });
+
+  it('a finished tool loop (answered with text, then a new user turn) does not matter', () => {
+    const result = ok({ model: 'claude-sonnet-4-5', messages: [...toolLoop, { role: 'assistant', content: 'It is 18°C.' }, { role: 'user', content: 'Thanks' }], tools: [tool], reasoning_effort: 'low' });
+    expect(result.upstream.body.thinking).toEqual({ type: 'enabled', budget_tokens: 2048 });
+  });
+
+  it('adaptive thinking is sent as is (turns without a thinking block are valid in adaptive mode)', () => {
+    const result = ok({ model: 'claude-opus-4-7', messages: toolLoop, tools: [tool], reasoning_effort: 'high' });
+    expect(result.upstream.body.thinking).toEqual({ type: 'adaptive', display: 'summarized' });
+  });
+});
+
+describe('forced tool choice', () => {
+  it('Opus 5.5 rejects forced tool use: sent as auto, warned (400 in strict mode)', () => {
+    const result = ok({ model: 'claude-opus-5-5', messages: user, tools: [tool], tool_choice: 'required' });
+    expect(result.upstream.body.tool_choice).toEqual({ type: 'auto' });
+    expect(codes(result)).toEqual(['tool_choice_relaxed']);
+    expect(map({ model: 'claude-opus-5-5', messages: user, tools: [tool], tool_choice: 'required' }, { strict: true }).ok).toBe(false);
+  });
+  it('Opus 5 accepts it (adaptive thinking skips thinking for a forced tool)', () => {
+    const result = ok({ model: 'claude-opus-5', messages: user, tools: [tool], tool_choice: 'required' });
+    expect(result.upstream.body.tool_choice).toEqual({ type: 'any' });
+  });
+});
+
+describe('catalog options', () => {
+  it('an exact-model override changes what is sent', () => {
+    const result = ok({ model: 'house-claude', messages: user, reasoning_effort: 'high', temperature: 0.5 }, { capabilities: { thinking: 'adaptive-only', samplingParameters: 'none', effortLevels: ['low', 'medium', 'high'] } });
+    expect(result.upstream.body.thinking).toEqual({ type: 'adaptive' });
+    expect(result.upstream.body.output_config).toEqual({ effort: 'high' });
+    expect(result.upstream.body.temperature).toBeUndefined();
+  });
+});
