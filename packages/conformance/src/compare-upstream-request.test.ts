@@ -81,3 +81,24 @@ describe('compareUpstreamRequest', () => {
     expect(observe({ output: { temperature: 19 } })).toHaveLength(1);
   });
 });
+
+describe('compareUpstreamRequest: a case whose upstream answers alike in any block order (options.anyBlockOrder)', () => {
+  // anthropic/invalid-request-400: the recorded real request sends the user text and the orphan tool_result as two
+  // user turns; Interlingua merges them and puts the tool_result first. Anthropic rejects both with the same 400.
+  const toolResult = { type: 'tool_result', tool_use_id: 'toolu_1', content: 'Sunny, 20°C.' };
+  const merged = { ...expected, body: { ...expected.body, system: undefined, messages: [{ role: 'user', content: [toolResult, { type: 'text', text: 'Weather?' }] }] } };
+  const recorded = { ...expected.body, system: undefined, messages: [{ role: 'user', content: 'Weather?' }, { role: 'user', content: [{ ...toolResult, content: [{ type: 'text', text: 'Sunny, 20°C.' }] }] }] };
+  const observed = { method: 'POST', path: '/v1/messages', headers, body: recorded };
+
+  it('accepts the recorded request against the merged, reordered one when the case allows any order', () => {
+    expect(compareUpstreamRequest('anthropic', client, merged, observed, { anyBlockOrder: true })).toEqual([]);
+  });
+
+  it('still compares the order without the option, and the blocks themselves with it', () => {
+    expect(compareUpstreamRequest('anthropic', client, merged, observed)).toHaveLength(1);
+    const changed = { ...recorded, messages: [{ role: 'user', content: 'Weather in Paris?' }, recorded.messages[1]] };
+    expect(compareUpstreamRequest('anthropic', client, merged, { ...observed, body: changed }, { anyBlockOrder: true })).toEqual([
+      'upstream body differs:\n$.body.messages[0].content[1].text: expected "Weather?", got "Weather in Paris?"',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { compareJsonValues, formatValueDifferences } from './compare-json-values.js';
-import type { ExpectedUpstreamRequest, Provider } from './fixture-case.js';
+import type { ExpectedUpstreamRequest, FixtureCase, Provider } from './fixture-case.js';
 
 /** The request a gateway sent upstream, as the mock upstream received it. */
 export interface ObservedUpstreamRequest {
@@ -64,7 +64,7 @@ function dropEmptyRequired(value: unknown): unknown {
 }
 
 /**
- * Anthropic's equivalent spellings brought to one: a string `system` or message `content` is one text block; an empty
+ * Anthropic's equivalent spellings brought to one: a string `system`, message `content` or `tool_result` content is one text block; an empty
  * `system` array is no system prompt; a tool's empty `description` is none; `required: []` in a tool schema is absent.
  */
 function expandAnthropicShorthand(body: Record<string, unknown>): Record<string, unknown> {
@@ -74,6 +74,17 @@ function expandAnthropicShorthand(body: Record<string, unknown>): Record<string,
   if (Array.isArray(out.messages)) {
     out.messages = out.messages.map((message) =>
       isObject(message) && typeof message.content === 'string' ? { ...message, content: [{ type: 'text', text: message.content }] } : message,
+    );
+    // A tool_result's `content` is "a string or a list of content blocks": a non-empty string is one text block.
+    out.messages = (out.messages as unknown[]).map((message) =>
+      isObject(message) && Array.isArray(message.content)
+        ? {
+            ...message,
+            content: message.content.map((block) =>
+              isObject(block) && block.type === 'tool_result' && typeof block.content === 'string' && block.content ? { ...block, content: [{ type: 'text', text: block.content }] } : block,
+            ),
+          }
+        : message,
     );
   }
   if (Array.isArray(out.messages)) {
@@ -236,13 +247,40 @@ function cloneJson<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+/** Case-specific tolerances of the upstream request comparison (a case's `options`). */
+export interface UpstreamComparisonOptions {
+  /** Compare the content blocks of each turn (Anthropic) or the parts of each content (Gemini) in any order. */
+  anyBlockOrder?: boolean;
+}
+
+/** The comparison tolerances a case asks for in its `options`. */
+export function upstreamComparisonOptions(fixtureCase: FixtureCase): UpstreamComparisonOptions {
+  return fixtureCase.description.options?.anyBlockOrder === true ? { anyBlockOrder: true } : {};
+}
+
+/** Each message's blocks (Anthropic `content`, Gemini `parts`) sorted by their JSON text: their order is not compared. */
+function sortBlocks(body: Record<string, unknown>, provider: Provider): Record<string, unknown> {
+  const listKey = provider === 'gemini' ? 'contents' : 'messages';
+  const blocksKey = provider === 'gemini' ? 'parts' : 'content';
+  const list = body[listKey];
+  if (!Array.isArray(list)) return body;
+  const canonical = (value: unknown): string => JSON.stringify(value, (_key, item: unknown) => (isObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item));
+  return {
+    ...body,
+    [listKey]: list.map((message) =>
+      isObject(message) && Array.isArray(message[blocksKey]) ? { ...message, [blocksKey]: [...message[blocksKey]].sort((a, b) => canonical(a).localeCompare(canonical(b))) } : message,
+    ),
+  };
+}
+
 /** The semantic form of an upstream body that both sides are brought to before comparison. */
-export function normaliseUpstreamBody(provider: Provider, body: unknown, path = ''): unknown {
+export function normaliseUpstreamBody(provider: Provider, body: unknown, path = '', options: UpstreamComparisonOptions = {}): unknown {
   if (!isObject(body)) return body;
   let out: Record<string, unknown> = cloneJson(body);
   if (out.stream === false) delete out.stream;
   if (provider === 'anthropic') out = expandAnthropicShorthand(out);
   if (provider === 'gemini') out = normaliseGeminiBody(out, path);
+  if (options.anyBlockOrder && provider !== 'openai-compatible') out = sortBlocks(out, provider);
   return out;
 }
 
@@ -263,13 +301,15 @@ function headerMatches(name: string, expected: string, observed: string | undefi
  * and URL escaping; a `null` or `{}` member against an absent one; `stream: false` against no `stream`; Anthropic's
  * equivalent spellings (see `expandAnthropicShorthand` and `normaliseGeminiBody`: Anthropic's string shorthand, empty
  * `system`, empty tool description, `required: []`; Gemini's `systemInstruction` role, body `model`, legacy schema
- * fields); gateway-chosen values (see the README). Returns one line per problem (empty when they match).
+ * fields); gateway-chosen values (see the README); with `options.anyBlockOrder` (a case option), the order of the
+ * blocks within each turn. Returns one line per problem (empty when they match).
  */
 export function compareUpstreamRequest(
   provider: Provider,
   clientRequest: unknown,
   expected: ExpectedUpstreamRequest,
   observed: ObservedUpstreamRequest,
+  options: UpstreamComparisonOptions = {},
 ): string[] {
   const problems: string[] = [];
   if (observed.method.toUpperCase() !== expected.method) problems.push(`upstream method: expected ${expected.method}, got ${observed.method}`);
@@ -278,8 +318,8 @@ export function compareUpstreamRequest(
     const got = observed.headers[name.toLowerCase()];
     if (!headerMatches(name.toLowerCase(), value, got)) problems.push(`upstream header ${name}: expected ${JSON.stringify(value)}, got ${got === undefined ? '(absent)' : JSON.stringify(got)}`);
   }
-  const left = normaliseUpstreamBody(provider, expected.body, expected.path);
-  const right = normaliseUpstreamBody(provider, observed.body, observed.path);
+  const left = normaliseUpstreamBody(provider, expected.body, expected.path, options);
+  const right = normaliseUpstreamBody(provider, observed.body, observed.path, options);
   if (isObject(left) && isObject(right)) {
     for (const path of gatewayChosenPaths(provider, clientRequest)) alignChosenValue(left, right, path);
   }

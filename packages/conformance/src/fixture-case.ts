@@ -79,6 +79,12 @@ export interface CaseOptions {
    * The test's media resolver answers from this table; nothing is fetched.
    */
   media?: { [url: string]: MediaBytes };
+  /**
+   * The upstream request's blocks are compared in any order within each turn (Anthropic `content`, Gemini `parts`;
+   * same-role turns merged first). For a request the upstream answers alike whatever the order — e.g. one it rejects
+   * either way, so that the case checks the error translation, not how the gateway arranges an invalid turn.
+   */
+  anyBlockOrder?: boolean;
 }
 
 /** Everything a translation may invent, fixed so that expected outputs compare exactly. */

@@ -14,7 +14,14 @@ export {
 export { parseOpenAISse, type OpenAISseFrame } from './parse-openai-sse.js';
 export { accumulateOpenAIStream, type AccumulatedStream } from './accumulate-openai-stream.js';
 export { checkOpenAIChunkGrammar, type ChunkGrammarOptions } from './check-openai-chunk-grammar.js';
-export { compareUpstreamRequest, normaliseUpstreamBody, upstreamPathMatches, type ObservedUpstreamRequest } from './compare-upstream-request.js';
+export {
+  compareUpstreamRequest,
+  normaliseUpstreamBody,
+  upstreamComparisonOptions,
+  upstreamPathMatches,
+  type ObservedUpstreamRequest,
+  type UpstreamComparisonOptions,
+} from './compare-upstream-request.js';
 export { compareGatewayReply, type CompareGatewayReplyOptions, type ObservedGatewayReply, type ReplyComparison } from './compare-gateway-reply.js';
 export {
   CATEGORY_ORDER,

@@ -1,6 +1,6 @@
 import type { TranslationEnvironment } from '@interlingua/openai-schema';
 import { compareGatewayReply, type ObservedGatewayReply } from './compare-gateway-reply.js';
-import { compareUpstreamRequest } from './compare-upstream-request.js';
+import { compareUpstreamRequest, upstreamComparisonOptions } from './compare-upstream-request.js';
 import { createCaseEnvironment } from './create-case-environment.js';
 import { createCaseResult, summariseConformanceResults, type CaseResult, type ConformanceReport } from './conformance-report.js';
 import type { FixtureCase, MediaBytes, Provider } from './fixture-case.js';
@@ -104,12 +104,18 @@ async function runCase(fixtureCase: FixtureCase, translator: InProcessTranslator
         return createCaseResult(fixtureCase, 'fail', reasons);
       }
       reasons.push(
-        ...compareUpstreamRequest(fixtureCase.provider, fixtureCase.request, expectedRequest, {
-          method: 'POST',
-          path: mapped.upstream.path,
-          headers: Object.fromEntries(Object.entries(mapped.upstream.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
-          body: mapped.upstream.body,
-        }),
+        ...compareUpstreamRequest(
+          fixtureCase.provider,
+          fixtureCase.request,
+          expectedRequest,
+          {
+            method: 'POST',
+            path: mapped.upstream.path,
+            headers: Object.fromEntries(Object.entries(mapped.upstream.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
+            body: mapped.upstream.body,
+          },
+          upstreamComparisonOptions(fixtureCase),
+        ),
       );
       const context = mapped.context as never;
       if (recorded.kind === 'json' && recorded.response.status !== 200) {

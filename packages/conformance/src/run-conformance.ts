@@ -1,5 +1,5 @@
 import { compareGatewayReply, type ObservedGatewayReply } from './compare-gateway-reply.js';
-import { compareUpstreamRequest } from './compare-upstream-request.js';
+import { compareUpstreamRequest, upstreamComparisonOptions } from './compare-upstream-request.js';
 import { createCaseResult, summariseConformanceResults, type CaseResult, type ConformanceReport } from './conformance-report.js';
 import { interlinguaTarget, needsStrictGateway, type ConformanceTarget } from './conformance-targets.js';
 import type { FixtureCase } from './fixture-case.js';
@@ -90,7 +90,7 @@ async function runCase(fixtureCase: FixtureCase, gatewayUrl: string, mock: MockU
     // Retries of the same request are tolerated; each call is checked.
     const seen = new Set<string>();
     for (const call of calls) {
-      for (const problem of compareUpstreamRequest(fixtureCase.provider, fixtureCase.request, fixtureCase.upstreamRequest, call)) {
+      for (const problem of compareUpstreamRequest(fixtureCase.provider, fixtureCase.request, fixtureCase.upstreamRequest, call, upstreamComparisonOptions(fixtureCase))) {
         if (!seen.has(problem)) reasons.push(problem);
         seen.add(problem);
       }
