@@ -99,7 +99,7 @@ describe('sampling parameters', () => {
     const result = ok({ model: 'claude-opus-4-7', messages: user, temperature: 0.2, top_p: 0.9, top_k: 40 });
     expect(result.upstream.body.temperature).toBeUndefined();
     expect(result.upstream.body.top_p).toBeUndefined();
-    expect((result.upstream.body as Record<string, unknown>)['top_k']).toBeUndefined();
+    expect((result.upstream.body as unknown as Record<string, unknown>)['top_k']).toBeUndefined();
     expect(result.warnings.map((w) => [w.code, w.param])).toEqual([
       ['parameter_dropped', 'temperature'],
       ['parameter_dropped', 'top_p'],
