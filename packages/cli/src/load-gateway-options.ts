@@ -36,7 +36,20 @@ export function loadGatewayOptions(configPath: string | undefined, env: NodeJS.P
     base = parsed.config;
   }
   const config = readGatewayConfigFromEnv(env, base);
-  const replayOnly = !Object.values(config.upstreams ?? {}).some((upstream) => upstream?.apiKey);
+  const vertex = config.upstreams?.vertex;
+  if (vertex?.credentialsFile && vertex.credentials === undefined) {
+    // The runtime-neutral gateway never reads files: the key file (GOOGLE_APPLICATION_CREDENTIALS or
+    // upstreams.vertex.credentialsFile, relative to the working directory) is read here. The error names the path
+    // and the reason, never the content.
+    let credentials: string;
+    try {
+      credentials = readFileSync(vertex.credentialsFile, 'utf8');
+    } catch (error) {
+      throw new Error(`cannot read the Vertex AI credentials file ${vertex.credentialsFile}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    }
+    config.upstreams = { ...config.upstreams, vertex: { ...vertex, credentials } };
+  }
+  const replayOnly = !Object.values(config.upstreams ?? {}).some((upstream) => upstream?.apiKey || (upstream as { credentials?: unknown } | undefined)?.credentials);
   const options: GatewayOptions = replayOnly ? { ...config, models: [...(config.models ?? []), ...defaultReplayModels()] } : config;
   const allowInternalHosts = images.allowImageHosts ?? [];
   if (images.allowImageUrls || allowInternalHosts.length > 0) {

@@ -38,7 +38,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   }
   if (replayOnly) {
     console.log('  No upstream API key is set: serving the offline replay models, which answer from recorded provider');
-    console.log('  replies. Set ANTHROPIC_API_KEY / GEMINI_API_KEY / OPENAI_API_KEY to reach real upstreams.');
+    console.log('  replies. Set ANTHROPIC_API_KEY / GEMINI_API_KEY / OPENAI_API_KEY (or Vertex AI credentials:');
+    console.log('  GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_VERTEX_API_KEY) to reach real upstreams.');
   }
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGINT', stop);
