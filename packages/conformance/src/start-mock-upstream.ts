@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import { createNodeRequestListener } from './create-node-request-listener.js';
 import { isGeminiJsonArrayStream, upstreamPathMatches, type ObservedUpstreamRequest } from './compare-upstream-request.js';
 import { parseOpenAISse } from './parse-openai-sse.js';
 import type { FixtureCase } from './fixture-case.js';
@@ -134,7 +134,7 @@ export async function startMockUpstream(options: StartMockUpstreamOptions = {}):
     return new Response(JSON.stringify(recorded.response.body), { status: recorded.response.status, headers: responseHeaders });
   };
 
-  const server: Server = createServer(getRequestListener(handler));
+  const server: Server = createServer(createNodeRequestListener(handler));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
