@@ -42,6 +42,10 @@ export function createAnthropicSpecValidators(): AnthropicSpecValidators {
   schemas.InputMessage.properties.role.enum.push('system');
   schemas.Tool.properties.strict = { type: 'boolean' };
   schemas.Tool.properties.description = schemas.Tool.properties.description ?? { type: 'string' };
+  // request_too_large (413), documented on https://docs.claude.com/en/api/errors but absent from v195's ErrorResponse.
+  schemas.RequestTooLargeError = { type: 'object', required: ['type', 'message'], properties: { type: { const: 'request_too_large' }, message: { type: 'string' } } };
+  schemas.ErrorResponse.properties.error.oneOf.push({ $ref: '#/components/schemas/RequestTooLargeError' });
+  delete schemas.ErrorResponse.properties.error.discriminator;
   // 2026 reply field: the stop reason for a full context window.
   schemas.StopReason.enum.push('model_context_window_exceeded');
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false, discriminator: false });

@@ -1,0 +1,221 @@
+import {
+  parseMessagesCreateRequest,
+  type MessagesContentBlockParam,
+  type MessagesCreateRequest,
+  type MessagesErrorEnvelope,
+  type MessagesMessageParam,
+} from '@interlingua/messages-schema';
+import type {
+  ChatCompletionAssistantMessageParam,
+  ChatCompletionContentPart,
+  ChatCompletionContentPartText,
+  ChatCompletionMessageFunctionToolCall,
+  ChatCompletionMessageParam,
+  ChatCompletionRequest,
+  ChatCompletionThinkingBlock,
+  ChatCompletionToolMessageParam,
+  TranslationWarning,
+} from '@interlingua/openai-schema';
+import { decodeContinuation } from './continuation-carrier.js';
+import { convertTextBlock, convertUserBlock } from './convert-messages-content-to-chat.js';
+import { convertMessagesToolChoiceToChat, convertMessagesToolsToChat } from './convert-messages-tools-to-chat.js';
+import { mapMessagesThinkingToReasoningEffort } from './map-messages-thinking-to-reasoning-effort.js';
+import { dropField, MessagesMappingFailure, warn, type MappingState } from './mapping-failure.js';
+import type { MessagesTranslationContext } from './messages-translation-context.js';
+
+export interface ConvertMessagesRequestOptions {
+  /** Unsupported fields are a 400 instead of dropped with a warning. */
+  strict?: boolean;
+}
+
+export type ConvertMessagesRequestResult =
+  | { ok: true; request: ChatCompletionRequest; context: MessagesTranslationContext; warnings: TranslationWarning[] }
+  | { ok: false; status: 400; error: MessagesErrorEnvelope; param: string; warnings: TranslationWarning[] };
+
+/** Top-level fields this mapper translates (any other one is reported). */
+const KNOWN_FIELDS = new Set([
+  'model', 'messages', 'max_tokens', 'system', 'metadata', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k',
+  'thinking', 'output_config', 'tools', 'tool_choice', 'service_tier', 'cache_control',
+]);
+
+function systemParts(system: MessagesCreateRequest['system'], param: string, state: MappingState): string | ChatCompletionContentPartText[] {
+  if (typeof system === 'string') return system;
+  return (system ?? []).map((block, index) => convertTextBlock(block, `${param}.${index}`, state));
+}
+
+function isEmpty(content: string | unknown[]): boolean {
+  return typeof content === 'string' ? content === '' : content.length === 0;
+}
+
+function convertToolResult(
+  block: Extract<MessagesContentBlockParam, { type: 'tool_result' }>,
+  param: string,
+  state: MappingState,
+): ChatCompletionToolMessageParam {
+  let content: string | ChatCompletionContentPart[];
+  if (block.content === undefined) content = '';
+  else if (typeof block.content === 'string') content = block.content;
+  else content = block.content.flatMap((inner, index) => convertUserBlock(inner, `${param}.content.${index}`, state));
+  if (Array.isArray(content) && content.every((part) => part.type === 'text')) {
+    content = content.map((part) => (part as ChatCompletionContentPartText).text).join('\n');
+  }
+  const message: ChatCompletionToolMessageParam = { role: 'tool', tool_call_id: block.tool_use_id, content };
+  if (block.is_error === true) message.is_error = true;
+  if (block.cache_control) message.cache_control = block.cache_control;
+  return message;
+}
+
+/** A user turn: its tool results become `tool` messages first (Anthropic requires them first), then the rest. */
+function convertUserMessage(message: MessagesMessageParam, param: string, state: MappingState): ChatCompletionMessageParam[] {
+  if (typeof message.content === 'string') return [{ role: 'user', content: message.content }];
+  const results: ChatCompletionMessageParam[] = [];
+  const parts: ChatCompletionContentPart[] = [];
+  message.content.forEach((block, index) => {
+    const blockParam = `${param}.content.${index}`;
+    if (block.type === 'tool_result') {
+      if (parts.length > 0) warn(state, 'tool_result_moved', blockParam, 'A tool_result after other content was sent ahead of it, as the tool message it becomes.');
+      results.push(convertToolResult(block, blockParam, state));
+    } else {
+      parts.push(...convertUserBlock(block, blockParam, state));
+    }
+  });
+  if (parts.length > 0) results.push({ role: 'user', content: parts });
+  return results;
+}
+
+function convertAssistantMessage(message: MessagesMessageParam, param: string, state: MappingState): ChatCompletionAssistantMessageParam {
+  if (typeof message.content === 'string') return { role: 'assistant', content: message.content };
+  const texts: string[] = [];
+  const reasoning: string[] = [];
+  const thinkingBlocks: ChatCompletionThinkingBlock[] = [];
+  const toolCalls: ChatCompletionMessageFunctionToolCall[] = [];
+  let messageExtra: unknown;
+  const toolExtras: Record<string, unknown> = {};
+  message.content.forEach((block, index) => {
+    const blockParam = `${param}.content.${index}`;
+    switch (block.type) {
+      case 'text':
+        texts.push(block.text);
+        if (block.cache_control) warn(state, 'cache_control_dropped', `${blockParam}.cache_control`, 'A cache breakpoint on assistant text has no Chat Completions form; it was dropped.');
+        break;
+      case 'thinking':
+        reasoning.push(block.thinking);
+        // An empty signature is what a thinking block without one gets from this gateway (an upstream that signs nothing).
+        if (block.signature !== '') thinkingBlocks.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
+        break;
+      case 'redacted_thinking': {
+        const carried = decodeContinuation(block.data);
+        if (carried) {
+          if (carried.m !== undefined) messageExtra = carried.m;
+          Object.assign(toolExtras, carried.t ?? {});
+        } else {
+          thinkingBlocks.push({ type: 'redacted_thinking', data: block.data });
+        }
+        break;
+      }
+      case 'tool_use': {
+        if (typeof block.input !== 'object' || block.input === null || Array.isArray(block.input)) {
+          throw new MessagesMappingFailure(`${blockParam}.input`, 'Input should be a valid dictionary');
+        }
+        toolCalls.push({ id: block.id, type: 'function', function: { name: block.name, arguments: JSON.stringify(block.input) } });
+        break;
+      }
+      default:
+        throw new MessagesMappingFailure(`${blockParam}.type`, `a ${block.type} block is not allowed in an assistant message`);
+    }
+  });
+  const out: ChatCompletionAssistantMessageParam = { role: 'assistant', content: texts.length > 0 ? texts.join('') : null };
+  if (reasoning.length > 0) out.reasoning_content = reasoning.join('');
+  if (thinkingBlocks.length > 0) out.thinking_blocks = thinkingBlocks;
+  if (messageExtra !== undefined) out.extra_content = messageExtra;
+  if (toolCalls.length > 0) {
+    out.tool_calls = toolCalls.map((call) => (toolExtras[call.id] !== undefined ? { ...call, extra_content: toolExtras[call.id] } : call));
+  }
+  return out;
+}
+
+function mapRequest(request: MessagesCreateRequest, state: MappingState): { request: ChatCompletionRequest; context: MessagesTranslationContext } {
+  const messages: ChatCompletionMessageParam[] = [];
+  if (request.system !== undefined) {
+    const content = systemParts(request.system, 'system', state);
+    if (!isEmpty(content)) messages.push({ role: 'system', content });
+  }
+  request.messages.forEach((message, index) => {
+    const param = `messages.${index}`;
+    if (message.role === 'system') {
+      const content = typeof message.content === 'string' ? message.content : message.content.map((block, j) => {
+        if (block.type !== 'text') throw new MessagesMappingFailure(`${param}.content.${j}.type`, 'a system message holds text blocks only');
+        return convertTextBlock(block, `${param}.content.${j}`, state);
+      });
+      messages.push({ role: 'system', content });
+    } else if (message.role === 'user') {
+      messages.push(...convertUserMessage(message, param, state));
+    } else {
+      messages.push(convertAssistantMessage(message, param, state));
+    }
+  });
+  if (messages.length === 0) throw new MessagesMappingFailure('messages', 'at least one message is required');
+
+  const chat: ChatCompletionRequest = { model: request.model, messages, max_completion_tokens: request.max_tokens };
+  if (request.stream === true) {
+    chat.stream = true;
+    chat.stream_options = { include_usage: true };
+  }
+  if (request.temperature !== undefined) chat.temperature = request.temperature;
+  if (request.top_p !== undefined) chat.top_p = request.top_p;
+  if (request.top_k !== undefined) chat.top_k = request.top_k;
+  if (request.stop_sequences !== undefined && request.stop_sequences.length > 0) chat.stop = request.stop_sequences;
+  const userId = request.metadata?.user_id;
+  if (typeof userId === 'string' && userId !== '') {
+    // OpenAI's safety_identifier holds at most 64 characters; Anthropic's user_id up to 256 (then the deprecated `user`).
+    if (userId.length <= 64) chat.safety_identifier = userId;
+    else chat.user = userId;
+  }
+  const tools = convertMessagesToolsToChat(request.tools, state);
+  if (tools !== undefined && tools.length > 0) chat.tools = tools;
+  Object.assign(chat, convertMessagesToolChoiceToChat(request.tool_choice));
+  const effort = mapMessagesThinkingToReasoningEffort(request, state);
+  if (effort !== undefined) chat.reasoning_effort = effort;
+  const format = request.output_config?.format;
+  if (format) chat.response_format = { type: 'json_schema', json_schema: { name: 'output', schema: format.schema, strict: true } };
+
+  if (request.service_tier === 'standard_only') dropField(state, 'service_tier', 'service_tier "standard_only" has no hub equivalent');
+  if (request.cache_control) warn(state, 'cache_control_dropped', 'cache_control', 'Automatic (top-level) prompt caching has no hub equivalent; block-level cache_control is kept.');
+  for (const key of Object.keys(request)) {
+    if (!KNOWN_FIELDS.has(key)) dropField(state, key, `The field "${key}" has no hub equivalent`);
+  }
+  for (const key of Object.keys(request.output_config ?? {})) {
+    if (key !== 'effort' && key !== 'format') dropField(state, `output_config.${key}`, `output_config.${key} has no hub equivalent`);
+  }
+  const metadataKeys = Object.keys(request.metadata ?? {}).filter((key) => key !== 'user_id');
+  for (const key of metadataKeys) dropField(state, `metadata.${key}`, `metadata.${key} has no hub equivalent`);
+
+  const thinking = request.thinking;
+  return {
+    request: chat,
+    context: {
+      model: request.model,
+      stream: request.stream === true,
+      stopSequences: request.stop_sequences ?? [],
+      omitThinking: thinking !== undefined && thinking.type !== 'disabled' && thinking.display === 'omitted',
+    },
+  };
+}
+
+/**
+ * A Messages request (`POST /v1/messages` body) → a Chat Completions request for the hub. Validates first
+ * (`parseMessagesCreateRequest`); never throws, never mutates its input. Unsupported input is a 400 in Anthropic's
+ * envelope naming the field; every lossy step is a warning.
+ */
+export function convertMessagesRequestToChat(body: unknown, options: ConvertMessagesRequestOptions = {}): ConvertMessagesRequestResult {
+  const parsed = parseMessagesCreateRequest(body);
+  if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, param: parsed.param, warnings: [] };
+  const state: MappingState = { warnings: [], strict: options.strict === true };
+  try {
+    const { request, context } = mapRequest(parsed.value, state);
+    return { ok: true, request, context, warnings: state.warnings };
+  } catch (error) {
+    if (error instanceof MessagesMappingFailure) return { ok: false, status: 400, error: error.error, param: error.param, warnings: state.warnings };
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { createMessagesError, messagesErrorTypeForStatus, type MessagesErrorEnvelope, type MessagesErrorType } from '@interlingua/messages-schema';
+
+/**
+ * An OpenAI error envelope (the gateway's own checks, or an upstream error the provider bridge translated) →
+ * Anthropic's envelope and status.
+ *
+ * - The status is kept, except a 503 whose OpenAI type is `service_unavailable_error` or `overloaded_error` (an
+ *   overloaded upstream: Gemini's UNAVAILABLE "The model is overloaded", an Anthropic 529 seen through the hub),
+ *   which becomes **529 `overloaded_error`**, the status Anthropic clients know as "overloaded" and retry.
+ * - The type follows the status (400 invalid_request_error, 401 authentication_error, 402 billing_error, 403
+ *   permission_error, 404 not_found_error, 413 request_too_large, 429 rate_limit_error, 500/502/503 api_error, 504
+ *   timeout_error, 529 overloaded_error; other 4xx invalid_request_error, other 5xx api_error).
+ * - The message is kept; a `param` the message does not already name is put in front, Anthropic style
+ *   (`temperature: …`).
+ */
+export function convertOpenAIErrorToMessages(status: number, envelope: unknown): { status: number; body: MessagesErrorEnvelope } {
+  const error = (typeof envelope === 'object' && envelope !== null ? (envelope as { error?: unknown }).error : undefined) as
+    | { message?: unknown; type?: unknown; param?: unknown; code?: unknown }
+    | undefined;
+  const openAIType = typeof error?.type === 'string' ? error.type : '';
+  let outStatus = status;
+  if (status === 529 || (status === 503 && (openAIType === 'service_unavailable_error' || openAIType === 'overloaded_error'))) outStatus = 529;
+  const type: MessagesErrorType = messagesErrorTypeForStatus(outStatus);
+  let message = typeof error?.message === 'string' && error.message !== '' ? error.message : `The upstream answered with status ${status}.`;
+  const param = typeof error?.param === 'string' && error.param !== '' ? error.param : null;
+  if (param !== null && !message.includes(param)) message = `${param}: ${message}`;
+  return { status: outStatus, body: createMessagesError(outStatus, message, type) };
+}
