@@ -199,3 +199,27 @@ describe('catalog options', () => {
     expect(result.upstream.body.temperature).toBeUndefined();
   });
 });
+
+describe('structured output in the Anthropic subset', () => {
+  const zodLike = { type: 'object', properties: { name: { type: 'string', minLength: 1 }, age: { type: 'integer', minimum: 0 } }, required: ['name', 'age'], additionalProperties: false };
+  it('response_format json_schema: converted, each removed keyword warned', () => {
+    const result = ok({ model: 'claude-sonnet-4-5', messages: user, response_format: { type: 'json_schema', json_schema: { name: 'person', schema: zodLike } } });
+    expect(result.upstream.body.output_config).toEqual({
+      format: { type: 'json_schema', schema: { type: 'object', properties: { name: { type: 'string', description: '(minLength: 1)' }, age: { type: 'integer', description: '(minimum: 0)' } }, required: ['name', 'age'], additionalProperties: false } },
+    });
+    expect(result.warnings.map((w) => w.param)).toEqual(['response_format.json_schema.schema.properties.name.minLength', 'response_format.json_schema.schema.properties.age.minimum']);
+  });
+  it('strict tools: the input schema is converted', () => {
+    const result = ok({ model: 'claude-opus-4-7', messages: user, tools: [{ type: 'function', function: { name: 'save', strict: true, parameters: zodLike } }] });
+    const saved = result.upstream.body.tools![0] as { strict?: boolean; input_schema: Record<string, unknown> };
+    expect(saved.strict).toBe(true);
+    expect((saved.input_schema['properties'] as Record<string, unknown>)['age']).toEqual({ type: 'integer', description: '(minimum: 0)' });
+  });
+  it('a recursive schema falls back to the JSON tool (warned)', () => {
+    const recursive = { type: 'object', properties: { children: { type: 'array', items: { $ref: '#' } } } };
+    const result = ok({ model: 'claude-sonnet-4-5', messages: user, response_format: { type: 'json_schema', json_schema: { name: 'tree', schema: recursive } } });
+    expect(result.upstream.body.output_config).toBeUndefined();
+    expect(result.context.jsonResponse).toEqual({ mode: 'tool', toolName: 'json_tool_call' });
+    expect(codes(result)).toContain('structured_output_fallback');
+  });
+});

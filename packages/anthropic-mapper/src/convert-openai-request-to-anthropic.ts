@@ -1,6 +1,7 @@
 import { createOpenAIError, parseChatCompletionRequest, type ChatCompletionRequest, type ChatCompletionTool, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
 import type { AnthropicCustomTool, AnthropicMessage, AnthropicMessageCreateBody, AnthropicMessageCreateFields, AnthropicNativeTool, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
+import { convertJsonSchemaToAnthropicSubset } from './convert-json-schema-to-anthropic-subset.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
 import {
   convertOpenAIParametersToAnthropicInputSchema,
@@ -181,8 +182,13 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
   if (responseFormat && (responseFormat.type === 'json_schema' || responseFormat.type === 'json_object')) {
     const options = responseFormat.type === 'json_schema' ? responseFormat.json_schema : undefined;
     const schema = options ? (options.schema ?? options.parameters) : undefined;
-    if (schema && capabilities.structuredOutput) {
-      outputConfig = { format: { type: 'json_schema', schema } };
+    const subset = schema && capabilities.structuredOutput ? convertJsonSchemaToAnthropicSubset(schema, 'response_format.json_schema.schema') : null;
+    if (subset && !subset.ok) {
+      addWarning(state, 'structured_output_fallback', 'response_format.json_schema.schema', `Anthropic's structured outputs cannot express this schema (${subset.reason}); the answer is requested through a tool instead (the schema is not enforced).`);
+    }
+    if (subset?.ok) {
+      state.warnings.push(...subset.warnings);
+      outputConfig = { format: { type: 'json_schema', schema: subset.schema } };
       jsonResponse = { mode: 'native' };
     } else {
       const name = pickJsonToolName(tools);

@@ -1,5 +1,6 @@
 import type { ChatCompletionTool, ChatCompletionToolChoiceOption, WebSearchOptions } from '@interlingua/openai-schema';
 import type { AnthropicCustomTool, AnthropicTool, AnthropicToolChoice, AnthropicWebSearchTool } from './anthropic-request-types.js';
+import { convertJsonSchemaToAnthropicSubset } from './convert-json-schema-to-anthropic-subset.js';
 import { readCacheControl } from './convert-openai-content-part-to-anthropic.js';
 import { addWarning, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
 
@@ -40,8 +41,17 @@ export function convertOpenAIToolsToAnthropic(
       input_schema: convertOpenAIParametersToAnthropicInputSchema(fn.parameters, `tools[${i}].function.parameters`, state),
     };
     if (fn.strict === true) {
-      if (supportsStrictTools) converted.strict = true;
-      else addWarning(state, 'parameter_dropped', `tools[${i}].function.strict`, 'This model has no strict tool use; `strict` was dropped.');
+      if (!supportsStrictTools) addWarning(state, 'parameter_dropped', `tools[${i}].function.strict`, 'This model has no strict tool use; `strict` was dropped.');
+      else {
+        const subset = convertJsonSchemaToAnthropicSubset(converted.input_schema, `tools[${i}].function.parameters`);
+        if (subset.ok) {
+          state.warnings.push(...subset.warnings);
+          converted.input_schema = subset.schema as AnthropicCustomTool['input_schema'];
+          converted.strict = true;
+        } else {
+          addWarning(state, 'parameter_dropped', `tools[${i}].function.strict`, `Anthropic's strict tool use cannot express this schema (${subset.reason}); \`strict\` was dropped and the schema sent as is.`);
+        }
+      }
     }
     const cacheControl = readCacheControl(tool as Record<string, unknown>);
     if (cacheControl) converted.cache_control = cacheControl;
