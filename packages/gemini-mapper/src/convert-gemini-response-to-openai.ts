@@ -8,6 +8,7 @@ import {
   type TranslationEnvironment,
   type TranslationWarning,
 } from '@interlingua/openai-schema';
+import { convertGeminiGroundingToAnnotations } from './convert-gemini-grounding-to-annotations.js';
 import { convertGeminiLogprobsToOpenAI } from './convert-gemini-logprobs-to-openai.js';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
 import { geminiGenerateContentResponseSchema, type GeminiCandidate } from './gemini-response-schema.js';
@@ -46,7 +47,36 @@ export function convertGeminiCandidateToOpenAIChoice(
   const toolCalls: ChatCompletionMessageFunctionToolCall[] = [];
   const signatures: GeminiMessageSignature[] = [];
   const param = `candidates[${position}]`;
+  const images: GeminiReplyImage[] = [];
+  /** Where each text part's text starts in `content` (for citations). */
+  const partTexts = new Map<number, { text: string; offset: number }>();
+  let contentLength = 0;
+  const pushText = (index: number, text: string) => {
+    partTexts.set(index, { text, offset: contentLength });
+    texts.push(text);
+    contentLength += text.length;
+    sawText = true;
+  };
   parts.forEach((part, index) => {
+    if (part.functionCall && context.jsonResponse !== undefined && part.functionCall.name === context.jsonResponse.name) {
+      // The JSON answer, requested as a call of the response function (applyGeminiJsonResponseStrategy).
+      const args = part.functionCall.args ?? {};
+      pushText(index, JSON.stringify(context.jsonResponse.wrapped ? (args.response ?? null) : args));
+      if (part.thoughtSignature !== undefined) signatures.push({ part: 'content', signature: part.thoughtSignature });
+      return;
+    }
+    if (part.executableCode) {
+      pushText(index, formatExecutableCode(part.executableCode));
+      return;
+    }
+    if (part.codeExecutionResult) {
+      pushText(index, formatCodeExecutionResult(part.codeExecutionResult));
+      return;
+    }
+    if (part.inlineData && part.thought !== true) {
+      images.push(toReplyImage(part.inlineData));
+      return;
+    }
     if (part.functionCall) {
       const geminiId = part.functionCall.id !== undefined && part.functionCall.id !== '' ? part.functionCall.id : undefined;
       const call: ChatCompletionMessageFunctionToolCall = {
@@ -80,8 +110,7 @@ export function convertGeminiCandidateToOpenAIChoice(
         signatures.push({ part: 'trailing', signature: part.thoughtSignature });
         return;
       }
-      sawText = true;
-      texts.push(part.text);
+      pushText(index, part.text);
       if (part.thoughtSignature !== undefined) signatures.push({ part: 'content', signature: part.thoughtSignature });
       return;
     }
@@ -104,7 +133,19 @@ export function convertGeminiCandidateToOpenAIChoice(
   };
   if (sawThought) message.reasoning_content = thoughts.join('');
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
-  if (signatures.length > 0) message.extra_content = { google: { thought_signatures: signatures } };
+  const google: Record<string, unknown> = {};
+  if (signatures.length > 0) google.thought_signatures = signatures;
+  if (candidate.groundingMetadata) {
+    const content = texts.join('');
+    const annotations = convertGeminiGroundingToAnnotations(candidate.groundingMetadata, (partIndex) =>
+      partIndex === undefined ? { text: content, offset: 0 } : partTexts.get(partIndex),
+    );
+    if (annotations.length > 0) message.annotations = annotations;
+    google.grounding_metadata = candidate.groundingMetadata;
+  }
+  if (candidate.urlContextMetadata) google.url_context_metadata = candidate.urlContextMetadata;
+  if (Object.keys(google).length > 0) message.extra_content = { google };
+  if (images.length > 0) message.images = images;
 
   const reason = candidate.finishReason;
   if (reason !== undefined && reason !== 'STOP' && reason !== 'MAX_TOKENS') {
@@ -174,4 +215,27 @@ export function convertGeminiResponseToOpenAI(body: unknown, options: ConvertGem
   };
   if (response.usageMetadata) completion.usage = { ...convertGeminiUsage(response.usageMetadata) };
   return { ok: true, response: completion, warnings };
+}
+
+/** An image part of a reply, in the `message.images` extension (OpenRouter's image-output form: `image_url` data URLs). */
+export interface GeminiReplyImage {
+  type: 'image_url';
+  image_url: { url: string };
+}
+
+/** `inlineData` of a reply → the `images` extension entry (a base64 data URL). */
+export function toReplyImage(inlineData: { mimeType?: string; data?: string }): GeminiReplyImage {
+  return { type: 'image_url', image_url: { url: `data:${inlineData.mimeType ?? 'application/octet-stream'};base64,${inlineData.data ?? ''}` } };
+}
+
+/** `executableCode` → message text: a fenced block in the code's language (Gemini's code execution runs Python). */
+export function formatExecutableCode(code: { language?: string; code?: string }): string {
+  const language = code.language === undefined || code.language === 'LANGUAGE_UNSPECIFIED' ? 'python' : code.language.toLowerCase();
+  return `\n\`\`\`${language}\n${code.code ?? ''}\n\`\`\`\n`;
+}
+
+/** `codeExecutionResult` → message text: a fenced `output` block; an outcome other than OK is named above it. */
+export function formatCodeExecutionResult(result: { outcome?: string; output?: string }): string {
+  const outcome = result.outcome === undefined || result.outcome === 'OUTCOME_OK' ? '' : `\n(code execution: ${result.outcome})`;
+  return `${outcome}\n\`\`\`output\n${result.output ?? ''}\n\`\`\`\n`;
 }

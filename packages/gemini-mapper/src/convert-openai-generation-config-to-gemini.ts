@@ -19,7 +19,6 @@ const UNSUPPORTED = [
   'prompt_cache_key',
   'prompt_cache_retention',
   'prompt_cache_options',
-  'web_search_options',
   'verbosity',
   'moderation',
 ] as const;
@@ -28,7 +27,7 @@ const UNSUPPORTED = [
 const HANDLED = new Set([
   'model', 'messages', 'stream', 'stream_options', 'tools', 'tool_choice', 'parallel_tool_calls', 'functions', 'function_call',
   'temperature', 'top_p', 'top_k', 'max_tokens', 'max_completion_tokens', 'stop', 'n', 'seed', 'presence_penalty',
-  'frequency_penalty', 'logprobs', 'top_logprobs', 'reasoning_effort', 'response_format', 'modalities', ...UNSUPPORTED,
+  'frequency_penalty', 'logprobs', 'top_logprobs', 'reasoning_effort', 'response_format', 'modalities', 'web_search_options', 'google', ...UNSUPPORTED,
 ]);
 
 export interface ConvertOpenAIGenerationConfigOptions {
@@ -53,6 +52,7 @@ export interface ConvertOpenAIGenerationConfigOptions {
  * | reasoning_effort | thinkingConfig (see mapReasoningEffortToGeminiThinking) |
  * | response_format text / json_object / json_schema | responseMimeType text/plain / application/json / application/json + responseSchema (converted, propertyOrdering) or responseJsonSchema |
  * | logit_bias, audio, prediction, service_tier, store, metadata, user, … | dropped with a warning; 400 in strict mode |
+ * | web_search_options, google | read elsewhere (built-in tools; the escape hatch) |
  */
 export function convertOpenAIGenerationConfigToGemini(request: ChatCompletionRequest, options: ConvertOpenAIGenerationConfigOptions): GeminiGenerationConfig | undefined {
   const { warnings, capabilities } = options;

@@ -148,7 +148,7 @@ describe('edge case #9: structured output, tool names, strict mode', () => {
       tools: [{ type: 'function', function: { name: 'get weather/now', parameters: { type: 'object', properties: { q: { type: 'string' } } } } }],
       tool_choice: { type: 'function', function: { name: 'get weather/now' } },
     });
-    const name = result.upstream.body.tools![0]!.functionDeclarations[0]!.name;
+    const name = result.upstream.body.tools![0]!.functionDeclarations![0]!.name;
     expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/);
     expect(result.context.toolNames).toEqual({ [name]: 'get weather/now' });
     expect(result.upstream.body.toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [name] } });

@@ -10,6 +10,8 @@ import type { GeminiMediaResolver } from './convert-openai-content-part-to-gemin
 import { convertOpenAIGenerationConfigToGemini } from './convert-openai-generation-config-to-gemini.js';
 import { convertOpenAIMessagesToGemini, type GeminiMidConversationSystemPolicy } from './convert-openai-messages-to-gemini.js';
 import { convertOpenAIToolsToGemini } from './convert-openai-tools-to-gemini.js';
+import { applyGeminiJsonResponseStrategy } from './apply-gemini-json-response-strategy.js';
+import { mergeGeminiEscapeHatch } from './merge-gemini-escape-hatch.js';
 import { GeminiMapperInputError } from './gemini-mapper-input-error.js';
 import type { GeminiGenerateContentRequest } from './gemini-request-types.js';
 import type { GeminiTranslationContext } from './gemini-translation-context.js';
@@ -77,7 +79,7 @@ export async function convertOpenAIRequestToGemini(
     const resolved = resolveGeminiModel(upstreamModel, options.catalog ?? GEMINI_MODEL_CATALOG);
     const capabilities: GeminiModelCapabilities = options.capabilities ? { ...resolved.capabilities, ...options.capabilities } : resolved.capabilities;
     const forced = options.schemaFields === 'json-schema' ? true : options.schemaFields === 'legacy' ? false : undefined;
-    const tools = convertOpenAIToolsToGemini(body, forced ?? capabilities.jsonSchemaParameters, warnings);
+    const tools = convertOpenAIToolsToGemini(body, { useJsonSchemaField: forced ?? capabilities.jsonSchemaParameters, capabilities, strict: options.strict === true, warnings });
     const { contents, systemInstruction } = await convertOpenAIMessagesToGemini(body.messages, {
       resolveMedia: options.resolveMedia,
       media: { urlMedia: capabilities.urlMedia && options.preferInlineMedia !== true, partMediaResolution: capabilities.partMediaResolution },
@@ -95,9 +97,19 @@ export async function convertOpenAIRequestToGemini(
 
     const upstreamBody: GeminiGenerateContentRequest = { contents };
     if (systemInstruction) upstreamBody.systemInstruction = systemInstruction;
-    if (tools.tools) upstreamBody.tools = tools.tools;
+    const allTools = [...(tools.functionTool ? [tools.functionTool] : []), ...tools.builtInTools];
+    if (allTools.length > 0) upstreamBody.tools = allTools;
     if (tools.toolConfig) upstreamBody.toolConfig = tools.toolConfig;
     if (generationConfig) upstreamBody.generationConfig = generationConfig;
+    const format = body.response_format;
+    const jsonResponse = capabilities.toolsWithJsonResponse
+      ? undefined
+      : applyGeminiJsonResponseStrategy(upstreamBody, {
+          useJsonSchemaField: forced ?? capabilities.jsonSchemaParameters,
+          schema: format?.type === 'json_schema' ? (format.json_schema.schema ?? format.json_schema.parameters) : undefined,
+          warnings,
+        });
+    mergeGeminiEscapeHatch(upstreamBody, (body as { google?: unknown }).google, warnings);
 
     const stream = body.stream === true;
     const context: GeminiTranslationContext = {
@@ -108,9 +120,11 @@ export async function convertOpenAIRequestToGemini(
       toolNames: tools.toolNames,
       logprobs: body.logprobs === true,
       ...(body.logprobs === true && typeof body.top_logprobs === 'number' ? { topLogprobs: body.top_logprobs } : {}),
-      includeThoughts: generationConfig?.thinkingConfig?.includeThoughts === true,
+      includeThoughts: upstreamBody.generationConfig?.thinkingConfig?.includeThoughts === true,
       candidateCount: typeof body.n === 'number' ? body.n : 1,
       responseFormat: body.response_format?.type ?? null,
+      ...(jsonResponse ? { jsonResponse } : {}),
+      ...(upstreamBody.tools?.some((tool) => tool.googleSearch !== undefined || tool.urlContext !== undefined) ? { grounding: true } : {}),
     };
     return {
       ok: true,

@@ -84,8 +84,12 @@ export interface GeminiFunctionDeclaration {
   parametersJsonSchema?: unknown;
 }
 
+/** One `Tool`: function declarations, or one built-in tool (Google Search, URL context, code execution). */
 export interface GeminiTool {
-  functionDeclarations: GeminiFunctionDeclaration[];
+  functionDeclarations?: GeminiFunctionDeclaration[];
+  googleSearch?: { timeRangeFilter?: { startTime?: string; endTime?: string }; [key: string]: unknown };
+  urlContext?: { [key: string]: unknown };
+  codeExecution?: { [key: string]: unknown };
 }
 
 export type GeminiFunctionCallingMode = 'AUTO' | 'ANY' | 'NONE' | 'VALIDATED';
@@ -131,4 +135,12 @@ export interface GeminiGenerateContentRequest {
   tools?: GeminiTool[];
   toolConfig?: GeminiToolConfig;
   generationConfig?: GeminiGenerationConfig;
+  /** Only from the request's `google` escape hatch. */
+  safetySettings?: unknown[];
+  /** Only from the request's `google` escape hatch. */
+  cachedContent?: string;
+  /** Only from the request's `google` escape hatch (a Vertex AI field). */
+  labels?: { [key: string]: string };
+  /** Other fields the `google` escape hatch adds, as given. */
+  [field: string]: unknown;
 }

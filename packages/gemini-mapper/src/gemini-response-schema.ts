@@ -14,6 +14,31 @@ export const geminiPartSchema = lazySchema(() =>
         args: z.nullish(z.record(z.string(), z.unknown())),
       }),
     ),
+    inlineData: z.optional(z.looseObject({ mimeType: z.optional(z.string()), data: z.optional(z.string()) })),
+    executableCode: z.optional(z.looseObject({ language: z.optional(z.string()), code: z.optional(z.string()) })),
+    codeExecutionResult: z.optional(z.looseObject({ outcome: z.optional(z.string()), output: z.optional(z.string()) })),
+  }),
+);
+
+/** `groundingMetadata` of a candidate (loose; only what the citations read is typed). */
+export const geminiGroundingMetadataSchema = lazySchema(() =>
+  z.looseObject({
+    groundingChunks: z.nullish(z.array(z.looseObject({ web: z.nullish(z.looseObject({ uri: z.optional(z.string()), title: z.optional(z.string()) })) }))),
+    groundingSupports: z.nullish(
+      z.array(
+        z.looseObject({
+          segment: z.nullish(
+            z.looseObject({
+              partIndex: z.optional(z.number()),
+              startIndex: z.optional(z.number()),
+              endIndex: z.optional(z.number()),
+              text: z.optional(z.string()),
+            }),
+          ),
+          groundingChunkIndices: z.nullish(z.array(z.number())),
+        }),
+      ),
+    ),
   }),
 );
 
@@ -29,6 +54,8 @@ export const geminiGenerateContentResponseSchema = lazySchema(() =>
           content: z.nullish(z.looseObject({ role: z.optional(z.string()), parts: z.nullish(z.array(geminiPartSchema())) })),
           finishReason: z.optional(z.string()),
           finishMessage: z.optional(z.string()),
+          groundingMetadata: z.nullish(geminiGroundingMetadataSchema()),
+          urlContextMetadata: z.nullish(z.looseObject({})),
           logprobsResult: z.optional(
             z.looseObject({
               topCandidates: z.optional(z.array(z.looseObject({ candidates: z.optional(z.array(logprobsCandidate())) }))),

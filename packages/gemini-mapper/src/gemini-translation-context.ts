@@ -26,4 +26,11 @@ export interface GeminiTranslationContext {
   candidateCount: number;
   /** The response format asked for (informational; Gemini answers JSON as plain text parts). */
   responseFormat: 'text' | 'json_object' | 'json_schema' | null;
+  /**
+   * The JSON answer is requested as a call of this function (tools + JSON on models that reject the pair, see
+   * `applyGeminiJsonResponseStrategy`): a call of it becomes `message.content`, not a tool call.
+   */
+  jsonResponse?: { name: string; wrapped: boolean };
+  /** Google Search or URL context is on: `groundingMetadata` becomes `url_citation` annotations. */
+  grounding?: boolean;
 }
