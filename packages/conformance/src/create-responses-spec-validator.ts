@@ -22,6 +22,14 @@ export function createResponsesSpecValidator(): ResponsesSpecValidator {
   const spec = readVendoredSpec('openai');
   normaliseNullable(spec.components);
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  // Two relaxations, on the Response side: `user` and `usage` are required and nullable in Open Responses'
+  // `ResponseResource` (github.com/openresponses/openresponses, schema/components/schemas/ResponseResource.json),
+  // and OpenAI's own Response objects carry `"user": null` and, before the end of a stream, `"usage": null`, where
+  // this spec types them as a string and an object only.
+  const user = spec.components.schemas.ModelResponseProperties?.properties?.user;
+  if (user && user.type === 'string') user.type = ['string', 'null'];
+  const responseOwn = (spec.components.schemas.Response?.allOf as Array<{ properties?: Record<string, unknown> }> | undefined)?.find((part) => part.properties?.usage);
+  if (responseOwn?.properties) responseOwn.properties.usage = { anyOf: [responseOwn.properties.usage, { type: 'null' }] };
   ajv.addSchema({ $id: 'openai-responses', components: spec.components });
   // Request side only: the spec's input-item `oneOf` has overlapping branches (a `{role, content: [parts]}` message
   // is both an `EasyInputMessage` and an `InputMessage`), so OpenAI's own examples match two of them; `anyOf` there.

@@ -1,0 +1,23 @@
+export { convertResponsesRequestToChat, type ConvertResponsesRequestOptions, type ConvertResponsesRequestResult } from './convert-responses-request-to-chat.js';
+export {
+  convertChatCompletionToResponse,
+  convertChatAnnotation,
+  responseStatusForFinishReason,
+  type ConvertChatCompletionToResponseOptions,
+} from './convert-chat-completion-to-response.js';
+export { convertChatUsageToResponseUsage } from './convert-chat-usage-to-response-usage.js';
+export { mapChatErrorToResponseError } from './map-chat-error-to-response-error.js';
+export { mapResponsesInputToMessages, type MapInputResult } from './map-responses-input-to-messages.js';
+export { mapResponsesTools, type MapToolsResult } from './map-responses-tools.js';
+export { buildResponseObject, type ResponseObjectParts } from './build-response-object.js';
+export { splitReasoningCarriers } from './split-reasoning-carriers.js';
+export {
+  REASONING_CARRIER_PREFIX,
+  isEmptyCarrier,
+  sealReasoningCarrier,
+  unsealReasoningCarrier,
+  splitMessageExtraContent,
+  type GoogleThoughtSignature,
+  type ReasoningCarrier,
+} from './reasoning-carrier.js';
+export { outputItemId, responseIdBase, type ResponseEcho, type ResponsesTranslationContext } from './responses-context.js';
