@@ -223,3 +223,36 @@ describe('structured output in the Anthropic subset', () => {
     expect(codes(result)).toContain('structured_output_fallback');
   });
 });
+
+describe('prompt caching', () => {
+  it('off (the default): no automatic caching', () => {
+    expect(ok({ model: 'claude-sonnet-4-5', messages: user }).upstream.body.cache_control).toBeUndefined();
+  });
+  it('auto: top-level cache_control (Anthropic automatic caching)', () => {
+    expect(ok({ model: 'claude-sonnet-4-5', messages: user }, { promptCaching: 'auto' }).upstream.body.cache_control).toEqual({ type: 'ephemeral' });
+  });
+  it('prompt_cache_options mode explicit keeps only the client breakpoints, even with auto', () => {
+    const result = ok({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: [{ type: 'text', text: 'Long document', prompt_cache_breakpoint: { mode: 'explicit' } }] }], prompt_cache_options: { mode: 'explicit' } }, { promptCaching: 'auto' });
+    expect(result.upstream.body.cache_control).toBeUndefined();
+    expect(result.upstream.body.messages[0]!.content[0]).toEqual({ type: 'text', text: 'Long document', cache_control: { type: 'ephemeral' } });
+  });
+  it('prompt_cache_retention 24h turns automatic caching on with ttl 1h (warned); prompt_cache_key has no equivalent (warned)', () => {
+    const result = ok({ model: 'claude-sonnet-4-5', messages: user, prompt_cache_retention: '24h', prompt_cache_key: 'tenant-1' });
+    expect(result.upstream.body.cache_control).toEqual({ type: 'ephemeral', ttl: '1h' });
+    expect(result.warnings.map((w) => [w.code, w.param])).toEqual([
+      ['parameter_dropped', 'prompt_cache_key'],
+      ['cache_ttl_changed', 'prompt_cache_retention'],
+    ]);
+  });
+  it('prompt_cache_options implicit with ttl 30m → automatic caching, ttl 1h (warned)', () => {
+    const result = ok({ model: 'claude-sonnet-4-5', messages: user, prompt_cache_options: { mode: 'implicit', ttl: '30m' } });
+    expect(result.upstream.body.cache_control).toEqual({ type: 'ephemeral', ttl: '1h' });
+    expect(codes(result)).toEqual(['cache_ttl_changed']);
+  });
+  it('no automatic caching when the client already used the four breakpoints', () => {
+    const part = (text: string) => ({ type: 'text', text, cache_control: { type: 'ephemeral' } });
+    const result = ok({ model: 'claude-sonnet-4-5', messages: [{ role: 'system', content: [part('a'), part('b')] }, { role: 'user', content: [part('c'), part('d')] }] }, { promptCaching: 'auto' });
+    expect(result.upstream.body.cache_control).toBeUndefined();
+    expect(codes(result)).toEqual(['automatic_cache_skipped']);
+  });
+});

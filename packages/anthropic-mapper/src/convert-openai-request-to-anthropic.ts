@@ -9,6 +9,7 @@ import {
   convertOpenAIToolsToAnthropic,
   convertOpenAIWebSearchOptionsToAnthropic,
 } from './convert-openai-tools-to-anthropic.js';
+import { planAnthropicPromptCaching, type AnthropicPromptCaching } from './plan-anthropic-prompt-caching.js';
 import { planAnthropicThinking } from './plan-anthropic-thinking.js';
 import { addWarning, dropUnsupported, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
 import type { AnthropicModelCapabilities, AnthropicModelCatalog } from './anthropic-model-capabilities.js';
@@ -33,6 +34,11 @@ export interface ConvertOpenAIRequestToAnthropicOptions {
   catalog?: AnthropicModelCatalog;
   /** An operator's capabilities for this exact model, over the catalog family's. */
   capabilities?: Partial<AnthropicModelCapabilities>;
+  /**
+   * `auto`: Anthropic's automatic prompt caching (top-level `cache_control`) on every request; `off`: only what the
+   * client asks for (`prompt_cache_*`, part breakpoints). Default `off` (the README says why).
+   */
+  promptCaching?: AnthropicPromptCaching;
 }
 
 export type ConvertOpenAIRequestToAnthropicResult =
@@ -54,9 +60,6 @@ const UNSUPPORTED: Record<string, (value: unknown) => boolean> = {
   verbosity: (value) => value !== null && value !== undefined,
   store: (value) => value === true,
   prediction: (value) => value !== null && value !== undefined,
-  prompt_cache_key: (value) => value !== null && value !== undefined,
-  prompt_cache_retention: (value) => value !== null && value !== undefined,
-  prompt_cache_options: (value) => value !== null && value !== undefined,
   moderation: (value) => value !== null && value !== undefined,
   functions: (value) => Array.isArray(value) && value.length > 0,
   function_call: (value) => value !== null && value !== undefined,
@@ -66,7 +69,7 @@ const UNSUPPORTED: Record<string, (value: unknown) => boolean> = {
 const HANDLED = new Set([
   'model', 'messages', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'top_k', 'stop', 'user', 'safety_identifier',
   'stream', 'stream_options', 'n', 'tools', 'tool_choice', 'parallel_tool_calls', 'response_format', 'reasoning_effort',
-  'web_search_options',
+  'web_search_options', 'prompt_cache_key', 'prompt_cache_retention', 'prompt_cache_options',
 ]);
 
 function pickJsonToolName(tools: readonly AnthropicTool[]): string {
@@ -302,6 +305,8 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
   if (topK !== undefined) (fields as AnthropicMessageCreateFields & { top_k?: number }).top_k = topK;
   if (stopSequences) fields.stop_sequences = stopSequences;
   if (userId) fields.metadata = { user_id: userId };
+  const cacheControl = planAnthropicPromptCaching(request, fields, options.promptCaching ?? 'off', state);
+  if (cacheControl) fields.cache_control = cacheControl;
   const body: AnthropicMessageCreateBody = stream ? { ...fields, stream: true } : fields;
 
   const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION, 'content-type': 'application/json' };
