@@ -35,8 +35,12 @@ function fromBase64Url(text: string): string | undefined {
   }
 }
 
+/** Encodes `m` then `t` (a fixed order, so a stream and a non-stream reply of the same data encode alike). */
 export function encodeContinuation(data: ContinuationData): string {
-  return CONTINUATION_PREFIX + toBase64Url(JSON.stringify(data));
+  const ordered: ContinuationData = {};
+  if (data.m !== undefined) ordered.m = data.m;
+  if (data.t !== undefined) ordered.t = data.t;
+  return CONTINUATION_PREFIX + toBase64Url(JSON.stringify(ordered));
 }
 
 /** The carried data, or `undefined` when `data` is not ours or is damaged. */

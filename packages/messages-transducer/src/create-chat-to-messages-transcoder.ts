@@ -1,0 +1,75 @@
+import type { MessagesTranslationContext } from '@interlingua/messages-mapper';
+import type { MessagesStreamEvent } from '@interlingua/messages-schema';
+import type { TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
+import { createSseDecoder } from '@interlingua/sse';
+import { formatMessagesEvent } from './format-messages-event.js';
+import { createMessagesStreamState, type MessagesStreamOptions } from './messages-stream-state.js';
+import { stepChatStreamInput, type ChatStreamInput } from './step-chat-stream-input.js';
+
+export interface ChatToMessagesTranscoder {
+  /** Hub bytes (split anywhere) → Messages SSE bytes. */
+  push(chunk: Uint8Array): Uint8Array;
+  /** The hub stream is over: the last bytes (an `api_error` event if it ended without `[DONE]` or an error). */
+  end(): Uint8Array;
+  /** Lossy steps met so far. */
+  readonly warnings: readonly TranslationWarning[];
+  /** The events produced so far, as objects (tests and logs). Not kept unless `keepEvents` is set. */
+  readonly events: readonly MessagesStreamEvent[];
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The thin byte layer over `stepChatStreamInput`: decodes the hub's SSE (`data: <chunk>`, `data: [DONE]`, an error
+ * payload `data: {"error": …}`), steps, and frames each event as `event: <type>\ndata: <json>\n\n`. Constant memory:
+ * the decoder holds at most the event being read.
+ */
+export function createChatToMessagesTranscoder(
+  context: MessagesTranslationContext,
+  environment: TranslationEnvironment,
+  options: MessagesStreamOptions & { keepEvents?: boolean } = {},
+): ChatToMessagesTranscoder {
+  const state = createMessagesStreamState(context, environment, options);
+  const kept: MessagesStreamEvent[] = [];
+  let text = '';
+  const run = (input: ChatStreamInput) => {
+    for (const event of stepChatStreamInput(state, input)) {
+      if (options.keepEvents) kept.push(event);
+      text += formatMessagesEvent(event);
+    }
+  };
+  const decoder = createSseDecoder((event) => {
+    const data = event.data.trim();
+    if (data === '[DONE]') return run({ kind: 'done' });
+    let chunk: unknown;
+    try {
+      chunk = JSON.parse(data);
+    } catch {
+      state.warnings.push({ code: 'invalid_chunk_dropped', param: 'stream', message: 'A hub stream event that is not JSON was dropped.' });
+      return;
+    }
+    run({ kind: 'chunk', chunk });
+  });
+  const flush = () => {
+    const bytes = encoder.encode(text);
+    text = '';
+    return bytes;
+  };
+  return {
+    push(chunk) {
+      decoder.push(chunk);
+      return flush();
+    },
+    end() {
+      decoder.end();
+      if (!state.ended) run({ kind: 'end' });
+      return flush();
+    },
+    get warnings() {
+      return state.warnings;
+    },
+    get events() {
+      return kept;
+    },
+  };
+}
