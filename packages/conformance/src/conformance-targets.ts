@@ -1,3 +1,8 @@
+import {
+  CONFORMANCE_VERTEX_LOCATION,
+  CONFORMANCE_VERTEX_PROJECT,
+  conformanceVertexCredentials,
+} from './conformance-vertex-credentials.js';
 import type { FixtureCase, Provider } from './fixture-case.js';
 
 /**
@@ -18,13 +23,17 @@ export interface ConformanceTarget {
 
 /** The upstream base URL a gateway must use for each provider to reach the mock. */
 export function mockBaseUrls(mockUrl: string): Record<Provider, string> {
-  return { anthropic: mockUrl, gemini: mockUrl, 'openai-compatible': `${mockUrl}/v1` };
+  return { anthropic: mockUrl, gemini: mockUrl, 'openai-compatible': `${mockUrl}/v1`, vertex: mockUrl };
 }
 
-/** Every model name the cases use, with the upstream it belongs to. Throws if a name belongs to two upstreams. */
+/**
+ * Every model name the cases use, with the upstream it belongs to. Throws if a name belongs to two upstreams. The
+ * `vertex` cases are left out: they name `vertex/<model>`, routed by the `vertex/` prefix.
+ */
 export function caseModelRoutes(cases: readonly FixtureCase[]): { name: string; upstream: Provider }[] {
   const routes = new Map<string, Provider>();
   for (const fixtureCase of cases) {
+    if (fixtureCase.provider === 'vertex') continue;
     const model = (fixtureCase.request as { model?: unknown }).model;
     if (typeof model !== 'string') continue;
     const known = routes.get(model);
@@ -46,8 +55,15 @@ export function interlinguaGatewayConfig(mockUrl: string, cases: readonly Fixtur
       anthropic: { apiKey: 'conformance-anthropic-key', baseUrl: bases.anthropic },
       gemini: { apiKey: 'conformance-gemini-key', baseUrl: bases.gemini },
       'openai-compatible': { apiKey: 'conformance-openai-key', baseUrl: bases['openai-compatible'] },
+      vertex: {
+        credentials: conformanceVertexCredentials(mockUrl),
+        project: CONFORMANCE_VERTEX_PROJECT,
+        location: CONFORMANCE_VERTEX_LOCATION,
+        baseUrl: bases.vertex,
+      },
     },
     models: caseModelRoutes(cases),
+    prefixes: [{ prefix: 'vertex/', upstream: 'vertex', stripPrefix: true }],
     ...(options.strict ? { strict: true } : {}),
   };
 }
@@ -93,7 +109,10 @@ export function interlinguaTarget(): ConformanceTarget {
   };
 }
 
-const PORTKEY_PROVIDER: Record<Provider, string> = { anthropic: 'anthropic', gemini: 'google', 'openai-compatible': 'openai' };
+const PORTKEY_PROVIDER: Record<Provider, string> = { anthropic: 'anthropic', gemini: 'google', 'openai-compatible': 'openai', vertex: 'vertex-ai' };
+
+/** Why another gateway does not run the `vertex` cases: they need Google OAuth tokens minted from the kit's key file. */
+const VERTEX_SKIP = "Vertex AI cases need the gateway to mint OAuth tokens from the kit's service-account key at the mock; this target is not set up for it";
 
 /**
  * Portkey's gateway (`@portkey-ai/gateway`): the upstream is chosen per request with `x-portkey-provider` and pointed
@@ -117,7 +136,12 @@ export function portkeyTarget(): ConformanceTarget {
         body,
       };
     },
-    skip: (fixtureCase) => (needsStrictGateway(fixtureCase) ? 'needs a gateway that rejects unsupported parameters (strict mode); Portkey has no such mode' : undefined),
+    skip: (fixtureCase) =>
+      fixtureCase.provider === 'vertex'
+        ? VERTEX_SKIP
+        : needsStrictGateway(fixtureCase)
+          ? 'needs a gateway that rejects unsupported parameters (strict mode); Portkey has no such mode'
+          : undefined,
   };
 }
 
@@ -157,5 +181,6 @@ export function genericTarget(options: GenericTargetOptions = {}): ConformanceTa
       for (const prefix of Object.values(prefixes)) if (prefix && model.startsWith(prefix)) return model.slice(prefix.length);
       return model;
     },
+    skip: (fixtureCase) => (fixtureCase.provider === 'vertex' ? VERTEX_SKIP : undefined),
   };
 }

@@ -135,7 +135,11 @@ export interface ExpectedUpstreamRequest {
   body: unknown;
 }
 
-export type Provider = 'anthropic' | 'gemini' | 'openai-compatible';
+/**
+ * The upstream a case is routed to. `vertex`: Vertex AI (Gemini and Claude in a Google Cloud project); its cases'
+ * client requests name `vertex/<model>`, and the kit's gateway config mints OAuth tokens at the mock.
+ */
+export type Provider = 'anthropic' | 'gemini' | 'openai-compatible' | 'vertex';
 
 /** A loaded case. */
 export interface FixtureCase {

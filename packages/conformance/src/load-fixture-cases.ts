@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { findBeyondSpec } from './find-beyond-spec.js';
 import type { CaseDescription, ExpectedUpstreamRequest, FixtureCase, Provider, RecordedHttpResponse } from './fixture-case.js';
 
-const PROVIDERS: readonly Provider[] = ['anthropic', 'gemini', 'openai-compatible'];
+const PROVIDERS: readonly Provider[] = ['anthropic', 'gemini', 'openai-compatible', 'vertex'];
 
 function readJson(path: string): unknown {
   try {

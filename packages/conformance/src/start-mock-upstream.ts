@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeRequestListener } from './create-node-request-listener.js';
+import { MOCK_TOKEN_PATH, MOCK_VERTEX_ACCESS_TOKEN } from './conformance-vertex-credentials.js';
 import { isGeminiJsonArrayStream, upstreamPathMatches, type ObservedUpstreamRequest } from './compare-upstream-request.js';
 import { parseOpenAISse } from './parse-openai-sse.js';
 import type { FixtureCase } from './fixture-case.js';
@@ -70,6 +71,48 @@ function replayJsonArrayStream(text: string): ReadableStream<Uint8Array> {
   });
 }
 
+function decodeJwtSegment(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Google's OAuth 2.0 token endpoint as the service-account flow uses it ("Using OAuth 2.0 for Server to Server
+ * Applications"): a form post of `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` and a signed JWT whose
+ * claims name the cloud-platform scope, this endpoint as `aud`, and an `exp` at most an hour after `iat`. The claims
+ * are checked, not the signature (the key is made by whoever printed the setup, maybe another process).
+ */
+function answerTokenRequest(form: string): Response {
+  const fail = (description: string) =>
+    new Response(JSON.stringify({ error: 'invalid_grant', error_description: description }), { status: 400, headers: { 'content-type': 'application/json' } });
+  const params = new URLSearchParams(form);
+  if (params.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return fail('grant_type must be urn:ietf:params:oauth:grant-type:jwt-bearer');
+  const parts = (params.get('assertion') ?? '').split('.');
+  const header = parts.length === 3 ? decodeJwtSegment(parts[0]!) : undefined;
+  const claims = parts.length === 3 ? decodeJwtSegment(parts[1]!) : undefined;
+  if (!header || !claims || !parts[2]) return fail('the assertion is not a signed JWT');
+  if (header.alg !== 'RS256') return fail('the assertion must be signed RS256');
+  if (claims.scope !== 'https://www.googleapis.com/auth/cloud-platform') return fail('scope must be https://www.googleapis.com/auth/cloud-platform');
+  let audiencePath = '';
+  try {
+    audiencePath = new URL(String(claims.aud)).pathname;
+  } catch {
+    // not a URL
+  }
+  if (audiencePath !== MOCK_TOKEN_PATH) return fail('aud must be the token endpoint');
+  const { iat, exp, iss } = claims;
+  if (typeof iss !== 'string' || !iss) return fail('iss must be the service account email');
+  if (typeof iat !== 'number' || typeof exp !== 'number' || exp <= iat || exp - iat > 3600) return fail('exp must be within an hour after iat');
+  return new Response(JSON.stringify({ access_token: MOCK_VERTEX_ACCESS_TOKEN, expires_in: 3600, token_type: 'Bearer' }), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
 function base64ToBytes(data: string): Uint8Array<ArrayBuffer> {
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
@@ -97,6 +140,7 @@ export async function startMockUpstream(options: StartMockUpstreamOptions = {}):
       if (!entry) return new Response('no such medium', { status: 404 });
       return new Response(base64ToBytes(entry.data), { status: 200, headers: { 'content-type': entry.mimeType } });
     }
+    if (url.pathname === MOCK_TOKEN_PATH && request.method === 'POST') return answerTokenRequest(await request.text());
     const text = await request.text();
     let body: unknown = text;
     try {
@@ -118,6 +162,10 @@ export async function startMockUpstream(options: StartMockUpstreamOptions = {}):
     const recorded = armed.upstreamResponse;
     if (!expected || !recorded) {
       call.refused = `case ${armed.id} expects the gateway to answer without calling the upstream`;
+      return refuse(call.refused);
+    }
+    if (armed.provider === 'vertex' && headers.authorization !== `Bearer ${MOCK_VERTEX_ACCESS_TOKEN}`) {
+      call.refused = `case ${armed.id} expects a Vertex AI call with the access token of the mock's token endpoint (${MOCK_TOKEN_PATH}), got ${headers.authorization ? 'another authorization' : 'none'}`;
       return refuse(call.refused);
     }
     if (!upstreamPathMatches(expected.path, path) || request.method !== expected.method) {
