@@ -112,6 +112,9 @@ const capabilitiesOverrideSchema = () =>
     maxOutputTokens: z.optional(z.nullable(z.number().check(z.int(), z.positive()))),
   });
 
+/** An operator's capability override for one exact model (gateway config `models[].capabilities`): any subset of the fields. */
+export const geminiCapabilitiesOverrideSchema = lazySchema(capabilitiesOverrideSchema);
+
 const versionSchema = () => z.string().check(z.regex(/^\d+(?:\.\d+)*$/));
 
 /**

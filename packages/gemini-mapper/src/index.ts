@@ -10,6 +10,10 @@ export {
 export {
   convertGeminiResponseToOpenAI,
   convertGeminiCandidateToOpenAIChoice,
+  formatCodeExecutionResult,
+  formatExecutableCode,
+  toReplyImage,
+  type GeminiReplyImage,
   type ConvertGeminiResponseToOpenAIOptions,
   type ConvertGeminiResponseToOpenAIResult,
 } from './convert-gemini-response-to-openai.js';
@@ -37,6 +41,7 @@ export { mapOpenAIToolNameToGemini, GEMINI_FUNCTION_NAME_PATTERN } from './map-o
 export { resolveGeminiModelCapabilities } from './resolve-gemini-model-capabilities.js';
 export {
   GEMINI_MODEL_CATALOG,
+  geminiCapabilitiesOverrideSchema,
   geminiCatalogOverrideSchema,
   mergeGeminiModelCatalog,
   parseGeminiModelId,
@@ -56,3 +61,11 @@ export {
 } from './convert-openai-content-part-to-gemini.js';
 export type { GeminiMidConversationSystemPolicy } from './convert-openai-messages-to-gemini.js';
 export type * from './gemini-request-types.js';
+export {
+  convertGeminiGroundingToAnnotations,
+  utf16IndexOfByteOffset,
+  type GeminiGroundingMetadata,
+} from './convert-gemini-grounding-to-annotations.js';
+export { applyGeminiJsonResponseStrategy, GEMINI_JSON_RESPONSE_FUNCTION, type GeminiJsonResponseFunction } from './apply-gemini-json-response-strategy.js';
+export { mergeGeminiEscapeHatch } from './merge-gemini-escape-hatch.js';
+export type { GeminiMediaPolicy } from './convert-openai-content-part-to-gemini.js';

@@ -16,6 +16,14 @@ export interface GeminiStreamContext {
    * `context.toolNames`); names not listed pass unchanged.
    */
   toolNames?: Record<string, string>;
+  /** The JSON answer comes as a call of this function (the Gemini mapper's `context.jsonResponse`): sent as content. */
+  jsonResponse?: { name: string; wrapped: boolean };
+  /**
+   * Google Search or URL context is on (the mapper's `context.grounding`): each choice keeps its content text, so that
+   * `groundingMetadata` byte offsets can become `url_citation` indices. Memory is then bounded by the answer's length
+   * (the model's output limit), not constant.
+   */
+  grounding?: boolean;
 }
 
 export interface GeminiToOpenAIStreamOptions {
@@ -43,6 +51,8 @@ export interface GeminiChoiceState {
   /** Tool calls emitted for this choice so far: the next call's `index`. */
   toolCallCount: number;
   pendingCall: PendingFunctionCall | undefined;
+  /** The content sent so far, kept only for grounded requests (citations count in it). */
+  groundingText: string | undefined;
 }
 
 /**
@@ -55,6 +65,8 @@ export interface GeminiToOpenAIStreamState {
   readonly model: string;
   readonly includeUsage: boolean;
   readonly toolNames: Record<string, string> | undefined;
+  readonly jsonResponse: { name: string; wrapped: boolean } | undefined;
+  readonly grounding: boolean;
   readonly environment: TranslationEnvironment;
   readonly onWarning: ((warning: TranslationWarning) => void) | undefined;
   choices: GeminiChoiceState[];
@@ -77,6 +89,8 @@ export function createGeminiToOpenAIStreamState(options: GeminiToOpenAIStreamOpt
     model: context.model,
     includeUsage: context.includeUsage === true,
     toolNames: context.toolNames,
+    jsonResponse: context.jsonResponse,
+    grounding: context.grounding === true,
     environment,
     onWarning: options.onWarning,
     choices: [],

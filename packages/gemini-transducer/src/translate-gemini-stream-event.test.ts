@@ -150,9 +150,54 @@ describe('translateGeminiStreamEvent', () => {
   });
 
   it('drops part kinds with no chunk form, with a warning', () => {
-    const result = run([{ candidates: [{ content: { parts: [{ inlineData: { mimeType: 'image/png', data: 'AA==' } } as object] } }] }, text('x'), stop()]);
+    const result = run([{ candidates: [{ content: { parts: [{ fileData: { mimeType: 'image/png', fileUri: 'https://example.com/a.png' } } as object] } }] }, text('x'), stop()]);
     expect(result.deltas).toEqual([{ role: 'assistant', content: 'x' }, { finish: 'stop' }]);
     expect(result.warnings.map((warning) => warning.code)).toEqual(['part_dropped']);
+  });
+
+  it('image parts → delta.images (data URLs), never dropped', () => {
+    const result = run([{ candidates: [{ content: { parts: [{ inlineData: { mimeType: 'image/png', data: 'AA==' } } as object] } }] }, stop()]);
+    expect(result.deltas).toEqual([{ role: 'assistant', content: null, images: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,AA==' } }] }, { finish: 'stop' }]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('executable code and its result → fenced blocks in delta.content', () => {
+    const result = run([
+      { candidates: [{ content: { parts: [{ executableCode: { language: 'PYTHON', code: 'print(1+1)' } } as object] } }] },
+      { candidates: [{ content: { parts: [{ codeExecutionResult: { outcome: 'OUTCOME_OK', output: '2\n' } } as object] } }] },
+      stop(),
+    ]);
+    expect(result.deltas).toEqual([
+      { role: 'assistant', content: '\n```python\nprint(1+1)\n```\n' },
+      { content: '\n```output\n2\n\n```\n' },
+      { finish: 'stop' },
+    ]);
+  });
+
+  it('a call of the JSON response function → delta.content with the arguments (unwrapped when wrapped), finish stop', () => {
+    const call = (args: object): GeminiStreamEvent => ({ candidates: [{ content: { parts: [{ functionCall: { name: 'json_response', args: args as Record<string, unknown> } }] }, finishReason: 'STOP' }] });
+    expect(run([call({ answer: 'Paris' })], { jsonResponse: { name: 'json_response', wrapped: false } }).deltas).toEqual([
+      { role: 'assistant', content: '{"answer":"Paris"}' },
+      { finish: 'stop' },
+    ]);
+    expect(run([call({ response: [1, 2] })], { jsonResponse: { name: 'json_response', wrapped: true } }).deltas).toEqual([
+      { role: 'assistant', content: '[1,2]' },
+      { finish: 'stop' },
+    ]);
+  });
+
+  it('groundingMetadata → url_citation annotations over the content sent so far (UTF-8 byte offsets → UTF-16 indices)', () => {
+    const metadata = {
+      groundingChunks: [{ web: { uri: 'https://example.com/euro', title: 'example.com' } }],
+      // '¡' and 'é' are two bytes each: 'Spain' starts at byte 8, UTF-16 index 6.
+      groundingSupports: [{ segment: { startIndex: 8, endIndex: 22, text: 'Spain won 2024' }, groundingChunkIndices: [0] }],
+    };
+    const result = run([text('¡Olé! Spain won 2024.'), { candidates: [{ content: { role: 'model', parts: [] }, groundingMetadata: metadata, finishReason: 'STOP' } as object] }], { grounding: true });
+    expect(result.deltas).toEqual([
+      { role: 'assistant', content: '¡Olé! Spain won 2024.' },
+      { annotations: [{ type: 'url_citation', url_citation: { start_index: 6, end_index: 20, url: 'https://example.com/euro', title: 'example.com' } }], extra_content: { google: { grounding_metadata: metadata } } },
+      { finish: 'stop' },
+    ]);
   });
 
   it('ignores content for a candidate after its finish, with a warning', () => {

@@ -1,4 +1,12 @@
-import { isKnownGeminiFinishReason, mapGeminiFinishReason } from '@interlingua/gemini-mapper';
+import {
+  convertGeminiGroundingToAnnotations,
+  formatCodeExecutionResult,
+  formatExecutableCode,
+  isKnownGeminiFinishReason,
+  mapGeminiFinishReason,
+  toReplyImage,
+  type GeminiGroundingMetadata,
+} from '@interlingua/gemini-mapper';
 import type { ChatCompletionChunk, ChatCompletionChunkToolCall, OpenAIErrorEnvelope } from '@interlingua/openai-schema';
 import { applyGeminiPartialArgument } from './apply-gemini-partial-argument.js';
 import { convertGeminiStreamErrorToOpenAI, createStreamErrorPayload } from './convert-gemini-stream-error-to-openai.js';
@@ -24,6 +32,11 @@ type Output = OpenAIStreamOutput[];
  * | `functionCall` part (complete) | one complete tool call `{index, id, type, function: {name, arguments}}` |
  * | `functionCall` pieces (Vertex `partialArgs`) | assembled; one complete tool call when the call ends |
  * | `thoughtSignature` | on a tool call: `extra_content.google.thought_signature`; on other parts: `extra_content.google.thought_signatures: [{part, signature}]` on the delta |
+ * | `functionCall` of the JSON response function (`context.jsonResponse`) | `delta.content`: the arguments as JSON text |
+ * | `executableCode`, `codeExecutionResult` | `delta.content`: fenced code / output blocks (the mapper's formatters) |
+ * | `inlineData` (image output) | `delta.images: [{type: image_url, image_url: {url: data:…}}]` |
+ * | `groundingMetadata` | `delta.annotations` (`url_citation`, indices in the content sent so far) + `extra_content.google.grounding_metadata` |
+ * | `urlContextMetadata` | `delta.extra_content.google.url_context_metadata` |
  * | `finishReason` | one `{delta: {}, finish_reason}` chunk for the choice |
  * | `promptFeedback.blockReason`, no candidates | choice 0 finishes with `content_filter` |
  * | `usageMetadata` with counts | remembered; the last one becomes the usage chunk at the end |
@@ -56,6 +69,7 @@ export function translateGeminiStreamEvent(event: GeminiStreamEvent, state: Gemi
           if (state.failed) return output;
         }
       }
+      translateCandidateMetadata(state, choice, candidate as unknown as Record<string, unknown>, output);
       const finishReason = candidate.finishReason;
       if (finishReason !== undefined && finishReason !== null) finishChoice(state, choice, finishReason, output);
       if (state.failed) return output;
@@ -95,6 +109,22 @@ function translatePart(state: GeminiToOpenAIStreamState, choice: GeminiChoiceSta
     if (signature !== undefined) {
       delta.extra_content = messageSignature(text === '' ? 'trailing' : part.thought === true ? 'reasoning' : 'content', signature);
     }
+    if (delta.content !== undefined && choice.groundingText !== undefined) choice.groundingText += text;
+    output.push(createOpenAIDeltaChunk(state, choice, delta));
+    return;
+  }
+  const other = part as Record<string, unknown>;
+  const code = other.executableCode;
+  const result = other.codeExecutionResult;
+  const image = other.inlineData;
+  if (isRecord(code) || isRecord(result)) {
+    const content = isRecord(code) ? formatExecutableCode(code as { language?: string; code?: string }) : formatCodeExecutionResult(result as { outcome?: string; output?: string });
+    pushContent(choice, content, signature !== undefined ? messageSignature('content', signature) : undefined, state, output);
+    return;
+  }
+  if (isRecord(image) && part.thought !== true) {
+    const delta: Record<string, unknown> = { images: [toReplyImage(image as { mimeType?: string; data?: string })] };
+    if (signature !== undefined) delta.extra_content = messageSignature('trailing', signature);
     output.push(createOpenAIDeltaChunk(state, choice, delta));
     return;
   }
@@ -170,6 +200,14 @@ function createToolCallChunk(
   args: string,
   signature: string | undefined,
 ): ChatCompletionChunk {
+  const jsonResponse = state.jsonResponse;
+  if (jsonResponse !== undefined && geminiName === jsonResponse.name) {
+    // The JSON answer, requested as a call of the response function: sent as content, not as a tool call.
+    const value = jsonResponse.wrapped ? ((JSON.parse(args) as Record<string, unknown>).response ?? null) : JSON.parse(args);
+    const content = JSON.stringify(value);
+    if (choice.groundingText !== undefined) choice.groundingText += content;
+    return createOpenAIDeltaChunk(state, choice, { content, ...(signature !== undefined ? { extra_content: messageSignature('content', signature) } : {}) });
+  }
   const ownId = geminiId !== undefined && geminiId !== '';
   const toolCall: ChatCompletionChunkToolCall = {
     index: choice.toolCallCount++,
@@ -209,7 +247,7 @@ function messageSignature(part: 'content' | 'reasoning' | 'trailing', signature:
 function getChoice(state: GeminiToOpenAIStreamState, index: number): GeminiChoiceState {
   const choices = state.choices;
   for (let i = 0; i < choices.length; i++) if (choices[i]!.index === index) return choices[i]!;
-  const choice: GeminiChoiceState = { index, started: false, finished: false, toolCallCount: 0, pendingCall: undefined };
+  const choice: GeminiChoiceState = { index, started: false, finished: false, toolCallCount: 0, pendingCall: undefined, groundingText: state.grounding ? '' : undefined };
   choices.push(choice);
   return choice;
 }
@@ -230,4 +268,40 @@ function warn(state: GeminiToOpenAIStreamState, code: string, param: string, mes
 
 function structuredCloneJson(value: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pushContent(choice: GeminiChoiceState, content: string, extra: unknown, state: GeminiToOpenAIStreamState, output: Output): void {
+  if (choice.groundingText !== undefined) choice.groundingText += content;
+  output.push(createOpenAIDeltaChunk(state, choice, { content, ...(extra !== undefined ? { extra_content: extra } : {}) }));
+}
+
+/**
+ * A candidate's `groundingMetadata` → `url_citation` annotations on a delta (indices counted in the content sent so
+ * far: a stream event's part indices do not point into the whole answer, so the offsets are read as offsets into the
+ * answer text, as Google's citation example reads them), with the metadata itself in `extra_content.google`;
+ * `urlContextMetadata` likewise.
+ */
+function translateCandidateMetadata(state: GeminiToOpenAIStreamState, choice: GeminiChoiceState, candidate: Record<string, unknown>, output: Output): void {
+  const grounding = candidate.groundingMetadata;
+  const urlContext = candidate.urlContextMetadata;
+  if (!isRecord(grounding) && !isRecord(urlContext)) return;
+  const google: Record<string, unknown> = {};
+  const delta: Record<string, unknown> = {};
+  if (isRecord(grounding)) {
+    google.grounding_metadata = grounding;
+    const text = choice.groundingText;
+    if (text !== undefined) {
+      const annotations = convertGeminiGroundingToAnnotations(grounding as GeminiGroundingMetadata, () => ({ text, offset: 0 }));
+      if (annotations.length > 0) delta.annotations = annotations;
+    } else if (Array.isArray(grounding.groundingSupports) && grounding.groundingSupports.length > 0) {
+      warn(state, 'citations_not_placed', `candidates[${choice.index}].groundingMetadata`, 'Grounding metadata arrived for a request without grounding tools; it is passed in extra_content.google without url_citation annotations.');
+    }
+  }
+  if (isRecord(urlContext)) google.url_context_metadata = urlContext;
+  delta.extra_content = { google };
+  output.push(createOpenAIDeltaChunk(state, choice, delta));
 }

@@ -2,18 +2,66 @@ import {
   convertGeminiErrorToOpenAI,
   convertGeminiResponseToOpenAI,
   convertOpenAIRequestToGemini,
+  GEMINI_MODEL_CATALOG,
+  geminiCapabilitiesOverrideSchema,
+  geminiCatalogOverrideSchema,
+  mergeGeminiModelCatalog,
+  type GeminiModelCapabilities,
   type GeminiTranslationContext,
 } from '@interlingua/gemini-mapper';
 import { createGeminiToOpenAITransducer } from '@interlingua/gemini-transducer';
+import { createOpenAIError, type ModelCatalog, type TranslationWarning } from '@interlingua/openai-schema';
 import type { ProviderBridge } from './provider-bridge.js';
+
+type Catalog = ModelCatalog<GeminiModelCapabilities>;
+
+/** Merged catalogs per operator override object (the config is built once; merging per request would be waste). */
+const merged = new WeakMap<object, { ok: true; catalog: Catalog } | { ok: false; message: string }>();
+
+/** The operator's `catalog.gemini` (validated with the mapper's schema) merged over the shipped catalog. */
+function catalogFor(override: unknown): { ok: true; catalog: Catalog } | { ok: false; message: string } {
+  if (override === undefined || override === null) return { ok: true, catalog: GEMINI_MODEL_CATALOG };
+  if (typeof override !== 'object') return { ok: false, message: 'catalog.gemini must be an object.' };
+  let entry = merged.get(override);
+  if (!entry) {
+    const parsed = geminiCatalogOverrideSchema().safeParse(override);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      entry = { ok: false, message: `catalog.gemini is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}.` };
+    } else {
+      try {
+        entry = { ok: true, catalog: mergeGeminiModelCatalog(parsed.data as Parameters<typeof mergeGeminiModelCatalog>[0]) };
+      } catch (error) {
+        entry = { ok: false, message: `catalog.gemini: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+    merged.set(override, entry);
+  }
+  return entry;
+}
+
+const configError = (message: string) => {
+  const error = createOpenAIError(500, `The gateway's Gemini configuration is invalid: ${message}`, { code: 'invalid_gateway_config' });
+  return { status: error.status, body: error.body };
+};
 
 export const geminiBridge: ProviderBridge = {
   defaultBaseUrl: 'https://generativelanguage.googleapis.com',
   authHeaders: (apiKey) => ({ 'x-goog-api-key': apiKey }),
   async mapRequest(request, options) {
+    const catalog = catalogFor(options.catalog);
+    if (!catalog.ok) return { ok: false, error: configError(catalog.message), warnings: [] };
+    let capabilities: Partial<GeminiModelCapabilities> | undefined;
+    if (options.capabilities !== undefined) {
+      const parsed = geminiCapabilitiesOverrideSchema().safeParse(options.capabilities);
+      if (!parsed.success) return { ok: false, error: configError(`models[].capabilities: ${parsed.error.issues[0]?.message ?? 'invalid'}`), warnings: [] };
+      capabilities = parsed.data as Partial<GeminiModelCapabilities>;
+    }
     const result = await convertOpenAIRequestToGemini(request, {
       strict: options.strict,
       validated: true,
+      catalog: catalog.catalog,
+      ...(capabilities ? { capabilities } : {}),
       ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}),
     });
     if (!result.ok) return { ok: false, error: { status: result.status, body: result.error }, warnings: result.warnings };
@@ -27,10 +75,12 @@ export const geminiBridge: ProviderBridge = {
   },
   mapError: (status, body, headers) => convertGeminiErrorToOpenAI(status, body, headers),
   createTranscoder(context, environment, options) {
+    const warnings: TranslationWarning[] = [];
     const transducer = createGeminiToOpenAITransducer({
       context: context as GeminiTranslationContext,
       environment,
       maxEventSize: options.maxEventBytes,
+      onWarning: (warning) => warnings.push(warning),
     });
     return {
       push: (chunk) => transducer.push(chunk),
@@ -42,6 +92,15 @@ export const geminiBridge: ProviderBridge = {
         const { choices, failed } = transducer.state;
         return !failed && choices.length > 0 && choices.every((choice) => choice.finished);
       },
+      warnings,
     };
+  },
+  knownModels(override) {
+    const catalog = catalogFor(override);
+    if (!catalog.ok) return [];
+    const models = new Set<string>();
+    for (const entry of catalog.catalog.entries) for (const model of entry.models ?? []) models.add(model);
+    for (const alias of Object.keys(catalog.catalog.aliases ?? {})) models.add(alias);
+    return [...models];
   },
 };
