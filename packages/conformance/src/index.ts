@@ -14,6 +14,7 @@ export {
 export { parseOpenAISse, type OpenAISseFrame } from './parse-openai-sse.js';
 export { accumulateOpenAIStream, type AccumulatedStream } from './accumulate-openai-stream.js';
 export { checkOpenAIChunkGrammar, type ChunkGrammarOptions } from './check-openai-chunk-grammar.js';
+export { checkResponsesEventGrammar, parseResponsesSse, type ResponsesStreamEvent } from './check-responses-event-grammar.js';
 export {
   compareUpstreamRequest,
   normaliseUpstreamBody,

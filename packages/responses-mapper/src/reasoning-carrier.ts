@@ -54,8 +54,15 @@ function fromBase64(base64: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
+/** Seals a carrier; fields are written in one fixed order, so equal carriers seal to equal text. */
 export function sealReasoningCarrier(carrier: ReasoningCarrier): string {
-  return REASONING_CARRIER_PREFIX + toBase64(JSON.stringify(carrier));
+  const ordered: ReasoningCarrier = {};
+  if (carrier.reasoning_content !== undefined) ordered.reasoning_content = carrier.reasoning_content;
+  if (carrier.thinking_blocks?.length) ordered.thinking_blocks = carrier.thinking_blocks;
+  if (carrier.extra_content !== undefined && Object.keys(carrier.extra_content).length) ordered.extra_content = carrier.extra_content;
+  if (carrier.thought_signatures?.length) ordered.thought_signatures = carrier.thought_signatures;
+  if (carrier.tool_calls !== undefined && Object.keys(carrier.tool_calls).length) ordered.tool_calls = carrier.tool_calls;
+  return REASONING_CARRIER_PREFIX + toBase64(JSON.stringify(ordered));
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

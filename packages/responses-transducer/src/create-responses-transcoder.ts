@@ -1,0 +1,133 @@
+import type { ChatCompletionChunk, TranslationEnvironment } from '@interlingua/openai-schema';
+import type { ResponsesTranslationContext } from '@interlingua/responses-mapper';
+import type { ResponseObject, ResponseStreamEvent } from '@interlingua/responses-schema';
+import { createSseDecoder } from '@interlingua/sse';
+import { formatResponseStreamEvent } from './format-response-stream-event.js';
+import { createResponsesStreamState } from './responses-stream-state.js';
+import { stepResponsesStream, type HubStreamEvent } from './step-responses-stream.js';
+
+export interface ResponsesTranscoderOptions {
+  /** Called once with the final Response (completed, incomplete or failed), e.g. to store it. */
+  onResponse?: (response: ResponseObject) => void;
+  /** Largest hub event, in characters (bounds the decoder's buffer). Default 16 MiB. */
+  maxEventBytes?: number;
+}
+
+export interface ResponsesTranscoder {
+  /** Hub bytes (OpenAI chunk SSE, split anywhere) in; Responses SSE bytes out (maybe empty). */
+  push(chunk: Uint8Array): Uint8Array;
+  /** The hub stream is over: the last bytes (a `response.failed` if no terminal event was sent). */
+  end(): Uint8Array;
+  /** A terminal event was sent. */
+  readonly settled: boolean;
+  /** The final Response, once settled. */
+  readonly response: ResponseObject | undefined;
+}
+
+const encoder = new TextEncoder();
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Classifies one hub `data:` payload. */
+export function readHubPayload(data: string): HubStreamEvent {
+  if (data.trim() === '[DONE]') return { type: 'done' };
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { type: 'error', error: { message: 'The gateway received an unreadable stream event.', type: 'server_error', code: 'invalid_stream_event' } };
+  }
+  if (isRecord(json) && isRecord(json.error) && !Array.isArray(json.choices)) {
+    const error = json.error;
+    return {
+      type: 'error',
+      error: {
+        message: typeof error.message === 'string' ? error.message : 'The upstream failed.',
+        type: typeof error.type === 'string' ? error.type : 'server_error',
+        code: typeof error.code === 'string' ? error.code : null,
+      },
+    };
+  }
+  if (isRecord(json) && Array.isArray(json.choices)) return { type: 'chunk', chunk: json as ChatCompletionChunk };
+  return { type: 'error', error: { message: 'The gateway received an unexpected stream event.', type: 'server_error', code: 'invalid_stream_event' } };
+}
+
+/**
+ * The hub's stream (OpenAI chunk SSE ending with `[DONE]` or an error payload) → the Responses event stream:
+ * synchronous, incremental, one SSE event per Responses event. A hub error payload (the provider's error in the
+ * middle of the stream) ends the stream with `response.failed` carrying it; a hub stream that stops without
+ * `[DONE]` also ends with `response.failed`. Never unterminated, never a completed status for a failure.
+ */
+export function createResponsesTranscoder(
+  context: ResponsesTranslationContext,
+  environment: TranslationEnvironment,
+  options: ResponsesTranscoderOptions = {},
+): ResponsesTranscoder {
+  const state = createResponsesStreamState(context);
+  let pending: ResponseStreamEvent[] = [];
+  let reported = false;
+  const decoder = createSseDecoder(
+    (event) => {
+      if (state.settled) return;
+      pending.push(...stepResponsesStream(state, readHubPayload(event.data), environment));
+    },
+    { maxBufferSize: options.maxEventBytes ?? 16 * 1024 * 1024 },
+  );
+  const flush = (): Uint8Array => {
+    if (state.settled && !reported && state.response) {
+      reported = true;
+      options.onResponse?.(state.response);
+    }
+    if (!pending.length) return new Uint8Array(0);
+    let text = '';
+    for (const event of pending) text += formatResponseStreamEvent(event);
+    pending = [];
+    return encoder.encode(text);
+  };
+  return {
+    push(chunk) {
+      if (state.settled) return new Uint8Array(0);
+      try {
+        decoder.push(chunk);
+      } catch {
+        pending.push(...stepResponsesStream(state, { type: 'error', error: { message: 'A stream event exceeded the size limit.', type: 'server_error', code: 'stream_event_too_large' } }, environment));
+      }
+      return flush();
+    },
+    end() {
+      if (!state.settled) {
+        try {
+          decoder.end();
+        } catch {
+          // a final oversized event: the failure below says the stream is incomplete
+        }
+        if (!state.settled) pending.push(...stepResponsesStream(state, { type: 'end' }, environment));
+      }
+      return flush();
+    },
+    get settled() {
+      return state.settled;
+    },
+    get response() {
+      return state.response;
+    },
+  };
+}
+
+/** The same as a `TransformStream` of bytes, for `pipeThrough`. */
+export function createResponsesTransformStream(
+  context: ResponsesTranslationContext,
+  environment: TranslationEnvironment,
+  options: ResponsesTranscoderOptions = {},
+): TransformStream<Uint8Array, Uint8Array> {
+  const transcoder = createResponsesTranscoder(context, environment, options);
+  return new TransformStream({
+    transform(chunk, controller) {
+      const bytes = transcoder.push(chunk);
+      if (bytes.byteLength) controller.enqueue(bytes);
+    },
+    flush(controller) {
+      const bytes = transcoder.end();
+      if (bytes.byteLength) controller.enqueue(bytes);
+    },
+  });
+}

@@ -1,0 +1,10 @@
+export { stepResponsesStream, type HubStreamEvent } from './step-responses-stream.js';
+export { createResponsesStreamState, type ResponsesStreamState } from './responses-stream-state.js';
+export {
+  createResponsesTranscoder,
+  createResponsesTransformStream,
+  readHubPayload,
+  type ResponsesTranscoder,
+  type ResponsesTranscoderOptions,
+} from './create-responses-transcoder.js';
+export { formatResponseStreamEvent } from './format-response-stream-event.js';
