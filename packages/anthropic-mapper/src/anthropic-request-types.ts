@@ -66,11 +66,21 @@ export interface AnthropicToolResultBlock {
 
 export type AnthropicUserContentBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock | AnthropicToolResultBlock;
 
+/**
+ * A block a client sent back verbatim in the `anthropic_blocks` extension (`server_tool_use`,
+ * `web_search_tool_result`, …): replayed as is.
+ */
+export interface AnthropicReplayedBlock {
+  type: string;
+  [key: string]: unknown;
+}
+
 export type AnthropicAssistantContentBlock =
   | AnthropicThinkingBlock
   | AnthropicRedactedThinkingBlock
   | AnthropicTextBlock
-  | AnthropicToolUseBlock;
+  | AnthropicToolUseBlock
+  | AnthropicReplayedBlock;
 
 export interface AnthropicUserMessage {
   role: 'user';

@@ -12,6 +12,7 @@ import { anthropicErrorBodySchema, anthropicMessageSchema } from './anthropic-re
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 import { convertAnthropicErrorToOpenAI, statusForAnthropicErrorType } from './convert-anthropic-error-to-openai.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
+import { ANTHROPIC_BLOCKS_FIELD, ANTHROPIC_STOP_REASON_FIELD } from './anthropic-extension-fields.js';
 import { isKnownAnthropicStopReason, mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 
 /** A thinking block as carried in the lossless `thinking_blocks` extension (LiteLLM's naming and shapes). */
@@ -38,8 +39,10 @@ type Block = Record<string, unknown> & { type: string };
  *   back on the assistant message for the next turn. Both appear only when the reply has thinking.
  * - citations: `web_search_result_location` citations become OpenAI `annotations` (`url_citation`, indices into
  *   `content`); other citation kinds (document locations) are dropped with one warning; the text is always kept.
- * - server-tool blocks (`server_tool_use`, `web_search_tool_result`, …) and unknown block types are skipped (one
- *   warning naming them): the client did not declare them and cannot act on them.
+ * - server-tool blocks (`server_tool_use`, `web_search_tool_result`, …) and unknown block types have no OpenAI form:
+ *   they are carried verbatim, in reply order, in the extension `message.anthropic_blocks` (one
+ *   `content_blocks_skipped` warning naming them); a client sends them back on the assistant message to continue a
+ *   paused turn (`message.anthropic_stop_reason: 'pause_turn'`, finish_reason `stop`, `pause_turn` warning).
  * - JSON mode through the forced tool (`context.jsonResponse.mode === 'tool'`): that tool's input is the content
  *   (JSON text), it is not a tool call, and the finish reason is `stop` unless other tools were called.
  * - `finish_reason` from `mapAnthropicStopReason`; usage from `convertAnthropicUsage`; `id`, `created`,
@@ -72,6 +75,7 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
   const toolCalls: ChatCompletionMessageToolCall[] = [];
   const annotations: ChatCompletionAnnotation[] = [];
   const skipped = new Set<string>();
+  const carried: Block[] = [];
   let otherCitationsDropped = 0;
   let jsonContent: string | null = null;
 
@@ -115,6 +119,7 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
       }
       default:
         skipped.add(block.type);
+        carried.push(block);
     }
   }
 
@@ -122,7 +127,7 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
     warnings.push({
       code: 'content_blocks_skipped',
       param: 'content',
-      message: `Anthropic content blocks with no OpenAI equivalent were left out: ${[...skipped].join(', ')}.`,
+      message: `Anthropic content blocks with no OpenAI equivalent are not in content: ${[...skipped].join(', ')}; they are carried verbatim in message.anthropic_blocks (send them back to continue the turn).`,
     });
   }
   if (otherCitationsDropped > 0) {
@@ -142,7 +147,7 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
   let finishReason = mapAnthropicStopReason(stopReason);
   if (finishReason === 'tool_calls' && toolCalls.length === 0) finishReason = 'stop';
   if (stopReason === 'pause_turn') {
-    warnings.push({ code: 'pause_turn', param: 'stop_reason', message: 'Anthropic paused a long server-tool turn (pause_turn); send the conversation back to continue it.' });
+    warnings.push({ code: 'pause_turn', param: 'stop_reason', message: 'Anthropic paused a long server-tool turn (pause_turn); send the conversation back, with this assistant message and its anthropic_blocks last, to continue it.' });
   } else if (stopReason !== null && !isKnownAnthropicStopReason(stopReason)) {
     warnings.push({ code: 'unknown_stop_reason', param: 'stop_reason', message: `Unknown Anthropic stop_reason "${stopReason}" was reported as "stop".` });
   }
@@ -155,6 +160,8 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
   if (toolCalls.length > 0) responseMessage.tool_calls = toolCalls;
   responseMessage.refusal = stopReason === 'refusal' ? (message.stop_details?.explanation ?? null) : null;
   if (annotations.length > 0) responseMessage.annotations = annotations;
+  if (carried.length > 0) responseMessage[ANTHROPIC_BLOCKS_FIELD] = carried;
+  if (stopReason === 'pause_turn') responseMessage[ANTHROPIC_STOP_REASON_FIELD] = 'pause_turn';
 
   const response: ChatCompletion = {
     id: environment.generateId('chatcmpl'),

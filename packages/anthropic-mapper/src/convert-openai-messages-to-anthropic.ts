@@ -15,6 +15,7 @@ import {
 } from './convert-openai-content-part-to-anthropic.js';
 import { addWarning, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
 import { AnthropicToolUseIdSanitizer } from './sanitize-anthropic-tool-use-id.js';
+import { ANTHROPIC_BLOCKS_FIELD } from './anthropic-extension-fields.js';
 
 /** The text of the user turn inserted when the conversation does not start with a user turn. */
 export const FIRST_USER_TURN_PLACEHOLDER = '(continued)';
@@ -137,11 +138,15 @@ function parseToolArguments(text: string, param: string): Record<string, unknown
   return parsed as Record<string, unknown>;
 }
 
+/** The id given to a legacy `function_call` (assistant message `i` → `legacy_function_call_i`). */
+export const LEGACY_CALL_ID_PREFIX = 'legacy_function_call_';
+
 function convertAssistantMessage(
   message: Record<string, unknown>,
   index: number,
   state: RequestMappingState,
   ids: AnthropicToolUseIdSanitizer,
+  legacyCalls: Map<string, string>,
 ): AnthropicAssistantContentBlock[] {
   const blocks = convertThinkingBlocks(message, index, state);
   const content = message['content'];
@@ -160,10 +165,26 @@ function convertAssistantMessage(
       if (block) blocks.push(block);
     });
   }
-  if (message['function_call']) {
-    throw new RequestMappingFailure('Legacy function_call messages are not supported; use tool_calls.', `messages[${index}].function_call`, 'unsupported_parameter');
+  const replayed = message[ANTHROPIC_BLOCKS_FIELD];
+  if (replayed !== undefined && replayed !== null) {
+    if (!Array.isArray(replayed)) throw new RequestMappingFailure('anthropic_blocks must be an array of Anthropic content blocks.', `messages[${index}].${ANTHROPIC_BLOCKS_FIELD}`, 'invalid_value');
+    replayed.forEach((block: unknown, k) => {
+      if (!block || typeof block !== 'object' || Array.isArray(block) || typeof (block as { type?: unknown }).type !== 'string') {
+        throw new RequestMappingFailure('Each anthropic_blocks entry must be an Anthropic content block (an object with a type).', `messages[${index}].${ANTHROPIC_BLOCKS_FIELD}[${k}]`, 'invalid_value');
+      }
+      blocks.push(block as AnthropicAssistantContentBlock);
+    });
   }
   const toolCalls = message['tool_calls'];
+  const legacyCall = message['function_call'] as { name?: unknown; arguments?: unknown } | null | undefined;
+  if (legacyCall && typeof legacyCall === 'object' && !(Array.isArray(toolCalls) && toolCalls.length > 0)) {
+    // Legacy function calling has no ids: the call gets one from its position, and the next `function` message
+    // with its name answers it.
+    const name = String(legacyCall.name ?? '');
+    const id = `${LEGACY_CALL_ID_PREFIX}${index}`;
+    blocks.push({ type: 'tool_use', id, name, input: parseToolArguments(String(legacyCall.arguments ?? ''), `messages[${index}].function_call.arguments`) });
+    legacyCalls.set(name, id);
+  }
   if (Array.isArray(toolCalls)) {
     toolCalls.forEach((candidate: unknown, j) => {
       const call = candidate as Record<string, unknown>;
@@ -218,6 +239,7 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
   const turns: AnthropicMessage[] = [];
   const ids = new AnthropicToolUseIdSanitizer();
   const files = { used: false };
+  const legacyCalls = new Map<string, string>();
 
   const push = (role: 'user' | 'assistant', blocks: AnthropicUserContentBlock[] | AnthropicAssistantContentBlock[], index: number) => {
     if (blocks.length === 0) {
@@ -251,7 +273,7 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
         push('user', convertUserContent(message.content, index, state, files), index);
         return;
       case 'assistant':
-        push('assistant', convertAssistantMessage(record, index, state, ids), index);
+        push('assistant', convertAssistantMessage(record, index, state, ids, legacyCalls), index);
         return;
       case 'tool': {
         const { id, changed } = ids.sanitize(message.tool_call_id);
@@ -264,6 +286,17 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
         push('user', [block], index);
         return;
       }
+      case 'function': {
+        const name = typeof record['name'] === 'string' ? record['name'] : '';
+        const id = legacyCalls.get(name);
+        if (id === undefined) {
+          throw new RequestMappingFailure(`A function message must answer an earlier assistant function_call named "${name}".`, `messages[${index}].name`, 'invalid_value');
+        }
+        legacyCalls.delete(name);
+        const content = convertToolContent(message.content, index, state);
+        push('user', [{ type: 'tool_result', tool_use_id: id, ...(content !== undefined ? { content } : {}) }], index);
+        return;
+      }
       default:
         throw new RequestMappingFailure(`Messages with role "${String((message as { role: unknown }).role)}" are not supported; use tool messages.`, `messages[${index}].role`, 'unsupported_value');
     }
@@ -272,8 +305,8 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
   const last = turns[turns.length - 1];
   if (last && last.role === 'assistant') {
     const final = last.content[last.content.length - 1];
-    if (final && final.type === 'text' && final.text !== final.text.trimEnd()) {
-      last.content[last.content.length - 1] = { ...final, text: final.text.trimEnd() };
+    if (final && final.type === 'text' && typeof final.text === 'string' && final.text !== final.text.trimEnd()) {
+      last.content[last.content.length - 1] = { ...final, type: 'text', text: final.text.trimEnd() };
       addWarning(state, 'assistant_prefill_trimmed', `messages[${messages.length - 1}].content`, 'Trailing whitespace was removed from the final assistant message (Anthropic rejects it in a prefill).');
     }
   }

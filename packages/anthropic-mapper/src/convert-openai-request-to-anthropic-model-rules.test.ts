@@ -256,3 +256,79 @@ describe('prompt caching', () => {
     expect(codes(result)).toEqual(['automatic_cache_skipped']);
   });
 });
+
+describe('escape hatch and betas', () => {
+  it('the anthropic object is merged after mapping; each overridden field is warned', () => {
+    const result = ok({
+      model: 'claude-opus-4-7',
+      messages: user,
+      reasoning_effort: 'high',
+      anthropic: { output_config: { effort: 'max' }, context_management: { edits: [{ type: 'clear_tool_uses_20250919' }] }, container: 'container_1', mcp_servers: [{ type: 'url', url: 'https://mcp.example.com', name: 'x' }] },
+    });
+    expect(result.upstream.body.output_config).toEqual({ effort: 'max' });
+    expect(result.upstream.body).toMatchObject({ container: 'container_1', context_management: { edits: [{ type: 'clear_tool_uses_20250919' }] } });
+    expect(result.warnings.map((w) => [w.code, w.param])).toEqual([['anthropic_field_overridden', 'anthropic.output_config.effort']]);
+  });
+  it('native thinking through the escape hatch turns the reply side’s thinking on', () => {
+    const result = ok({ model: 'claude-sonnet-4-5', messages: user, anthropic: { thinking: { type: 'enabled', budget_tokens: 4000 } } });
+    expect(result.upstream.body.thinking).toEqual({ type: 'enabled', budget_tokens: 4000 });
+    expect(result.context.thinking).toBe(true);
+  });
+  it('model and stream cannot be set; a non-object is a 400', () => {
+    const model = map({ model: 'claude-sonnet-4-5', messages: user, anthropic: { model: 'claude-opus-4-7' } });
+    expect(model.ok ? null : model.error.error.param).toBe('anthropic.model');
+    const notObject = map({ model: 'claude-sonnet-4-5', messages: user, anthropic: 'x' });
+    expect(notObject.ok ? null : notObject.error.error.param).toBe('anthropic');
+  });
+  it('client betas are merged with the betas the mapping adds, without duplicates', () => {
+    const file = [{ role: 'user', content: [{ type: 'file', file: { file_id: 'file_1' } }] }];
+    const result = ok({ model: 'claude-sonnet-4-5', messages: file }, { betas: 'context-1m-2025-08-07, files-api-2025-04-14' });
+    expect(result.upstream.headers['anthropic-beta']).toBe('files-api-2025-04-14,context-1m-2025-08-07');
+    expect(ok({ model: 'claude-sonnet-4-5', messages: user }).upstream.headers['anthropic-beta']).toBeUndefined();
+  });
+});
+
+describe('legacy functions', () => {
+  it('functions → tools, function_call → tool_choice, assistant function_call → tool_use, function messages → tool_result', () => {
+    const result = ok({
+      model: 'claude-sonnet-4-5',
+      messages: [
+        { role: 'user', content: 'Weather in Paris?' },
+        { role: 'assistant', content: null, function_call: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
+        { role: 'function', name: 'get_weather', content: '18°C' },
+      ],
+      functions: [{ name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: { city: { type: 'string' } } } }],
+      function_call: { name: 'get_weather' },
+    });
+    expect(result.upstream.body.tools).toEqual([{ name: 'get_weather', description: 'Weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } } }]);
+    expect(result.upstream.body.tool_choice).toEqual({ type: 'tool', name: 'get_weather' });
+    expect(result.upstream.body.messages.slice(1)).toEqual([
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'legacy_function_call_1', name: 'get_weather', input: { city: 'Paris' } }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'legacy_function_call_1', content: '18°C' }] },
+    ]);
+    expect(codes(result)).toEqual([]);
+  });
+  it('a function message without a matching call is a 400 naming it', () => {
+    const result = map({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'x' }, { role: 'function', name: 'f', content: '1' }] });
+    expect(result.ok ? null : result.error.error.param).toBe('messages[1].name');
+  });
+});
+
+describe('anthropic_blocks: continuing a paused server-tool turn', () => {
+  const paused = {
+    role: 'assistant',
+    content: 'Let me search.',
+    anthropic_blocks: [
+      { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'weather paris' } },
+      { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: [{ type: 'web_search_result', url: 'https://example.com', title: 'Weather', encrypted_content: 'abc' }] },
+    ],
+  };
+  it('the blocks are replayed verbatim after the text; the final assistant message is a continuation, not a prefill', () => {
+    const result = ok({ model: 'claude-sonnet-4-6', messages: [{ role: 'user', content: 'Weather in Paris?' }, paused], web_search_options: {} });
+    expect(result.upstream.body.messages[1]).toEqual({ role: 'assistant', content: [{ type: 'text', text: 'Let me search.' }, ...paused.anthropic_blocks] });
+  });
+  it('malformed blocks are a 400 naming them', () => {
+    const result = map({ model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'x' }, { ...paused, anthropic_blocks: [1] }] });
+    expect(result.ok ? null : result.error.error.param).toBe('messages[1].anthropic_blocks[0]');
+  });
+});

@@ -1,6 +1,7 @@
 import { createOpenAIError, parseChatCompletionRequest, type ChatCompletionRequest, type ChatCompletionTool, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
 import type { AnthropicCustomTool, AnthropicMessage, AnthropicMessageCreateBody, AnthropicMessageCreateFields, AnthropicNativeTool, AnthropicTool, AnthropicToolChoice, AnthropicUpstreamRequest } from './anthropic-request-types.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
+import { ANTHROPIC_BLOCKS_FIELD } from './anthropic-extension-fields.js';
 import { convertJsonSchemaToAnthropicSubset } from './convert-json-schema-to-anthropic-subset.js';
 import { convertOpenAIMessagesToAnthropic } from './convert-openai-messages-to-anthropic.js';
 import {
@@ -9,6 +10,7 @@ import {
   convertOpenAIToolsToAnthropic,
   convertOpenAIWebSearchOptionsToAnthropic,
 } from './convert-openai-tools-to-anthropic.js';
+import { mergeAnthropicBetas, mergeAnthropicEscapeHatch } from './merge-anthropic-escape-hatch.js';
 import { planAnthropicPromptCaching, type AnthropicPromptCaching } from './plan-anthropic-prompt-caching.js';
 import { planAnthropicThinking } from './plan-anthropic-thinking.js';
 import { addWarning, dropUnsupported, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
@@ -39,6 +41,11 @@ export interface ConvertOpenAIRequestToAnthropicOptions {
    * client asks for (`prompt_cache_*`, part breakpoints). Default `off` (the README says why).
    */
   promptCaching?: AnthropicPromptCaching;
+  /**
+   * The client's `anthropic-beta` header values (the gateway forwards them when its config allows): merged with the
+   * betas the mapping adds, into one `anthropic-beta` header.
+   */
+  betas?: string | readonly string[];
 }
 
 export type ConvertOpenAIRequestToAnthropicResult =
@@ -61,15 +68,13 @@ const UNSUPPORTED: Record<string, (value: unknown) => boolean> = {
   store: (value) => value === true,
   prediction: (value) => value !== null && value !== undefined,
   moderation: (value) => value !== null && value !== undefined,
-  functions: (value) => Array.isArray(value) && value.length > 0,
-  function_call: (value) => value !== null && value !== undefined,
 };
 
 /** Parameters this mapper reads (everything else that is set is reported). */
 const HANDLED = new Set([
   'model', 'messages', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'top_k', 'stop', 'user', 'safety_identifier',
   'stream', 'stream_options', 'n', 'tools', 'tool_choice', 'parallel_tool_calls', 'response_format', 'reasoning_effort',
-  'web_search_options', 'prompt_cache_key', 'prompt_cache_retention', 'prompt_cache_options',
+  'web_search_options', 'anthropic', 'functions', 'function_call', 'prompt_cache_key', 'prompt_cache_retention', 'prompt_cache_options',
 ]);
 
 function pickJsonToolName(tools: readonly AnthropicTool[]): string {
@@ -77,6 +82,19 @@ function pickJsonToolName(tools: readonly AnthropicTool[]): string {
   let name = JSON_RESPONSE_TOOL_NAME;
   for (let n = 2; names.has(name); n++) name = `${JSON_RESPONSE_TOOL_NAME}_${n}`;
   return name;
+}
+
+/** A thinking config (possibly the escape hatch's) under which the reply may carry thinking blocks. */
+function isThinkingOn(thinking: unknown): boolean {
+  const type = (thinking as { type?: unknown } | undefined)?.type;
+  return type === 'enabled' || type === 'adaptive' || type === 'between_tools';
+}
+
+/** Legacy `function_call` (`none`, `auto`, `{name}`) as a tool choice. */
+function legacyToolChoice(functionCall: ChatCompletionRequest['function_call']): ChatCompletionRequest['tool_choice'] {
+  if (functionCall === 'none' || functionCall === 'auto') return functionCall;
+  if (functionCall && typeof functionCall === 'object' && typeof functionCall.name === 'string') return { type: 'function', function: { name: functionCall.name } };
+  return undefined;
 }
 
 function isForcing(choice: AnthropicToolChoice | undefined): boolean {
@@ -124,8 +142,11 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
 
   const converted = convertOpenAIMessagesToAnthropic(request.messages, state);
   const system = converted.system;
-  if (!capabilities.prefill && converted.messages[converted.messages.length - 1]?.role === 'assistant') {
-    const index = request.messages.findLastIndex((message) => message.role === 'assistant');
+  const lastTurn = converted.messages[converted.messages.length - 1];
+  const index = request.messages.findLastIndex((message) => message.role === 'assistant');
+  // A final assistant message that carries server-tool blocks (anthropic_blocks) continues a paused turn: not a prefill.
+  const continuesPausedTurn = index >= 0 && Array.isArray((request.messages[index] as Record<string, unknown>)[ANTHROPIC_BLOCKS_FIELD]);
+  if (!capabilities.prefill && lastTurn?.role === 'assistant' && !continuesPausedTurn) {
     throw new RequestMappingFailure(
       `${capabilities.family} does not accept a final assistant message (prefill): end the conversation with a user message, and ask for the answer's shape with response_format or a system instruction.`,
       `messages[${index}]`,
@@ -143,7 +164,15 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
       throw new RequestMappingFailure(`Provider-native tool "${tool.type}" needs a name and an Anthropic tool type (e.g. web_search_20250305).`, `tools[${index}]`, 'unsupported_value');
     }
   });
-  let { toolChoice, allowedNames } = convertOpenAIToolChoiceToAnthropic(request.tool_choice, request.parallel_tool_calls);
+  // Legacy function calling: `functions` are function tools, `function_call` the tool choice (when tool_choice is absent).
+  const legacyFunctions = Array.isArray(request.functions) ? request.functions : [];
+  legacyFunctions.forEach((definition, index) => {
+    const tool = { type: 'function', function: definition } as ChatCompletionTool;
+    const [converted] = convertOpenAIToolsToAnthropic([tool], state, capabilities.structuredOutput, index);
+    if (converted) tools.push(converted);
+  });
+  const legacyChoice = request.tool_choice === undefined || request.tool_choice === null ? legacyToolChoice(request.function_call) : undefined;
+  let { toolChoice, allowedNames } = convertOpenAIToolChoiceToAnthropic(legacyChoice ?? request.tool_choice ?? undefined, request.parallel_tool_calls);
   if (allowedNames) tools = tools.filter((tool) => allowedNames!.has(tool.name));
   if (request.web_search_options) tools.push(convertOpenAIWebSearchOptionsToAnthropic(request.web_search_options));
   if (toolChoice && tools.length === 0) {
@@ -307,10 +336,12 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
   if (userId) fields.metadata = { user_id: userId };
   const cacheControl = planAnthropicPromptCaching(request, fields, options.promptCaching ?? 'off', state);
   if (cacheControl) fields.cache_control = cacheControl;
-  const body: AnthropicMessageCreateBody = stream ? { ...fields, stream: true } : fields;
+  const mapped: AnthropicMessageCreateBody = stream ? { ...fields, stream: true } : fields;
+  const body = mergeAnthropicEscapeHatch(mapped, record['anthropic'], state);
 
   const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION, 'content-type': 'application/json' };
-  if (converted.usesFilesApi) headers['anthropic-beta'] = ANTHROPIC_FILES_API_BETA;
+  const betas = mergeAnthropicBetas(converted.usesFilesApi ? (capabilities.betas['files-api'] ?? ANTHROPIC_FILES_API_BETA) : undefined, options.betas);
+  if (betas.length > 0) headers['anthropic-beta'] = betas.join(',');
 
   return {
     upstream: { method: 'POST', path: '/v1/messages', headers, body },
@@ -318,7 +349,7 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
       requestedModel: request.model,
       stream,
       includeUsage: stream && request.stream_options?.include_usage === true,
-      thinking: plan.active,
+      thinking: plan.active || isThinkingOn(body.thinking),
       jsonResponse,
     },
   };

@@ -36,6 +36,8 @@ export { ANTHROPIC_MODEL_CATALOG, listAnthropicCatalogModels } from './anthropic
 export { parseAnthropicModelId } from './parse-anthropic-model-id.js';
 export { planAnthropicThinking, mapReasoningEffortToAnthropicEffort, type AnthropicThinkingPlan } from './plan-anthropic-thinking.js';
 export { planAnthropicPromptCaching, type AnthropicPromptCaching } from './plan-anthropic-prompt-caching.js';
+export { mergeAnthropicEscapeHatch, mergeAnthropicBetas } from './merge-anthropic-escape-hatch.js';
+export { ANTHROPIC_BLOCKS_FIELD, ANTHROPIC_STOP_REASON_FIELD } from './anthropic-extension-fields.js';
 export { convertJsonSchemaToAnthropicSubset, ANTHROPIC_SCHEMA_FORMATS, type RemovedSchemaKeyword } from './convert-json-schema-to-anthropic-subset.js';
 export { mapReasoningEffortToAnthropicBudget } from './map-reasoning-effort-to-anthropic-budget.js';
 export { FIRST_USER_TURN_PLACEHOLDER } from './convert-openai-messages-to-anthropic.js';
