@@ -18,6 +18,7 @@ const gatewayConfigFileSchema = lazySchema(() => {
     location: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/))),
     credentials: z.optional(z.union([nonEmptyString(), z.looseObject({ client_email: nonEmptyString(), private_key: nonEmptyString() })])),
     credentialsFile: z.optional(nonEmptyString()),
+    forwardBetaHeader: z.optional(z.boolean()),
   });
   const capabilities = z.record(z.string(), z.unknown());
   const version = z.string().check(z.regex(/^\d+(\.\d+)*$/));

@@ -30,7 +30,7 @@ const UPSTREAM_ENV: Record<Exclude<UpstreamKind, 'vertex'>, { key: string; baseU
  */
 export function readGatewayConfigFromEnv(env: GatewayEnvironment, base: GatewayConfigFile = {}): GatewayConfigFile {
   const config: GatewayConfigFile = { ...base, upstreams: { ...base.upstreams } };
-  for (const kind of Object.keys(UPSTREAM_ENV) as UpstreamKind[]) {
+  for (const kind of Object.keys(UPSTREAM_ENV) as (keyof typeof UPSTREAM_ENV)[]) {
     const names = UPSTREAM_ENV[kind];
     const apiKey = env[names.key] ?? (kind === 'gemini' ? env.GOOGLE_API_KEY : undefined);
     const baseUrl = env[names.baseUrl];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServiceAccount, startMockTokenEndpoint, type MockTokenEndpoint, type TestServiceAccount } from '../../test/vertex/google-test-servers.js';
 import { anthropicBridge } from '../bridges/anthropic-bridge.js';
 import { geminiBridge } from '../bridges/gemini-bridge.js';
-import { createVertexBridge, vertexBridgeFor } from './create-vertex-bridge.js';
+import { createVertexBridge, publisherOptions, vertexBridgeFor } from './create-vertex-bridge.js';
 
 let endpoint: MockTokenEndpoint;
 let account: TestServiceAccount;
@@ -166,5 +166,17 @@ describe('the vertex bridge: configuration and auth', () => {
     const settings = { credentials: account.key };
     expect(vertexBridgeFor(settings, fetch)).toBe(vertexBridgeFor(settings, fetch));
     expect(vertexBridgeFor({ credentials: account.key }, fetch)).not.toBe(vertexBridgeFor(settings, fetch));
+  });
+});
+
+describe('the vertex bridge: catalogs', () => {
+  it('hands each publisher\'s mapper its own catalog override of the gateway config', () => {
+    const anthropic = { aliases: { sonnet: 'claude-sonnet-4-5' } };
+    const gemini = { aliases: { flash: 'gemini-2.5-flash' } };
+    const options = { strict: true, catalog: { anthropic, gemini } };
+    expect(publisherOptions(options, 'anthropic')).toEqual({ strict: true, catalog: anthropic });
+    expect(publisherOptions(options, 'gemini')).toEqual({ strict: true, catalog: gemini });
+    expect(publisherOptions({ strict: false, catalog: { gemini } }, 'anthropic')).toEqual({ strict: false });
+    expect(publisherOptions({ strict: false }, 'gemini')).toEqual({ strict: false });
   });
 });

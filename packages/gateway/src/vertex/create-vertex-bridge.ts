@@ -1,7 +1,7 @@
 import { createOpenAIError, type ChatCompletionRequest, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import { anthropicBridge } from '../bridges/anthropic-bridge.js';
 import { geminiBridge } from '../bridges/gemini-bridge.js';
-import type { BridgeRequestResult, ProviderBridge } from '../bridges/provider-bridge.js';
+import type { BridgeRequestOptions, BridgeRequestResult, ProviderBridge } from '../bridges/provider-bridge.js';
 import type { VertexSettings } from './vertex-settings.js';
 import type { UpstreamFetch } from '../gateway-exchange.js';
 import {
@@ -73,6 +73,16 @@ function findFileIdParam(request: ChatCompletionRequest): string | null {
 function toVertexAnthropicBody(body: unknown): unknown {
   const { model: _model, ...rest } = body as Record<string, unknown>;
   return { anthropic_version: VERTEX_ANTHROPIC_VERSION, ...rest };
+}
+
+/**
+ * The mapping options for one publisher: the gateway hands the vertex bridge every provider's catalog override
+ * (`catalog.anthropic`, `catalog.gemini` of the gateway config), and the publisher's mapper gets its own.
+ */
+export function publisherOptions(options: BridgeRequestOptions, provider: 'anthropic' | 'gemini'): BridgeRequestOptions {
+  const { catalog, ...rest } = options;
+  const own = typeof catalog === 'object' && catalog !== null ? (catalog as Record<string, unknown>)[provider] : undefined;
+  return own === undefined ? rest : { ...rest, catalog: own };
 }
 
 function isAnthropicErrorBody(body: unknown): boolean {
@@ -192,7 +202,7 @@ export function createVertexBridge(settings: VertexSettings, options: CreateVert
             }),
           };
         }
-        const mapped = await anthropicBridge.mapRequest({ ...request, model: target.model }, mapOptions);
+        const mapped = await anthropicBridge.mapRequest({ ...request, model: target.model }, publisherOptions(mapOptions, 'anthropic'));
         if (!mapped.ok) return mapped;
         const { 'anthropic-version': _version, ...headers } = mapped.upstream.headers;
         return {
@@ -206,7 +216,7 @@ export function createVertexBridge(settings: VertexSettings, options: CreateVert
           },
         };
       }
-      const mapped = await geminiBridge.mapRequest({ ...request, model: target.model }, mapOptions);
+      const mapped = await geminiBridge.mapRequest({ ...request, model: target.model }, publisherOptions(mapOptions, 'gemini'));
       if (!mapped.ok) return mapped;
       return {
         ok: true,
@@ -234,6 +244,15 @@ export function createVertexBridge(settings: VertexSettings, options: CreateVert
     },
   };
 }
+
+/**
+ * The vertex entry of the gateway's bridge table, for what does not depend on settings (it lists no catalog models:
+ * Vertex names Claude models with `@` versions, unlike Anthropic's catalog). Requests use {@link vertexBridgeFor}.
+ */
+export const unconfiguredVertexBridge: VertexBridge = createVertexBridge(
+  {},
+  { fetch: () => Promise.reject(new Error('the unconfigured vertex bridge makes no calls')) },
+);
 
 const instances = new WeakMap<VertexSettings, WeakMap<UpstreamFetch, VertexBridge>>();
 
