@@ -20,7 +20,12 @@ describe('Gemini stream fixture cases', () => {
     const upstream = (fixtureCase.upstreamResponse as { text: string }).text;
     const expected = parseOpenAISseFrames((fixtureCase.expectedResponse as { text: string }).text);
 
-    it('the Gemini mapper\'s context for the request gives the same frames (end to end)', async () => {
+    /**
+     * The mapper's context for the request: what the client asked for plus the mapper's decisions the reply depends
+     * on (changed tool names, the JSON response function, grounding). Cases whose reply needs none of those also run
+     * with the context read from the request alone (`contextOfCase`), so the transducer is checked on its own too.
+     */
+    const mappedContext = async () => {
       const mapped = await convertOpenAIRequestToGemini(fixtureCase.request, {
         resolveMedia: async (url: string) => {
           const bytes = fixtureCase.description.options?.media?.[url];
@@ -29,13 +34,21 @@ describe('Gemini stream fixture cases', () => {
         },
       });
       if (!mapped.ok) throw new Error(`the mapper rejected the request: ${JSON.stringify(mapped.error)}`);
-      const transducer = createGeminiToOpenAITransducer({ context: mapped.context, environment: createCaseEnvironment(fixtureCase) });
+      return mapped.context;
+    };
+    const contextFor = async () => {
+      const context = await mappedContext();
+      return context.jsonResponse !== undefined || context.grounding === true ? context : contextOfCase(fixtureCase);
+    };
+
+    it('the Gemini mapper\'s context for the request gives the same frames (end to end)', async () => {
+      const transducer = createGeminiToOpenAITransducer({ context: await mappedContext(), environment: createCaseEnvironment(fixtureCase) });
       const bytes = concatBytes([transducer.push(new TextEncoder().encode(upstream)), transducer.end()]);
       expect(parseOpenAISseFrames(decoder.decode(bytes))).toEqual(expected);
     });
 
-    it('byte core, whole body in one push: frame by frame as expected', () => {
-      const transducer = createGeminiToOpenAITransducer({ context: contextOfCase(fixtureCase), environment: createCaseEnvironment(fixtureCase) });
+    it('byte core, whole body in one push: frame by frame as expected', async () => {
+      const transducer = createGeminiToOpenAITransducer({ context: await contextFor(), environment: createCaseEnvironment(fixtureCase) });
       const bytes = concatBytes([transducer.push(new TextEncoder().encode(upstream)), transducer.end()]);
       expect(parseOpenAISseFrames(decoder.decode(bytes))).toEqual(expected);
     });
@@ -49,7 +62,7 @@ describe('Gemini stream fixture cases', () => {
         },
       });
       const output = source.pipeThrough(
-        createGeminiToOpenAIStream({ context: contextOfCase(fixtureCase), environment: createCaseEnvironment(fixtureCase) }),
+        createGeminiToOpenAIStream({ context: await contextFor(), environment: createCaseEnvironment(fixtureCase) }),
       );
       const text = await new Response(output).text();
       expect(parseOpenAISseFrames(text)).toEqual(expected);
