@@ -102,6 +102,13 @@ export function convertChatCompletionToResponse(
       const last = [...output].reverse().find((item) => item.type !== 'reasoning');
       if (last && (last.type === 'message' || last.type === 'function_call')) last.status = 'incomplete';
     }
+    if (Array.isArray(message.images) && message.images.length) {
+      warnings.push({
+        code: 'images_not_shown',
+        param: 'output',
+        message: `The reply carries ${message.images.length} image(s); a Responses message has no image part, so they travel only in the trailing reasoning item's encrypted_content.`,
+      });
+    }
     if (!isEmptyCarrier(tail)) {
       output.push({
         type: 'reasoning',

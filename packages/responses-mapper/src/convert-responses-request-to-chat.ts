@@ -12,7 +12,12 @@ import { mapResponsesTools } from './map-responses-tools.js';
 import type { ResponsesTranslationContext } from './responses-context.js';
 
 export interface ConvertResponsesRequestOptions {
-  environment: TranslationEnvironment;
+  /**
+   * Gives the response its id (`resp_…` from `generateId('chatcmpl')`) and `created_at`. Absent: the context's
+   * `responseId` is empty and `createdAt` 0 until `identifyResponse(context, environment)` sets them (a gateway
+   * that has its per-request environment only at reply time does that).
+   */
+  environment?: TranslationEnvironment;
   /** Unsupported parameters are a 400 (`unsupported_parameter`) instead of dropped with a warning. */
   strict?: boolean;
   /** The request already passed `parseResponsesRequest`. */
@@ -180,10 +185,9 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
     chat.stream_options = { include_usage: true };
   }
 
-  const chatId = options.environment.generateId('chatcmpl');
-  const context: ResponsesTranslationContext = {
-    responseId: `resp_${chatId.startsWith('chatcmpl-') ? chatId.slice('chatcmpl-'.length) : chatId}`,
-    createdAt: options.environment.now(),
+  const unidentified: ResponsesTranslationContext = {
+    responseId: '',
+    createdAt: 0,
     model: request.model,
     stream,
     echo: {
@@ -205,5 +209,17 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
       service_tier: typeof request.service_tier === 'string' ? request.service_tier : 'default',
     },
   };
+  const context = options.environment ? identifyResponse(unidentified, options.environment) : unidentified;
   return { ok: true, request: chat, context, warnings };
+}
+
+/** The context with the response's id and creation time set (unchanged when it already has an id). */
+export function identifyResponse(context: ResponsesTranslationContext, environment: TranslationEnvironment): ResponsesTranslationContext {
+  if (context.responseId !== '') return context;
+  const chatId = environment.generateId('chatcmpl');
+  return {
+    ...context,
+    responseId: `resp_${chatId.startsWith('chatcmpl-') ? chatId.slice('chatcmpl-'.length) : chatId}`,
+    createdAt: environment.now(),
+  };
 }

@@ -1,4 +1,4 @@
-export { convertResponsesRequestToChat, type ConvertResponsesRequestOptions, type ConvertResponsesRequestResult } from './convert-responses-request-to-chat.js';
+export { convertResponsesRequestToChat, identifyResponse, type ConvertResponsesRequestOptions, type ConvertResponsesRequestResult } from './convert-responses-request-to-chat.js';
 export {
   convertChatCompletionToResponse,
   convertChatAnnotation,
@@ -12,6 +12,7 @@ export { mapResponsesTools, type MapToolsResult } from './map-responses-tools.js
 export { buildResponseObject, type ResponseObjectParts } from './build-response-object.js';
 export { splitReasoningCarriers } from './split-reasoning-carriers.js';
 export {
+  HUB_MESSAGE_FIELDS,
   REASONING_CARRIER_PREFIX,
   isEmptyCarrier,
   sealReasoningCarrier,

@@ -61,6 +61,7 @@ interface AssistantTurn {
   thinkingBlocks: ChatCompletionThinkingBlock[];
   thoughtSignatures: GoogleThoughtSignature[];
   extraContent: { [key: string]: unknown } | undefined;
+  extensions: { [field: string]: unknown };
   toolExtras: { [callId: string]: { [key: string]: unknown } };
 }
 
@@ -73,11 +74,12 @@ const newTurn = (): AssistantTurn => ({
   thinkingBlocks: [],
   thoughtSignatures: [],
   extraContent: undefined,
+  extensions: {},
   toolExtras: {},
 });
 
 function finishTurn(turn: AssistantTurn): ChatCompletionAssistantMessageParam {
-  const message: ChatCompletionAssistantMessageParam = { role: 'assistant', content: turn.texts.length ? turn.texts.join('') : null };
+  const message: ChatCompletionAssistantMessageParam = { role: 'assistant', content: turn.texts.length ? turn.texts.join('') : null, ...turn.extensions };
   if (turn.refusals.length) message.refusal = turn.refusals.join('');
   if (turn.toolCalls.length) {
     message.tool_calls = turn.toolCalls.map((call) => {
@@ -195,6 +197,7 @@ export function mapResponsesInputToMessages(
             if (carrier.thought_signatures) turn.thoughtSignatures.push(...carrier.thought_signatures);
             if (carrier.extra_content) turn.extraContent = { ...(turn.extraContent ?? {}), ...carrier.extra_content };
             if (carrier.tool_calls) Object.assign(turn.toolExtras, carrier.tool_calls);
+            if (carrier.extensions) Object.assign(turn.extensions, carrier.extensions);
           }
           return;
         }

@@ -28,7 +28,26 @@ export interface ReasoningCarrier {
   thought_signatures?: GoogleThoughtSignature[];
   /** Per tool call (by `call_id`): the call's `extra_content` (Gemini `thought_signature`, `function_call_id`). */
   tool_calls?: { [callId: string]: { [key: string]: unknown } };
+  /**
+   * The hub message's other extension fields, by name (e.g. Anthropic `anthropic_blocks` — server-tool blocks to
+   * replay —, `anthropic_stop_reason`, Gemini reply `images`), carried whole so a replayed turn has them back.
+   */
+  extensions?: { [field: string]: unknown };
 }
+
+/** The fields of a hub assistant message that are not extensions (everything else is carried in `extensions`). */
+export const HUB_MESSAGE_FIELDS: ReadonlySet<string> = new Set([
+  'role',
+  'content',
+  'refusal',
+  'tool_calls',
+  'function_call',
+  'annotations',
+  'audio',
+  'reasoning_content',
+  'thinking_blocks',
+  'extra_content',
+]);
 
 export function isEmptyCarrier(carrier: ReasoningCarrier): boolean {
   return (
@@ -36,7 +55,8 @@ export function isEmptyCarrier(carrier: ReasoningCarrier): boolean {
     !carrier.thinking_blocks?.length &&
     (carrier.extra_content === undefined || Object.keys(carrier.extra_content).length === 0) &&
     !carrier.thought_signatures?.length &&
-    (carrier.tool_calls === undefined || Object.keys(carrier.tool_calls).length === 0)
+    (carrier.tool_calls === undefined || Object.keys(carrier.tool_calls).length === 0) &&
+    (carrier.extensions === undefined || Object.keys(carrier.extensions).length === 0)
   );
 }
 
@@ -62,6 +82,7 @@ export function sealReasoningCarrier(carrier: ReasoningCarrier): string {
   if (carrier.extra_content !== undefined && Object.keys(carrier.extra_content).length) ordered.extra_content = carrier.extra_content;
   if (carrier.thought_signatures?.length) ordered.thought_signatures = carrier.thought_signatures;
   if (carrier.tool_calls !== undefined && Object.keys(carrier.tool_calls).length) ordered.tool_calls = carrier.tool_calls;
+  if (carrier.extensions !== undefined && Object.keys(carrier.extensions).length) ordered.extensions = carrier.extensions;
   return REASONING_CARRIER_PREFIX + toBase64(JSON.stringify(ordered));
 }
 
@@ -89,6 +110,10 @@ export function unsealReasoningCarrier(encrypted: string): ReasoningCarrier | un
   }
   if (isRecord(parsed.tool_calls) && Object.values(parsed.tool_calls).every(isRecord)) {
     carrier.tool_calls = parsed.tool_calls as ReasoningCarrier['tool_calls'];
+  }
+  if (isRecord(parsed.extensions)) {
+    const extensions = Object.fromEntries(Object.entries(parsed.extensions).filter(([field]) => !HUB_MESSAGE_FIELDS.has(field)));
+    if (Object.keys(extensions).length) carrier.extensions = extensions;
   }
   return carrier;
 }

@@ -1,5 +1,6 @@
 import type { ChatCompletionChunk, ChatCompletionThinkingBlock, OpenAIError, TranslationEnvironment } from '@interlingua/openai-schema';
 import {
+  HUB_MESSAGE_FIELDS,
   buildResponseObject,
   convertChatAnnotation,
   convertChatUsageToResponseUsage,
@@ -287,9 +288,30 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
         emit({ type: 'response.function_call_arguments.delta', item_id: open.item.id, output_index: open.outputIndex, delta: args });
       }
     }
+    // The hub message's other extension fields (e.g. `anthropic_blocks`, `images`): merged as SDKs merge deltas
+    // (text appends, lists append, objects merge) and carried in the tail reasoning item, as the non-stream reply does.
+    for (const [field, value] of Object.entries(delta)) {
+      if (STREAM_DELTA_FIELDS.has(field) || value === undefined || value === null) continue;
+      state.tail.extensions ??= {};
+      state.tail.extensions[field] = mergeDeltaValue(state.tail.extensions[field], value);
+    }
     if (choice.finish_reason) state.finishReason = choice.finish_reason;
   }
   return out;
+}
+
+const STREAM_DELTA_FIELDS: ReadonlySet<string> = new Set([...HUB_MESSAGE_FIELDS, 'role']);
+
+function mergeDeltaValue(current: unknown, next: unknown): unknown {
+  if (current === undefined) return structuredClone(next);
+  if (typeof current === 'string' && typeof next === 'string') return current + next;
+  if (Array.isArray(current) && Array.isArray(next)) return [...current, ...structuredClone(next)];
+  if (isRecord(current) && isRecord(next)) {
+    const merged: Record<string, unknown> = { ...current };
+    for (const [key, value] of Object.entries(next)) merged[key] = mergeDeltaValue(merged[key], value);
+    return merged;
+  }
+  return structuredClone(next);
 }
 
 function mergeCarriers(a: ReasoningCarrier, b: ReasoningCarrier): ReasoningCarrier {
@@ -300,5 +322,6 @@ function mergeCarriers(a: ReasoningCarrier, b: ReasoningCarrier): ReasoningCarri
   if (signatures.length) merged.thought_signatures = signatures;
   if (a.extra_content || b.extra_content) merged.extra_content = { ...(a.extra_content ?? {}), ...(b.extra_content ?? {}) };
   if (a.tool_calls || b.tool_calls) merged.tool_calls = { ...(a.tool_calls ?? {}), ...(b.tool_calls ?? {}) };
+  if (a.extensions || b.extensions) merged.extensions = { ...(a.extensions ?? {}), ...(b.extensions ?? {}) };
   return merged;
 }
