@@ -43,7 +43,7 @@ export interface ConvertOpenAIGenerationConfigOptions {
  * | OpenAI | Gemini |
  * |---|---|
  * | temperature, top_p, top_k (extension) | temperature, topP, topK |
- * | max_completion_tokens ?? max_tokens | maxOutputTokens |
+ * | max_completion_tokens ?? max_tokens | maxOutputTokens (clamped to the catalog's maxOutputTokens with a warning; 400 in strict mode) |
  * | stop (string or list) | stopSequences (first 5, warning beyond) |
  * | n | candidateCount |
  * | seed | seed |
@@ -65,7 +65,15 @@ export function convertOpenAIGenerationConfigToGemini(request: ChatCompletionReq
   if (typeof request.top_p === 'number') config.topP = request.top_p;
   if (typeof request.top_k === 'number') config.topK = request.top_k;
   const maxTokens = request.max_completion_tokens ?? request.max_tokens;
-  if (typeof maxTokens === 'number') config.maxOutputTokens = maxTokens;
+  if (typeof maxTokens === 'number') {
+    const limit = capabilities.maxOutputTokens;
+    const param = request.max_completion_tokens !== undefined && request.max_completion_tokens !== null ? 'max_completion_tokens' : 'max_tokens';
+    if (limit !== null && maxTokens > limit) {
+      if (options.strict) throw new GeminiMapperInputError(`This Gemini model writes at most ${limit} output tokens (strict mode).`, param, 'unsupported_parameter');
+      warnings.push({ code: 'max_tokens_clamped', param, message: `This Gemini model writes at most ${limit} output tokens; maxOutputTokens ${limit} is sent instead of ${maxTokens}.` });
+      config.maxOutputTokens = limit;
+    } else config.maxOutputTokens = maxTokens;
+  }
   if (request.stop !== undefined && request.stop !== null) {
     const stops = (typeof request.stop === 'string' ? [request.stop] : request.stop).filter((entry) => entry !== '');
     if (stops.length > 5) {

@@ -307,6 +307,17 @@ const request = fc.record(
     user: fc.string({ maxLength: 8 }),
     metadata: fc.constant({ trace: 'abc' }),
     modalities: fc.constantFrom(['text' as const], ['text' as const, 'audio' as const]),
+    web_search_options: fc.constantFrom({}, { search_context_size: 'low' as const }),
+    // The escape hatch, with fields of the v1beta GenerateContentRequest (not Vertex's `labels`, which the spec lacks).
+    google: fc.record(
+      {
+        safety_settings: fc.constant([{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_ONLY_HIGH' }]),
+        cached_content: fc.constant('cachedContents/abc'),
+        generation_config: fc.record({ media_resolution: fc.constantFrom('MEDIA_RESOLUTION_LOW', 'MEDIA_RESOLUTION_HIGH'), temperature: fc.double({ min: 0, max: 2, noNaN: true }) }, { requiredKeys: [] }),
+        tools: fc.constantFrom([{ code_execution: {} }], [{ url_context: {} }]),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: ['model', 'messages'] },
 );

@@ -261,3 +261,14 @@ describe('images inside tool results', () => {
     expect(result.warnings.map((warning) => warning.code)).toContain('tool_result_media_moved');
   });
 });
+
+describe('the catalog output limit', () => {
+  it('max_tokens above the family’s maxOutputTokens is clamped with a warning, a 400 in strict mode', async () => {
+    const request = { model: 'gemini-1.5-pro', messages: [{ role: 'user', content: 'x' }], max_tokens: 20000 };
+    const lenient = await convertOpenAIRequestToGemini(request);
+    expect(lenient.ok && lenient.upstream.body.generationConfig).toEqual({ maxOutputTokens: 8192 });
+    expect(lenient.warnings).toEqual([expect.objectContaining({ code: 'max_tokens_clamped', param: 'max_tokens' })]);
+    const strict = await convertOpenAIRequestToGemini(request, { strict: true });
+    expect(!strict.ok && strict.error.error.param).toBe('max_tokens');
+  });
+});
