@@ -102,3 +102,18 @@ describe('compareUpstreamRequest: a case whose upstream answers alike in any blo
     ]);
   });
 });
+
+describe('compareUpstreamRequest: Anthropic defaults said out loud', () => {
+  const tools = [{ name: 'f', input_schema: { type: 'object' } }];
+  const withTools = { ...expected, body: { ...expected.body, tools } };
+  const observe = (body: Record<string, unknown>) => compareUpstreamRequest('anthropic', client, withTools, { method: 'POST', path: '/v1/messages', headers, body });
+
+  it('reads tool_choice {type: "auto"} with tools as the default it is', () => {
+    expect(observe({ ...withTools.body, tool_choice: { type: 'auto' } })).toEqual([]);
+  });
+
+  it('still compares any other tool_choice', () => {
+    expect(observe({ ...withTools.body, tool_choice: { type: 'any' } })).toHaveLength(1);
+    expect(observe({ ...withTools.body, tool_choice: { type: 'auto', disable_parallel_tool_use: true } })).toHaveLength(1);
+  });
+});

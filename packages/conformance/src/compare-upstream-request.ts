@@ -64,7 +64,7 @@ function dropEmptyRequired(value: unknown): unknown {
 }
 
 /**
- * Anthropic's equivalent spellings brought to one: a string `system`, message `content` or `tool_result` content is one text block; an empty
+ * Anthropic's equivalent spellings brought to one: `tool_choice: {type: 'auto'}` with tools is the default; a string `system`, message `content` or `tool_result` content is one text block; an empty
  * `system` array is no system prompt; a tool's empty `description` is none; `required: []` in a tool schema is absent.
  */
 function expandAnthropicShorthand(body: Record<string, unknown>): Record<string, unknown> {
@@ -99,6 +99,10 @@ function expandAnthropicShorthand(body: Record<string, unknown>): Record<string,
       }
     }
     out.messages = merged;
+  }
+  // tool_choice "auto … is the default value when tools are provided" (Anthropic tool-use docs): said or not, the same.
+  if (Array.isArray(out.tools) && out.tools.length > 0 && isObject(out.tool_choice) && out.tool_choice.type === 'auto' && Object.keys(out.tool_choice).length === 1) {
+    delete out.tool_choice;
   }
   if (Array.isArray(out.tools)) {
     out.tools = out.tools.map((tool) => {
