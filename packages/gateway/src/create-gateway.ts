@@ -1,4 +1,4 @@
-import { createDefaultEnvironment, createOpenAIError } from '@interlingua/openai-schema';
+import { createDefaultEnvironment, createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import { checkAuthorization } from './check-authorization.js';
 import type { GatewayCore, GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
@@ -6,11 +6,19 @@ import type { UpstreamKind } from './gateway-config.js';
 import { createStreamSlots } from './create-stream-slots.js';
 import { chatCompletionsFront } from './fronts/chat-completions-front.js';
 import type { ClientFront } from './fronts/client-front.js';
+import { handleMessagesCountTokens } from './fronts/handle-messages-count-tokens.js';
+import { messagesFront } from './fronts/messages-front.js';
 import { BRIDGES, handleTranslatedRequest, type GatewayRuntime, type RequestReport } from './handle-translated-request.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
 import { resolveGatewayLimits } from './resolve-gateway-limits.js';
 import { createReplayFetch } from './replay/create-replay-fetch.js';
+
+/** A gateway check's OpenAI error in the front's own envelope. */
+function frontError(front: ClientFront, error: OpenAIErrorResponse, headers: Record<string, string>): GatewayReply {
+  const translated = front.toClientError(error.status, error.body);
+  return jsonResponse(translated.status, translated.body, headers);
+}
 
 /** A fetch-style handler: what the Workers adapter (and any `Request`/`Response` runtime) serves. */
 export type GatewayHandler = (request: Request) => Promise<Response>;
@@ -18,11 +26,16 @@ export type GatewayHandler = (request: Request) => Promise<Response>;
 /** The client APIs served by `POST`, by path: each is a front over the same translation (see `ClientFront`). */
 const FRONTS: Record<string, ClientFront> = {
   '/v1/chat/completions': chatCompletionsFront,
+  '/v1/messages': messagesFront,
 };
 
+/** `POST /v1/messages/count_tokens` answers in the Messages front's envelope and accepts its `x-api-key`. */
+const COUNT_TOKENS_PATH = '/v1/messages/count_tokens';
+
 /**
- * Creates the runtime-neutral gateway. Routes: `POST /v1/chat/completions`, `GET /v1/models`, `GET /healthz`. Every
- * error is an OpenAI error envelope; every request is logged in one structured line without secrets.
+ * Creates the runtime-neutral gateway. Routes: `POST /v1/chat/completions`, `POST /v1/messages` (Anthropic's
+ * Messages API), `POST /v1/messages/count_tokens`, `GET /v1/models`, `GET /healthz`. Every
+ * error is in the client API's envelope; every request is logged in one structured line without secrets.
  */
 export function createGatewayCore(options: GatewayOptions): GatewayCore {
   const log = options.log ?? ((line: GatewayLogLine) => console.log(JSON.stringify(line)));
@@ -34,10 +47,17 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
 
   async function route(request: GatewayRequest, path: string, report: RequestReport): Promise<GatewayReply> {
     if (path === '/healthz' && request.method === 'GET') return jsonResponse(200, { status: 'ok' });
+    if (path === COUNT_TOKENS_PATH) {
+      const denied = checkAuthorization(request, options.keys, { acceptApiKeyHeader: true });
+      if (denied) return frontError(messagesFront, denied, { 'www-authenticate': 'Bearer' });
+      return request.method === 'POST'
+        ? handleMessagesCountTokens(request, options, report, runtime)
+        : frontError(messagesFront, createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'POST' });
+    }
     const front = FRONTS[path];
     if (path === '/v1/models' || front) {
-      const denied = checkAuthorization(request, options.keys);
-      if (denied) return errorResponse(denied, { 'www-authenticate': 'Bearer' });
+      const denied = checkAuthorization(request, options.keys, { acceptApiKeyHeader: front?.acceptsApiKeyHeader === true });
+      if (denied) return front ? frontError(front, denied, { 'www-authenticate': 'Bearer' }) : errorResponse(denied, { 'www-authenticate': 'Bearer' });
       if (path === '/v1/models') {
         return request.method === 'GET'
           ? jsonResponse(200, listModels(options, knownModels))
@@ -45,7 +65,7 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
       }
       return request.method === 'POST'
         ? handleTranslatedRequest(front!, request, options, createEnvironment(), report, runtime)
-        : errorResponse(createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'POST' });
+        : frontError(front!, createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'POST' });
     }
     return errorResponse(createOpenAIError(404, `No route for ${request.method} ${path}.`, { code: 'unknown_route' }));
   }

@@ -9,6 +9,7 @@ import { createDeadline, linkAbortSignals } from './create-deadline.js';
 import type { StreamSlots } from './create-stream-slots.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
 import type { ClientFront } from './fronts/client-front.js';
+import { passThroughAnthropicRequest } from './fronts/pass-through-anthropic-request.js';
 import type { GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
@@ -85,6 +86,14 @@ export async function handleTranslatedRequest(
   try {
     const body = await readRequestBody(request, limits.maxBodyBytes, deadline);
     if (!body.ok) return errorResponse(body.error);
+    if (front.nativeUpstream === 'anthropic') {
+      // A Messages request for a Claude model: Anthropic gets it unchanged (see passThroughAnthropicRequest).
+      const passed = await passThroughAnthropicRequest(front, body.json, '/v1/messages', request, options, report, runtime, deadline);
+      if (passed) {
+        handedToStream = passed.streaming;
+        return passed.reply;
+      }
+    }
     const parsed = await front.toChatRequest(body.json, request);
     const frontWarnings = parsed.warnings;
     if (!parsed.ok) {

@@ -206,3 +206,17 @@ describe('convertMessagesRequestToChat', () => {
     expect(body).toEqual(copy);
   });
 });
+
+describe('anthropic-version 2026-10-21 (Anthropic: "Migrating to API version 2026-10-21")', () => {
+  const base = { model: 'gemini-2.5-flash', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] };
+  it.each(['temperature', 'top_p', 'top_k'])('rejects %s, which that version removed', (field) => {
+    const result = convertMessagesRequestToChat({ ...base, [field]: 1 }, { apiVersion: '2026-10-21' });
+    expect(!result.ok && [result.status, result.param]).toEqual([400, field]);
+    expect(convertMessagesRequestToChat({ ...base, [field]: 1 }, { apiVersion: '2023-06-01' }).ok).toBe(true);
+  });
+  it('rejects citations on a user text block', () => {
+    const body = { ...base, messages: [{ role: 'user', content: [{ type: 'text', text: 'x', citations: [{ type: 'char_location' }] }] }] };
+    const result = convertMessagesRequestToChat(body, { apiVersion: '2026-10-21' });
+    expect(!result.ok && result.param).toBe('messages.0.content.0.citations');
+  });
+});

@@ -26,7 +26,15 @@ import type { MessagesTranslationContext } from './messages-translation-context.
 export interface ConvertMessagesRequestOptions {
   /** Unsupported fields are a 400 instead of dropped with a warning. */
   strict?: boolean;
+  /**
+   * The client's `anthropic-version` (default `2023-06-01`). From `2026-10-21` on, Anthropic rejects `temperature`,
+   * `top_p` and `top_k` and a user text block with non-empty `citations` with a 400; so does this mapper.
+   */
+  apiVersion?: string;
 }
+
+/** The API version that removed the sampling parameters (Anthropic's "Migrating to API version 2026-10-21"). */
+export const MESSAGES_API_VERSION_2026 = '2026-10-21';
 
 export type ConvertMessagesRequestResult =
   | { ok: true; request: ChatCompletionRequest; context: MessagesTranslationContext; warnings: TranslationWarning[] }
@@ -134,7 +142,23 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
   return out;
 }
 
-function mapRequest(request: MessagesCreateRequest, state: MappingState): { request: ChatCompletionRequest; context: MessagesTranslationContext } {
+/** What `anthropic-version: 2026-10-21` rejects (it applies to requests and to token counting alike). */
+function checkVersion2026(request: MessagesCreateRequest): void {
+  for (const field of ['temperature', 'top_p', 'top_k'] as const) {
+    if (request[field] !== undefined) throw new MessagesMappingFailure(field, `Extra inputs are not permitted: ${field} was removed in anthropic-version ${MESSAGES_API_VERSION_2026}`);
+  }
+  request.messages.forEach((message, i) => {
+    if (message.role !== 'user' || typeof message.content === 'string') return;
+    message.content.forEach((block, j) => {
+      if (block.type === 'text' && Array.isArray(block.citations) && block.citations.length > 0) {
+        throw new MessagesMappingFailure(`messages.${i}.content.${j}.citations`, `citations on a user text block are rejected by anthropic-version ${MESSAGES_API_VERSION_2026}`);
+      }
+    });
+  });
+}
+
+function mapRequest(request: MessagesCreateRequest, state: MappingState, apiVersion: string): { request: ChatCompletionRequest; context: MessagesTranslationContext } {
+  if (apiVersion >= MESSAGES_API_VERSION_2026) checkVersion2026(request);
   const messages: ChatCompletionMessageParam[] = [];
   if (request.system !== undefined) {
     const content = systemParts(request.system, 'system', state);
@@ -212,7 +236,7 @@ export function convertMessagesRequestToChat(body: unknown, options: ConvertMess
   if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, param: parsed.param, warnings: [] };
   const state: MappingState = { warnings: [], strict: options.strict === true };
   try {
-    const { request, context } = mapRequest(parsed.value, state);
+    const { request, context } = mapRequest(parsed.value, state, options.apiVersion ?? '2023-06-01');
     return { ok: true, request, context, warnings: state.warnings };
   } catch (error) {
     if (error instanceof MessagesMappingFailure) return { ok: false, status: 400, error: error.error, param: error.param, warnings: state.warnings };

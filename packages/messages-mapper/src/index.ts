@@ -1,4 +1,4 @@
-export { convertMessagesRequestToChat, type ConvertMessagesRequestOptions, type ConvertMessagesRequestResult } from './convert-messages-request-to-chat.js';
+export { convertMessagesRequestToChat, MESSAGES_API_VERSION_2026, type ConvertMessagesRequestOptions, type ConvertMessagesRequestResult } from './convert-messages-request-to-chat.js';
 export { convertChatCompletionToMessage, parseToolArguments, thinkingBlocksOf, type ConvertChatCompletionOptions } from './convert-chat-completion-to-message.js';
 export { convertChatUsageToMessagesUsage } from './convert-chat-usage-to-messages-usage.js';
 export { convertOpenAIErrorToMessages } from './convert-openai-error-to-messages.js';

@@ -170,14 +170,13 @@ export interface MessagesOutputConfig {
   [key: string]: unknown;
 }
 
-export interface MessagesCreateRequest {
+/** The fields `POST /v1/messages` and `POST /v1/messages/count_tokens` share. */
+export interface MessagesRequestBase {
   model: string;
   messages: MessagesMessageParam[];
-  max_tokens: number;
   system?: string | MessagesTextBlockParam[];
   metadata?: { user_id?: string | null; [key: string]: unknown };
   stop_sequences?: string[];
-  stream?: boolean;
   temperature?: number;
   top_p?: number;
   top_k?: number;
@@ -191,5 +190,12 @@ export interface MessagesCreateRequest {
   [key: string]: unknown;
 }
 
-/** `POST /v1/messages/count_tokens`: the create body without `max_tokens` (and without `stream`). */
-export type MessagesCountTokensRequest = Omit<MessagesCreateRequest, 'max_tokens' | 'stream'> & { max_tokens?: number };
+export interface MessagesCreateRequest extends MessagesRequestBase {
+  max_tokens: number;
+  stream?: boolean;
+}
+
+/** `POST /v1/messages/count_tokens`: the create body without `max_tokens` (one sent anyway is accepted). */
+export interface MessagesCountTokensRequest extends MessagesRequestBase {
+  max_tokens?: number;
+}

@@ -6,6 +6,7 @@ import type {
   TranslationWarning,
 } from '@interlingua/openai-schema';
 import type { GatewayRequest } from '../gateway-exchange.js';
+import type { UpstreamKind } from '../gateway-config.js';
 
 /**
  * A client API the gateway serves (Chat Completions, Responses, Messages). The Chat Completions types are the hub:
@@ -32,6 +33,13 @@ export interface ClientFront {
    * into the client API's stream. Absent: the hub's stream is the client's (Chat Completions).
    */
   createStreamTranscoder?(context: unknown, environment: TranslationEnvironment): ClientStreamTranscoder;
+  /** The client API's SDKs send their key as `x-api-key` (Anthropic's): accept it beside `Authorization: Bearer`. */
+  readonly acceptsApiKeyHeader?: boolean;
+  /**
+   * The upstream that speaks this client API natively (`anthropic` for Messages): a request routed there is passed
+   * through unchanged (model routed, key set) instead of translated (see `passThroughAnthropicRequest`).
+   */
+  readonly nativeUpstream?: UpstreamKind;
 }
 
 export type FrontRequestResult =

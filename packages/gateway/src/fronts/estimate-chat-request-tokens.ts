@@ -1,0 +1,54 @@
+import type { ChatCompletionRequest } from '@interlingua/openai-schema';
+
+/** Counts the tokens of a text (an encoder's `countTokens`). */
+export type TokenCounter = (text: string) => number;
+
+/**
+ * OpenAI's documented per-message overhead for its chat models (the "How to count tokens with tiktoken" guide of the
+ * OpenAI cookbook): 3 tokens per message, 1 more for a `name`, and 3 to prime the reply.
+ */
+const TOKENS_PER_MESSAGE = 3;
+const TOKENS_PER_NAME = 1;
+const REPLY_PRIMING_TOKENS = 3;
+/** An image's cost at OpenAI's low detail (its vision guide): the estimate cannot see the image's size. */
+const TOKENS_PER_IMAGE = 85;
+
+function textOf(content: unknown, counter: TokenCounter): { tokens: number; files: number } {
+  if (typeof content === 'string') return { tokens: counter(content), files: 0 };
+  let tokens = 0;
+  let files = 0;
+  for (const part of Array.isArray(content) ? content : []) {
+    const record = part as { type?: unknown; text?: unknown; refusal?: unknown };
+    if (record.type === 'text' && typeof record.text === 'string') tokens += counter(record.text);
+    else if (record.type === 'refusal' && typeof record.refusal === 'string') tokens += counter(record.refusal);
+    else if (record.type === 'image_url') tokens += TOKENS_PER_IMAGE;
+    else files++;
+  }
+  return { tokens, files };
+}
+
+/**
+ * An estimate of a Chat Completions request's input tokens with an OpenAI encoder: every message's text (content,
+ * reasoning, tool-call names and arguments), the tools' JSON, the per-message overhead, 85 tokens per image; files
+ * (PDFs, audio) are not counted (`uncountedParts` says how many). An estimate: the upstream's own tokenizer differs.
+ */
+export function estimateChatRequestTokens(request: ChatCompletionRequest, counter: TokenCounter): { tokens: number; uncountedParts: number } {
+  let tokens = REPLY_PRIMING_TOKENS;
+  let uncountedParts = 0;
+  for (const message of request.messages) {
+    tokens += TOKENS_PER_MESSAGE;
+    const record = message as Record<string, unknown>;
+    if (typeof record['name'] === 'string') tokens += TOKENS_PER_NAME + counter(record['name']);
+    const content = textOf(record['content'], counter);
+    tokens += content.tokens;
+    uncountedParts += content.files;
+    if (typeof record['reasoning_content'] === 'string') tokens += counter(record['reasoning_content']);
+    for (const call of Array.isArray(record['tool_calls']) ? record['tool_calls'] : []) {
+      const fn = (call as { function?: { name?: unknown; arguments?: unknown } }).function;
+      if (typeof fn?.name === 'string') tokens += counter(fn.name);
+      if (typeof fn?.arguments === 'string') tokens += counter(fn.arguments);
+    }
+  }
+  if (request.tools && request.tools.length > 0) tokens += counter(JSON.stringify(request.tools));
+  return { tokens, uncountedParts };
+}

@@ -1,0 +1,218 @@
+/// <reference types="node" />
+import Anthropic from '@anthropic-ai/sdk';
+import { fixturesRoot } from '@interlingua/conformance/node';
+import { createFixedEnvironment } from '@interlingua/openai-schema';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAnthropicSpecValidators } from '../../../messages-schema/test/anthropic-spec-validator.js';
+import { createGateway } from '../create-gateway.js';
+import type { GatewayLogLine, GatewayOptions } from '../gateway-options.js';
+
+/**
+ * `/v1/messages` and `/v1/messages/count_tokens` end to end through the gateway, with the official
+ * `@anthropic-ai/sdk` as the client (its `fetch` is the gateway handler itself) and mock upstreams answering with
+ * recorded Gemini 3 replies (fixtures/gemini, recorded by vercel/ai) or Anthropic-shaped replies.
+ */
+const SECRET = { anthropic: 'sk-ant-upstream-secret', gemini: 'gemini-upstream-secret', openai: 'sk-openai-upstream-secret' };
+const CLIENT_KEY = 'client-key-1';
+const spec = createAnthropicSpecValidators();
+
+function recorded(name: string, file: string): string {
+  return readFileSync(join(fixturesRoot(), 'gemini', name, file), 'utf8');
+}
+const GEMINI3_TOOL_CALL = (JSON.parse(recorded('google-tool-call-gemini3', 'upstream-response.json')) as { body: unknown }).body;
+const GEMINI3_STREAM = recorded('google-reasoning-gemini3-stream', 'upstream-response.sse');
+
+interface Seen {
+  url: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+function setup(reply: (seen: Seen) => Response, extra: Partial<GatewayOptions> = {}) {
+  const seen: Seen[] = [];
+  const lines: GatewayLogLine[] = [];
+  const handler = createGateway({
+    keys: [CLIENT_KEY],
+    upstreams: {
+      anthropic: { apiKey: SECRET.anthropic, baseUrl: 'http://anthropic.test' },
+      gemini: { apiKey: SECRET.gemini, baseUrl: 'http://gemini.test' },
+      'openai-compatible': { apiKey: SECRET.openai, baseUrl: 'http://openai.test/v1' },
+    },
+    prefixes: [
+      { prefix: 'claude', upstream: 'anthropic' },
+      { prefix: 'gemini', upstream: 'gemini' },
+      { prefix: 'gpt', upstream: 'openai-compatible' },
+    ],
+    createEnvironment: () => createFixedEnvironment({ ids: { chatcmpl: ['chatcmpl-m1', 'chatcmpl-m2'] } }),
+    log: (line) => lines.push(line),
+    fetch: (async (url: string, init: { headers: Record<string, string>; body: string }) => {
+      const entry = { url, headers: init.headers, body: JSON.parse(init.body) as Record<string, unknown> };
+      seen.push(entry);
+      return reply(entry);
+    }) as GatewayOptions['fetch'],
+    ...extra,
+  });
+  const client = new Anthropic({ apiKey: CLIENT_KEY, baseURL: 'http://gateway.test', maxRetries: 0, fetch: (input, init) => handler(new Request(input as string, init)) });
+  return { handler, client, seen, lines };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const sse = (text: string) => new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+const weatherTool = { name: 'weather', description: 'Get the weather in a location', input_schema: { type: 'object' as const, properties: { location: { type: 'string' } }, required: ['location'] } };
+
+describe('POST /v1/messages over Gemini 3 (the SDK as the client)', () => {
+  it('create: a tool call with its thought signature, and the tool loop sends the signature back to Gemini', async () => {
+    const { client, seen, lines } = setup(() => json(GEMINI3_TOOL_CALL));
+    const first = await client.messages.create({ model: 'gemini-3-pro-preview', max_tokens: 1024, tools: [weatherTool], messages: [{ role: 'user', content: 'What is the weather in San Francisco?' }] });
+    expect(spec.message(first)).toBe(true);
+    expect(first.stop_reason).toBe('tool_use');
+    expect(first.content[0]).toEqual({ type: 'tool_use', id: 'call_fixture0', name: 'weather', input: { location: 'San Francisco' } });
+    expect(first.content[1]?.type).toBe('redacted_thinking');
+    // Usage from the recording: promptTokenCount 29; candidates 15 + thoughts 1801.
+    expect(first.usage).toMatchObject({ input_tokens: 29, output_tokens: 1816, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 });
+    expect(seen[0]!.url).toBe('http://gemini.test/v1beta/models/gemini-3-pro-preview:generateContent');
+    expect(seen[0]!.headers['x-goog-api-key']).toBe(SECRET.gemini);
+
+    // The tool loop: the SDK sends the assistant content back as it got it, plus the tool result.
+    await client.messages.create({
+      model: 'gemini-3-pro-preview',
+      max_tokens: 1024,
+      tools: [weatherTool],
+      messages: [
+        { role: 'user', content: 'What is the weather in San Francisco?' },
+        { role: 'assistant', content: first.content },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'call_fixture0', content: '18 C, sunny' }] },
+      ],
+    });
+    const contents = seen[1]!.body['contents'] as Array<{ role: string; parts: Array<Record<string, unknown>> }>;
+    const signature = ((GEMINI3_TOOL_CALL as { candidates: Array<{ content: { parts: Array<{ thoughtSignature: string }> } }> }).candidates[0]!.content.parts[0]!).thoughtSignature;
+    expect(contents[1]).toEqual({ role: 'model', parts: [{ functionCall: { name: 'weather', args: { location: 'San Francisco' } }, thoughtSignature: signature }] });
+    expect(contents[2]!.parts[0]).toMatchObject({ functionResponse: { name: 'weather' } });
+    expect(lines.map((l) => [l.status, l.upstream, l.model])).toEqual([[200, 'gemini', 'gemini-3-pro-preview'], [200, 'gemini', 'gemini-3-pro-preview']]);
+    expect(JSON.stringify(lines)).not.toContain(SECRET.gemini);
+  });
+
+  it('stream: the SDK accumulates the recorded Gemini 3 stream into a Message (text, trailing signature carried)', async () => {
+    const { client, seen } = setup(() => sse(GEMINI3_STREAM));
+    const stream = client.messages.stream({ model: 'gemini-3-pro-preview', max_tokens: 1024, thinking: { type: 'adaptive' }, messages: [{ role: 'user', content: 'How many r in strawberry?' }] });
+    const events: string[] = [];
+    stream.on('streamEvent', (event) => events.push(event.type));
+    const final = await stream.finalMessage();
+    expect(seen[0]!.url).toBe('http://gemini.test/v1beta/models/gemini-3-pro-preview:streamGenerateContent?alt=sse');
+    expect((seen[0]!.body['generationConfig'] as Record<string, unknown>)['thinkingConfig']).toMatchObject({ includeThoughts: true, thinkingLevel: 'HIGH' });
+    expect(events[0]).toBe('message_start');
+    expect(events.at(-1)).toBe('message_stop');
+    const text = final.content.find((block) => block.type === 'text');
+    expect(text?.type === 'text' && text.text.startsWith('There are **3** "r"s in strawberry.')).toBe(true);
+    expect(final.content.at(-1)?.type).toBe('redacted_thinking');
+    expect(final.stop_reason).toBe('end_turn');
+    expect(final.usage.input_tokens).toBe(9);
+  });
+
+  it('an overloaded Gemini (503 UNAVAILABLE) is a 529 overloaded_error in Anthropic\'s envelope', async () => {
+    const { handler } = setup(() => json({ error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } }, 503));
+    const response = await handler(new Request('http://gateway.test/v1/messages', { method: 'POST', headers: { 'x-api-key': CLIENT_KEY, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gemini-2.5-flash', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }) }));
+    expect(response.status).toBe(529);
+    const body = await response.json();
+    expect(body).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'The model is overloaded. Please try again later.' }, request_id: null });
+    expect(spec.errorResponse(body)).toBe(true);
+  });
+
+  it('gateway checks answer in Anthropic\'s envelope: a missing key (401), a server tool (400 naming the field), an unknown model (404)', async () => {
+    const { handler, seen } = setup(() => json({}));
+    const post = (body: unknown, headers: Record<string, string> = { 'x-api-key': CLIENT_KEY }) =>
+      handler(new Request('http://gateway.test/v1/messages', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+    const base = { model: 'gemini-2.5-flash', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] };
+    const noKey = await post(base, {});
+    expect([noKey.status, await noKey.json()]).toEqual([401, { type: 'error', error: { type: 'authentication_error', message: 'Missing API key: send it as "x-api-key: <key>" or "Authorization: Bearer <key>".' }, request_id: null }]);
+    const bearer = await post(base, { authorization: 'Bearer wrong' });
+    expect(bearer.status).toBe(401);
+    const serverTool = await post({ ...base, tools: [{ type: 'web_search_20250305', name: 'web_search' }] });
+    expect(serverTool.status).toBe(400);
+    expect(((await serverTool.json()) as { error: { message: string } }).error.message).toMatch(/^tools\.0\.type: /);
+    const unknown = await post({ ...base, model: 'mistral-large' });
+    expect([unknown.status, ((await unknown.json()) as { error: { type: string } }).error.type]).toEqual([404, 'not_found_error']);
+    expect(seen).toEqual([]);
+  });
+
+  it('warns about an anthropic-beta the translated path cannot honour', async () => {
+    const { client } = setup(() => json(GEMINI3_TOOL_CALL));
+    const response = await client.messages.create({ model: 'gemini-3-pro-preview', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }, { headers: { 'anthropic-beta': 'context-1m-2025-08-07' } }).asResponse();
+    expect(response.headers.get('x-interlingua-warnings')).toContain('beta_not_honoured(anthropic-beta)');
+  });
+});
+
+describe('POST /v1/messages to the Anthropic upstream: passed through', () => {
+  const anthropicMessage = { id: 'msg_01X', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'Hi', citations: null }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 5, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, cache_creation: null, server_tool_use: null, service_tier: 'standard' } };
+
+  it('sends the body unchanged (server tools and all) but for the routed model and the key; returns the reply as sent', async () => {
+    const { client, seen } = setup(() => json(anthropicMessage, 200, { 'request-id': 'req_1' }), { models: [{ name: 'claude-fast', upstream: 'anthropic', upstreamModel: 'claude-haiku-4-5' }] });
+    const body = { model: 'claude-fast', max_tokens: 50, messages: [{ role: 'user' as const, content: 'Hi' }], tools: [{ type: 'web_search_20250305' as const, name: 'web_search' as const, max_uses: 2 }], context_management: { edits: [] } };
+    const reply = await client.messages.create(body as never, { headers: { 'anthropic-beta': 'context-management-2025-06-27' } });
+    expect(reply).toEqual(anthropicMessage);
+    expect(seen[0]!.url).toBe('http://anthropic.test/v1/messages');
+    expect(seen[0]!.body).toEqual({ ...body, model: 'claude-haiku-4-5' });
+    expect(seen[0]!.headers).toMatchObject({ 'x-api-key': SECRET.anthropic, 'anthropic-version': '2026-10-21', 'anthropic-beta': 'context-management-2025-06-27' });
+  });
+
+  it('streams Anthropic\'s bytes through unchanged, and its errors with their status', async () => {
+    const wire = [
+      'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-sonnet-4-5","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}\n\n',
+      'event: ping\ndata: {"type": "ping"}\n\n',
+      'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n',
+      'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello"}}\n\n',
+      'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\n',
+      'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":2}}\n\n',
+      'event: message_stop\ndata: {"type":"message_stop"}\n\n',
+    ].join('');
+    const { handler } = setup(() => sse(wire));
+    const response = await handler(new Request('http://gateway.test/v1/messages', { method: 'POST', headers: { authorization: `Bearer ${CLIENT_KEY}` }, body: JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'Hi' }] }) }));
+    expect(await response.text()).toBe(wire);
+
+    const overloaded = setup(() => json({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: 'req_2' }, 529));
+    const failed = await overloaded.handler(new Request('http://gateway.test/v1/messages', { method: 'POST', headers: { 'x-api-key': CLIENT_KEY }, body: JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 10, messages: [{ role: 'user', content: 'Hi' }] }) }));
+    expect([failed.status, await failed.json()]).toEqual([529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: 'req_2' }]);
+  });
+});
+
+describe('POST /v1/messages/count_tokens', () => {
+  const body = { model: '', system: 'Be brief.', messages: [{ role: 'user', content: 'Hello, world' }], tools: [weatherTool] };
+  const count = (handler: (request: Request) => Promise<Response>, model: string) =>
+    handler(new Request('http://gateway.test/v1/messages/count_tokens', { method: 'POST', headers: { 'x-api-key': CLIENT_KEY }, body: JSON.stringify({ ...body, model }) }));
+
+  it('Anthropic: passed through', async () => {
+    const { handler, seen } = setup(() => json({ input_tokens: 403 }));
+    const response = await count(handler, 'claude-sonnet-4-5');
+    expect([response.status, await response.json(), response.headers.get('x-interlingua-token-count')]).toEqual([200, { input_tokens: 403 }, 'upstream']);
+    expect(seen[0]!.url).toBe('http://anthropic.test/v1/messages/count_tokens');
+    expect(seen[0]!.body).toEqual({ ...body, model: 'claude-sonnet-4-5' });
+  });
+
+  it('Gemini: countTokens with the mapped request as generateContentRequest', async () => {
+    const { handler, seen } = setup(() => json({ totalTokens: 31, promptTokensDetails: [{ modality: 'TEXT', tokenCount: 31 }] }));
+    const response = await count(handler, 'gemini-2.5-flash');
+    expect([response.status, await response.json(), response.headers.get('x-interlingua-token-count')]).toEqual([200, { input_tokens: 31 }, 'upstream']);
+    expect(seen[0]!.url).toBe('http://gemini.test/v1beta/models/gemini-2.5-flash:countTokens');
+    expect(seen[0]!.body).toEqual({
+      generateContentRequest: {
+        model: 'models/gemini-2.5-flash',
+        systemInstruction: { parts: [{ text: 'Be brief.' }] },
+        contents: [{ role: 'user', parts: [{ text: 'Hello, world' }] }],
+        tools: [{ functionDeclarations: [{ name: 'weather', description: 'Get the weather in a location', parametersJsonSchema: weatherTool.input_schema }] }],
+      },
+    });
+  });
+
+  it('OpenAI-compatible: an estimate with the o200k_base tokenizer, said so in a header, no upstream call', async () => {
+    const { handler, seen } = setup(() => json({}));
+    const response = await count(handler, 'gpt-5');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-interlingua-token-count')).toBe('estimate; tokenizer=o200k_base');
+    const { input_tokens } = (await response.json()) as { input_tokens: number };
+    // "Be brief." is 3 o200k tokens, "Hello, world" 3; 2 messages × 3 + 3 priming; the tool JSON adds the rest.
+    expect(input_tokens).toBeGreaterThan(3 + 3 + 2 * 3 + 3);
+    expect(seen).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { convertChatCompletionToMessage, convertMessagesRequestToChat, convertOpenAIErrorToMessages, type MessagesTranslationContext } from '@interlingua/messages-mapper';
+import { createChatToMessagesTranscoder } from '@interlingua/messages-transducer';
+import type { TranslationWarning } from '@interlingua/openai-schema';
+import type { ClientFront } from './client-front.js';
+
+/** The `anthropic-version` assumed when a client sends none (curl users; Anthropic itself requires the header). */
+export const MESSAGES_API_VERSION = '2023-06-01';
+/** The versions Anthropic has published (API reference, "Versions"). */
+const KNOWN_VERSIONS = ['2023-06-01', '2026-10-21'];
+
+/**
+ * The client's API version and the warnings about Anthropic's headers on the translated path: every
+ * `anthropic-beta` value names a feature the hub cannot honour (`beta_not_honoured`, one per value); an unknown
+ * `anthropic-version` is answered as the latest known one (`anthropic_version_assumed`). An Anthropic upstream
+ * receives both headers unchanged.
+ */
+export function checkAnthropicHeaders(header: (name: string) => string | null): { apiVersion: string; warnings: TranslationWarning[] } {
+  const warnings: TranslationWarning[] = [];
+  const sent = header('anthropic-version')?.trim();
+  let apiVersion = sent ?? MESSAGES_API_VERSION;
+  if (sent !== undefined && !KNOWN_VERSIONS.includes(sent)) {
+    apiVersion = KNOWN_VERSIONS.at(-1)!;
+    warnings.push({ code: 'anthropic_version_assumed', param: 'anthropic-version', message: `anthropic-version "${sent}" is unknown; the request is read as ${apiVersion}.` });
+  }
+  for (const beta of (header('anthropic-beta') ?? '').split(',').map((value) => value.trim()).filter((value) => value !== '')) {
+    warnings.push({ code: 'beta_not_honoured', param: 'anthropic-beta', message: `The beta "${beta}" applies only to an Anthropic upstream; this model's path ignores it.` });
+  }
+  return { apiVersion, warnings };
+}
+
+/**
+ * `POST /v1/messages`: Anthropic's Messages API over the hub (`@interlingua/messages-mapper` and
+ * `-transducer`). A Claude model behind the Anthropic upstream never comes here: the gateway passes such requests
+ * through unchanged (`passThroughAnthropicRequest`). Clients authenticate with `x-api-key` (the Anthropic SDKs and
+ * Claude Code) or `Authorization: Bearer`.
+ */
+export const messagesFront: ClientFront = {
+  api: 'messages',
+  acceptsApiKeyHeader: true,
+  nativeUpstream: 'anthropic',
+  toChatRequest(body, request) {
+    const { apiVersion, warnings: headerWarnings } = checkAnthropicHeaders((name) => request.header(name));
+    const mapped = convertMessagesRequestToChat(body, { apiVersion });
+    if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: [...headerWarnings, ...mapped.warnings] };
+    return { ok: true, request: mapped.request, context: mapped.context, warnings: [...headerWarnings, ...mapped.warnings] };
+  },
+  toClientError: (status, envelope) => convertOpenAIErrorToMessages(status, envelope),
+  toClientReply(completion, context, environment) {
+    const { message, warnings } = convertChatCompletionToMessage(completion, { context: context as MessagesTranslationContext, environment });
+    return { ok: true, body: message, warnings };
+  },
+  createStreamTranscoder: (context, environment) => createChatToMessagesTranscoder(context as MessagesTranslationContext, environment),
+};
