@@ -12,6 +12,9 @@
 //     one request translated, one Anthropic and one Gemini recorded stream transduced (compared with the fixtures
 //     shipped in @interlingua/conformance), the Express router answering on 127.0.0.1, `npx interlingua --help`,
 //     and the Workers adapter bundled with esbuild (wrangler's settings) with its size printed.
+//  4. In the same consumer project, the packed conformance kit scores the packed Express adapter and the packed CLI's
+//     `interlingua serve` started exactly as `interlingua conformance --print-setup` prints it (consumer/conformance.mjs),
+//     in both stream modes; anything under 100% fails.
 //
 // Options: --keep (leave the temporary folders); --from-head (check the last commit instead of the working tree),
 // or --tree <tree-ish> (any commit or tree).
@@ -135,7 +138,7 @@ try {
   step(`consumer project at ${consumerDir}: npm install of ${tarballs.length} tarballs`);
   mkdirSync(consumerDir);
   writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'interlingua-consumer', private: true, type: 'module' }, null, 2));
-  for (const file of ['consumer.ts', 'tsconfig.node16.json', 'tsconfig.bundler.json', 'smoke.mjs']) cpSync(join(here, 'consumer', file), join(consumerDir, file));
+  for (const file of ['consumer.ts', 'tsconfig.node16.json', 'tsconfig.bundler.json', 'smoke.mjs', 'conformance.mjs']) cpSync(join(here, 'consumer', file), join(consumerDir, file));
   const rootDevelopment = rootManifest.devDependencies;
   run('npm', [
     'install', '--no-audit', '--no-fund', '--loglevel=error',
@@ -162,6 +165,11 @@ try {
   const smokeLines = smoke.stdout.split('\n').filter((line) => /^(ok  |FAIL)/.test(line));
   console.log(smoke.output.split('\n').filter((line) => !line.startsWith('{"time"')).join('\n'));
   if (smoke.status !== 0) failures.push('consumer: smoke script failed');
+  step('conformance: the packed kit against the packed Express adapter and the packed CLI serve');
+  const kit = run('node', ['conformance.mjs'], { cwd: consumerDir, allowFailure: true });
+  const kitLines = kit.stdout.split('\n').filter((line) => /^(ok  |FAIL)/.test(line));
+  console.log(kit.output.split('\n').filter((line) => !line.startsWith('{"time"')).join('\n'));
+  if (kit.status !== 0) failures.push('consumer: the packed conformance kit did not score the packed gateways at 100%');
 
   // Summary.
   console.log(`\n== summary (${elapsed()})\n`);
@@ -169,7 +177,7 @@ try {
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.ok ? '' : 'FAIL '}${row.name} | ${row.version} | ${row.publint} | ${row.attw} | ${row.files} | ${row.packed} | ${row.unpacked} |`);
   console.log('');
-  for (const line of [...consumerResults, ...smokeLines]) console.log(line);
+  for (const line of [...consumerResults, ...smokeLines, ...kitLines]) console.log(line.split('\n')[0]);
 } catch (error) {
   failures.push(error instanceof Error ? error.message : String(error));
 } finally {
