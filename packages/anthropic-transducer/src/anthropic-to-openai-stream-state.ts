@@ -14,7 +14,12 @@ export type AnthropicBlockKind =
   | 'held'
   /** `thinking`: `reasoning_content` deltas and, at the end, one lossless `thinking_blocks` entry. */
   | 'thinking'
-  /** server-tool, redacted or unknown blocks: nothing is streamed for their deltas. */
+  /**
+   * server-tool or unknown blocks: nothing is streamed for their deltas; at their end the whole block (its
+   * `input` gathered from `input_json_delta`) is sent once in the `anthropic_blocks` extension.
+   */
+  | 'carried'
+  /** redacted thinking (sent whole at its start) and blocks already reported: nothing more. */
   | 'skipped';
 
 /** The per-block state (bounded: a thinking block keeps its text and signature until its end, nothing else grows). */
@@ -33,6 +38,9 @@ export interface AnthropicOpenBlock {
   contentStart: number;
   /** `text`: OpenAI annotations gathered from `citations_delta`. */
   annotations: unknown[] | null;
+  /** `carried`: the block as started, and its `input_json_delta` text gathered (bounded by the block). */
+  carriedBlock: Record<string, unknown> | null;
+  carriedInput: string;
 }
 
 /** Where the stream is. */
@@ -74,6 +82,8 @@ export interface AnthropicToOpenAIStreamState {
   openBlocks: Map<number, AnthropicOpenBlock>;
   /** `message_start` usage merged with every cumulative `message_delta` usage. */
   usage: AnthropicStreamUsage;
+  /** Unknown event types already reported (one warning per type). */
+  unknownEventsReported: Set<string> | null;
 }
 
 /**
@@ -99,5 +109,6 @@ export function createAnthropicToOpenAIStreamState(options: AnthropicToOpenAIStr
     contentLength: 0,
     openBlocks: new Map(),
     usage: {},
+    unknownEventsReported: null,
   };
 }

@@ -94,6 +94,7 @@ describe('stepAnthropicStreamEvent', () => {
       { role: 'assistant', content: '', refusal: null },
       { tool_calls: [{ index: 0, id: 'toolu_a', type: 'function', function: { name: 'a', arguments: '' } }] },
       { tool_calls: [{ index: 0, function: { arguments: '{"x":1}' } }] },
+      { anthropic_blocks: [{ type: 'server_tool_use', id: 'srvtoolu_b', name: 'web_search', input: { query: 'q' } }] },
       { tool_calls: [{ index: 1, id: 'toolu_c', type: 'function', function: { name: 'c', arguments: '' } }] },
       { tool_calls: [{ index: 1, function: { arguments: '{}' } }] },
       { finish: 'tool_calls' },
@@ -125,7 +126,23 @@ describe('stepAnthropicStreamEvent', () => {
       stop,
     ]);
     expect(warnings.map((warning) => warning.code)).toEqual(['duplicate_message_start', 'content_blocks_skipped', 'citations_dropped']);
-    expect(summary(frames)).toEqual([{ role: 'assistant', content: '', refusal: null }, { content: 'cited' }, { finish: 'stop' }, '[DONE]']);
+    expect(summary(frames)).toEqual([
+      { role: 'assistant', content: '', refusal: null },
+      { anthropic_blocks: [{ type: 'web_search_tool_result', tool_use_id: 's', content: [] }] },
+      { content: 'cited' },
+      { finish: 'stop' },
+      '[DONE]',
+    ]);
+  });
+
+  it('reports unknown event types once each, and pause_turn with the anthropic_stop_reason extension', () => {
+    const { frames, warnings } = run([start(), { type: 'brand_new_event' }, { type: 'brand_new_event' }, blockStart(0, { type: 'text', text: 'Searching.' }), blockStop(0), messageDelta('pause_turn'), stop]);
+    expect(warnings.map((warning) => [warning.code, warning.param])).toEqual([
+      ['unknown_stream_event', 'brand_new_event'],
+      ['pause_turn', 'stop_reason'],
+    ]);
+    const finishChunk = frames[frames.length - 2] as ChatCompletionChunk;
+    expect(finishChunk.choices[0]).toMatchObject({ delta: { anthropic_stop_reason: 'pause_turn' }, finish_reason: 'stop' });
   });
 
   it('puts web citations as url_citation annotations spanning their block, in UTF-16 offsets', () => {

@@ -1,6 +1,7 @@
 import {
   convertAnthropicErrorToOpenAI,
   convertAnthropicUsage,
+  isKnownAnthropicStopReason,
   mapAnthropicStopReason,
   statusForAnthropicErrorType,
 } from '@interlingua/anthropic-mapper';
@@ -59,8 +60,15 @@ export function stepAnthropicStreamEvent(
       return stepMessageStop(state);
     case 'error':
       return stepError(event, state);
-    default:
+    default: {
+      // Unknown event types are skipped (Anthropic: "handle unknown event types gracefully"), and reported once each.
+      const reported = (state.unknownEventsReported ??= new Set());
+      if (!reported.has(event.type)) {
+        reported.add(event.type);
+        state.onWarning?.({ code: 'unknown_stream_event', param: String(event.type), message: `The upstream stream event "${String(event.type)}" is unknown to Interlingua and was skipped.` });
+      }
       return NO_FRAMES;
+    }
   }
 }
 
@@ -176,6 +184,8 @@ function newBlock(kind: AnthropicOpenBlock['kind'], contentStart: number): Anthr
     signature: '',
     contentStart,
     annotations: null,
+    carriedBlock: null,
+    carriedInput: '',
   };
 }
 
@@ -261,11 +271,13 @@ function stepContentBlockStart(event: unknown, state: AnthropicToOpenAIStreamSta
       return frames;
     }
     default: {
-      state.openBlocks.set(index, newBlock('skipped', 0));
+      const open = newBlock('carried', 0);
+      open.carriedBlock = block as unknown as Record<string, unknown>;
+      state.openBlocks.set(index, open);
       state.onWarning?.({
         code: 'content_blocks_skipped',
         param: `content[${index}]`,
-        message: `The ${block.type} block has no OpenAI Chat Completions equivalent and was not streamed.`,
+        message: `The ${block.type} block has no OpenAI Chat Completions equivalent: it is not in content, and is sent whole in the anthropic_blocks extension at its end.`,
       });
       return frames;
     }
@@ -339,6 +351,7 @@ function stepContentBlockDelta(event: Record<string, unknown>, state: AnthropicT
         state.contentLength += partial.length;
         return [makeChunk(state, { content: partial }, null)];
       }
+      if (block.kind === 'carried') block.carriedInput += partial;
       return NO_FRAMES;
     }
     case 'thinking_delta': {
@@ -390,6 +403,8 @@ function closeBlock(block: AnthropicOpenBlock, state: AnthropicToOpenAIStreamSta
       return [
         makeChunk(state, { thinking_blocks: [{ type: 'thinking', thinking: block.thinking, signature: block.signature }] }, null),
       ];
+    case 'carried':
+      return [makeChunk(state, { anthropic_blocks: [carriedBlock(block)] }, null)];
     case 'text': {
       if (block.annotations === null) return NO_FRAMES;
       const start = block.contentStart;
@@ -402,6 +417,17 @@ function closeBlock(block: AnthropicOpenBlock, state: AnthropicToOpenAIStreamSta
     }
     default:
       return NO_FRAMES;
+  }
+}
+
+/** A carried block as the non-stream reply has it: the start event's block with its streamed `input` parsed. */
+function carriedBlock(block: AnthropicOpenBlock): Record<string, unknown> {
+  const start = block.carriedBlock ?? {};
+  if (block.carriedInput === '') return start;
+  try {
+    return { ...start, input: JSON.parse(block.carriedInput) as unknown };
+  } catch {
+    return { ...start, input: block.carriedInput };
   }
 }
 
@@ -446,6 +472,14 @@ function finish(state: AnthropicToOpenAIStreamState, stopReason: string | null |
   // streamed as they came, and finish_reason `length` tells the client they are incomplete.
   state.openBlocks.clear();
   state.finishReasonSent = true;
+  if (stopReason === 'pause_turn') {
+    state.onWarning?.({ code: 'pause_turn', param: 'stop_reason', message: 'Anthropic paused a long server-tool turn (pause_turn); send the conversation back, with this assistant message and its anthropic_blocks last, to continue it.' });
+    frames.push(makeChunk(state, { anthropic_stop_reason: 'pause_turn' }, finishReasonFor(stopReason, state)));
+    return frames;
+  }
+  if (stopReason != null && !isKnownAnthropicStopReason(stopReason)) {
+    state.onWarning?.({ code: 'unknown_stop_reason', param: 'stop_reason', message: `Unknown Anthropic stop_reason "${stopReason}" was reported as "stop".` });
+  }
   frames.push(makeChunk(state, {}, finishReasonFor(stopReason, state)));
   return frames;
 }
