@@ -134,7 +134,9 @@ export function convertOpenAIToolsToGemini(request: ChatCompletionRequest, optio
     else {
       if (!builtIns.has('googleSearch')) builtIns.set('googleSearch', { config: {}, param: 'web_search_options', explicit: false });
       for (const key of Object.keys(webSearch as LooseRecord)) {
-        warnings.push({ code: 'parameter_dropped', param: `web_search_options.${key}`, message: `Gemini's googleSearch tool has no ${key}; it is dropped.` });
+        const message = `Gemini's googleSearch tool has no ${key}; it is dropped.`;
+        if (options.strict) throw new GeminiMapperInputError(`${message} (strict mode)`, `web_search_options.${key}`, 'unsupported_parameter');
+        warnings.push({ code: 'parameter_dropped', param: `web_search_options.${key}`, message });
       }
     }
   }
