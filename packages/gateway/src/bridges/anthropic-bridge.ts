@@ -1,17 +1,57 @@
 import {
+  ANTHROPIC_MODEL_CATALOG,
+  anthropicCatalogOverrideSchema,
+  anthropicModelCapabilitiesOverrideSchema,
   convertAnthropicErrorToOpenAI,
   convertAnthropicResponseToOpenAI,
   convertOpenAIRequestToAnthropic,
+  listAnthropicCatalogModels,
+  type AnthropicModelCapabilities,
+  type AnthropicModelCatalog,
+  type AnthropicModelCatalogOverride,
   type AnthropicTranslationContext,
 } from '@interlingua/anthropic-mapper';
 import { createAnthropicToOpenAITranscoder } from '@interlingua/anthropic-transducer';
+import { mergeModelCatalog, type TranslationWarning } from '@interlingua/openai-schema';
 import type { ProviderBridge } from './provider-bridge.js';
+
+/** Merged catalogs by override object: the config is parsed once, so each override is merged once. */
+const mergedCatalogs = new WeakMap<object, AnthropicModelCatalog>();
+
+/**
+ * The shipped catalog with the operator's `catalog.anthropic` (validated by `anthropicCatalogOverrideSchema` when the
+ * config is read; an override that does not fit it here is ignored rather than half-applied).
+ */
+function catalogFor(override: unknown): AnthropicModelCatalog {
+  if (override === null || typeof override !== 'object') return ANTHROPIC_MODEL_CATALOG;
+  let merged = mergedCatalogs.get(override);
+  if (!merged) {
+    const parsed = anthropicCatalogOverrideSchema().safeParse(override);
+    merged = parsed.success ? mergeModelCatalog(ANTHROPIC_MODEL_CATALOG, parsed.data as AnthropicModelCatalogOverride) : ANTHROPIC_MODEL_CATALOG;
+    mergedCatalogs.set(override, merged);
+  }
+  return merged;
+}
+
+function capabilitiesFor(capabilities: unknown): Partial<AnthropicModelCapabilities> | undefined {
+  if (capabilities === undefined) return undefined;
+  const parsed = anthropicModelCapabilitiesOverrideSchema().safeParse(capabilities);
+  return parsed.success ? (parsed.data as Partial<AnthropicModelCapabilities>) : undefined;
+}
 
 export const anthropicBridge: ProviderBridge = {
   defaultBaseUrl: 'https://api.anthropic.com',
   authHeaders: (apiKey) => ({ 'x-api-key': apiKey }),
   async mapRequest(request, options) {
-    const result = convertOpenAIRequestToAnthropic(request, { strict: options.strict, validated: true });
+    const betas = options.header?.('anthropic-beta') ?? undefined;
+    const capabilities = capabilitiesFor(options.capabilities);
+    const result = convertOpenAIRequestToAnthropic(request, {
+      strict: options.strict,
+      validated: true,
+      catalog: catalogFor(options.catalog),
+      ...(capabilities ? { capabilities } : {}),
+      ...(betas ? { betas } : {}),
+    });
     if (!result.ok) return { ok: false, error: { status: result.status, body: result.error }, warnings: result.warnings };
     return { ok: true, upstream: { ...result.upstream, context: result.context }, warnings: result.warnings };
   },
@@ -23,10 +63,14 @@ export const anthropicBridge: ProviderBridge = {
   },
   mapError: (status, body, headers) => convertAnthropicErrorToOpenAI(status, body, headers),
   createTranscoder(context, environment, options) {
+    // Every lossy step of the stream (carried server-tool blocks, unknown events, pause_turn) is collected here; the
+    // gateway writes them to the log line and as the final SSE comment.
+    const warnings: TranslationWarning[] = [];
     const transcoder = createAnthropicToOpenAITranscoder({
       context: context as AnthropicTranslationContext,
       environment,
       maxEventSize: options.maxEventBytes,
+      onWarning: (warning) => warnings.push(warning),
     });
     const encoder = new TextEncoder();
     return {
@@ -35,6 +79,8 @@ export const anthropicBridge: ProviderBridge = {
       get settled() {
         return transcoder.settled;
       },
+      warnings,
     };
   },
+  knownModels: (catalog) => listAnthropicCatalogModels(catalogFor(catalog)),
 };
