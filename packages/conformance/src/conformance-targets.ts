@@ -124,7 +124,7 @@ export function portkeyTarget(): ConformanceTarget {
   return {
     name: 'portkey',
     setup: (mockUrl) =>
-      `Start the Portkey gateway on 127.0.0.1 (see scripts/conformance/score-portkey.mjs); every request carries x-portkey-provider and x-portkey-custom-host pointing at ${mockUrl}.`,
+      `Start the Portkey gateway on 127.0.0.1 (see scripts/conformance/score-peers.mjs); every request carries x-portkey-provider and x-portkey-custom-host pointing at ${mockUrl}.`,
     prepare(fixtureCase, body, mockUrl) {
       const provider = fixtureCase.provider;
       return {
