@@ -13,6 +13,9 @@ import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
 import { resolveGatewayLimits } from './resolve-gateway-limits.js';
 import { createReplayFetch } from './replay/create-replay-fetch.js';
+import { handleResponsesResource, isResponsesResourcePath } from './fronts/handle-responses-resource.js';
+import { createResponsesFront } from './fronts/responses-front.js';
+import { createMemoryResponseStore } from './store/create-memory-response-store.js';
 
 /** A gateway check's OpenAI error in the front's own envelope. */
 function frontError(front: ClientFront, error: OpenAIErrorResponse, headers: Record<string, string>): GatewayReply {
@@ -34,7 +37,8 @@ const COUNT_TOKENS_PATH = '/v1/messages/count_tokens';
 
 /**
  * Creates the runtime-neutral gateway. Routes: `POST /v1/chat/completions`, `POST /v1/messages` (Anthropic's
- * Messages API), `POST /v1/messages/count_tokens`, `GET /v1/models`, `GET /healthz`. Every
+ * Messages API), `POST /v1/messages/count_tokens`, `POST /v1/responses` (OpenAI's Responses API), `GET` and `DELETE
+ * /v1/responses/{id}`, `GET /v1/responses/{id}/input_items`, `GET /v1/models`, `GET /healthz`. Every
  * error is in the client API's envelope; every request is logged in one structured line without secrets.
  */
 export function createGatewayCore(options: GatewayOptions): GatewayCore {
@@ -42,6 +46,13 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
   const createEnvironment = options.createEnvironment ?? createDefaultEnvironment;
   const limits = resolveGatewayLimits(options.limits);
   const runtime: GatewayRuntime = { limits, streamSlots: createStreamSlots(limits.maxConcurrentStreams) };
+
+  // The Responses front needs the gateway's store and strictness; `responseStore: false` turns the store off.
+  const responseStore = options.responseStore === false ? undefined : (options.responseStore ?? createMemoryResponseStore());
+  const fronts: Record<string, ClientFront> = {
+    ...FRONTS,
+    '/v1/responses': createResponsesFront({ strict: options.strict === true, ...(responseStore ? { store: responseStore } : {}) }),
+  };
 
   const knownModels = (upstream: UpstreamKind) => BRIDGES[upstream].knownModels?.(options.catalog?.[upstream as keyof NonNullable<GatewayOptions['catalog']>]) ?? [];
 
@@ -54,7 +65,12 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
         ? handleMessagesCountTokens(request, options, report, runtime)
         : frontError(messagesFront, createOpenAIError(405, `Method ${request.method} is not allowed on ${path}.`), { allow: 'POST' });
     }
-    const front = FRONTS[path];
+    if (isResponsesResourcePath(path)) {
+      const denied = checkAuthorization(request, options.keys);
+      if (denied) return errorResponse(denied, { 'www-authenticate': 'Bearer' });
+      return handleResponsesResource(request, path, responseStore);
+    }
+    const front = fronts[path];
     if (path === '/v1/models' || front) {
       const denied = checkAuthorization(request, options.keys, { acceptApiKeyHeader: front?.acceptsApiKeyHeader === true });
       if (denied) return front ? frontError(front, denied, { 'www-authenticate': 'Bearer' }) : errorResponse(denied, { 'www-authenticate': 'Bearer' });

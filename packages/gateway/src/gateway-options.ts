@@ -2,6 +2,7 @@ import type { TranslationEnvironment } from '@interlingua/openai-schema';
 import type { MediaResolver } from './bridges/provider-bridge.js';
 import type { GatewayConfigFile } from './gateway-config.js';
 import type { UpstreamFetch } from './gateway-exchange.js';
+import type { ResponseStore } from './store/response-store.js';
 
 /**
  * One structured log line per request (never a header, a key or a body). A streamed request is logged when its
@@ -38,4 +39,10 @@ export interface GatewayOptions extends GatewayConfigFile {
   log?: (line: GatewayLogLine) => void;
   /** Fetches images given by URL for upstreams that need bytes (Gemini). Off by default: such images get a 400. */
   resolveMedia?: MediaResolver;
+  /**
+   * Where `POST /v1/responses` keeps responses (`store: true`) for `previous_response_id` and `GET`/`DELETE
+   * /v1/responses/{id}`. Default: `createMemoryResponseStore()` (in-process, bounded, 1 hour TTL). `false`: none
+   * (`previous_response_id` is then a 400 `previous_response_not_found`).
+   */
+  responseStore?: ResponseStore | false;
 }

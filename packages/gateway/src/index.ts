@@ -20,3 +20,6 @@ export type { MediaResolver, ResolvedMedia } from './bridges/provider-bridge.js'
 export { DEFAULT_GATEWAY_LIMITS, resolveGatewayLimits, type ResolvedGatewayLimits } from './resolve-gateway-limits.js';
 export type { ClientFront, ClientStreamTranscoder, FrontReplyResult, FrontRequestResult } from './fronts/client-front.js';
 export { chatCompletionsFront } from './fronts/chat-completions-front.js';
+export { createResponsesFront, type ResponsesFrontOptions } from './fronts/responses-front.js';
+export { createMemoryResponseStore, type MemoryResponseStoreOptions } from './store/create-memory-response-store.js';
+export type { ResponseItemResource, ResponseStore, StoredResponse } from './store/response-store.js';

@@ -192,7 +192,12 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
     stream,
     echo: {
       instructions: typeof request.instructions === 'string' ? request.instructions : null,
-      tools: request.tools ?? [],
+      // Function tools as a Response shows them: `description`, `parameters` and `strict` always present (null when not given).
+      tools: (request.tools ?? []).map((tool) =>
+        tool.type === 'function'
+          ? { ...tool, description: tool.description ?? null, parameters: tool.parameters ?? null, strict: tool.strict ?? null }
+          : tool,
+      ),
       tool_choice: request.tool_choice ?? 'auto',
       parallel_tool_calls: request.parallel_tool_calls ?? true,
       text: { format: request.text?.format ?? { type: 'text' }, ...(request.text?.verbosity ? { verbosity: request.text.verbosity } : { verbosity: 'medium' }) },
