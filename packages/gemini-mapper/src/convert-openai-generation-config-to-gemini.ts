@@ -61,9 +61,12 @@ export function convertOpenAIGenerationConfigToGemini(request: ChatCompletionReq
     warnings.push({ code: 'parameter_dropped', param, message });
   };
   const config: GeminiGenerationConfig = {};
-  if (typeof request.temperature === 'number') config.temperature = request.temperature;
-  if (typeof request.top_p === 'number') config.topP = request.top_p;
-  if (typeof request.top_k === 'number') config.topK = request.top_k;
+  for (const [field, target] of [['temperature', 'temperature'], ['top_p', 'topP'], ['top_k', 'topK']] as const) {
+    const value = request[field];
+    if (typeof value !== 'number') continue;
+    if (capabilities.samplingParameters) config[target] = value;
+    else drop(field, `This Gemini model (generation ${capabilities.generation}) ignores ${field}; it is not sent.`);
+  }
   const maxTokens = request.max_completion_tokens ?? request.max_tokens;
   if (typeof maxTokens === 'number') {
     const limit = capabilities.maxOutputTokens;
@@ -82,7 +85,10 @@ export function convertOpenAIGenerationConfigToGemini(request: ChatCompletionReq
     }
     if (stops.length > 0) config.stopSequences = stops.slice(0, 5);
   }
-  if (typeof request.n === 'number') config.candidateCount = request.n;
+  if (typeof request.n === 'number') {
+    if (request.n > 1 && !capabilities.multipleCandidates) drop('n', `This Gemini model answers one candidate only; n ${request.n} is dropped (one choice comes back).`);
+    else config.candidateCount = request.n;
+  }
   if (typeof request.seed === 'number') config.seed = request.seed;
   for (const [field, target] of [['presence_penalty', 'presencePenalty'], ['frequency_penalty', 'frequencyPenalty']] as const) {
     const value = request[field];

@@ -272,3 +272,19 @@ describe('the catalog output limit', () => {
     expect(!strict.ok && strict.error.error.param).toBe('max_tokens');
   });
 });
+
+describe('families that ignore sampling parameters or take one candidate', () => {
+  it('3.5 Flash-Lite and Gemini 4: temperature/top_p not sent (warning); Gemini 4: n > 1 dropped (warning), 400 in strict mode', async () => {
+    const lite = await convertOpenAIRequestToGemini({ model: 'gemini-3.5-flash-lite', messages: [{ role: 'user', content: 'x' }], temperature: 0.2, top_p: 0.9 });
+    expect(lite.ok && lite.upstream.body.generationConfig).toBeUndefined();
+    expect(lite.warnings.map((warning) => warning.param)).toEqual(['temperature', 'top_p']);
+    const neon = await convertOpenAIRequestToGemini({ model: 'gemini-4-neon', messages: [{ role: 'user', content: 'x' }], n: 2 });
+    expect(neon.ok && neon.upstream.body.generationConfig).toBeUndefined();
+    expect(neon.ok && neon.context.candidateCount).toBe(1);
+    expect(neon.warnings.map((warning) => warning.param)).toEqual(['n']);
+    const strict = await convertOpenAIRequestToGemini({ model: 'gemini-4-neon', messages: [{ role: 'user', content: 'x' }], n: 2 }, { strict: true });
+    expect(!strict.ok && strict.error.error.param).toBe('n');
+    const flash = await convertOpenAIRequestToGemini({ model: 'gemini-3-flash-preview', messages: [{ role: 'user', content: 'x' }], temperature: 0.2, n: 2 });
+    expect(flash.ok && flash.upstream.body.generationConfig).toEqual({ temperature: 0.2, candidateCount: 2 });
+  });
+});

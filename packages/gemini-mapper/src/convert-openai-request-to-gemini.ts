@@ -121,7 +121,7 @@ export async function convertOpenAIRequestToGemini(
       logprobs: body.logprobs === true,
       ...(body.logprobs === true && typeof body.top_logprobs === 'number' ? { topLogprobs: body.top_logprobs } : {}),
       includeThoughts: upstreamBody.generationConfig?.thinkingConfig?.includeThoughts === true,
-      candidateCount: typeof body.n === 'number' ? body.n : 1,
+      candidateCount: upstreamBody.generationConfig?.candidateCount ?? 1,
       responseFormat: body.response_format?.type ?? null,
       ...(jsonResponse ? { jsonResponse } : {}),
       ...(upstreamBody.tools?.some((tool) => tool.googleSearch !== undefined || tool.urlContext !== undefined) ? { grounding: true } : {}),

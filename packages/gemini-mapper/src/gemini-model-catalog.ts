@@ -48,6 +48,10 @@ export interface GeminiModelCapabilities {
   builtInToolsWithFunctions: boolean;
   /** Largest `maxOutputTokens` the family accepts; null when unknown (the same name as the Claude catalog's). */
   maxOutputTokens: number | null;
+  /** `temperature`, `topP`, `topK` take effect (3.5 Flash-Lite and Gemini 4 ignore them: dropped with a warning). */
+  samplingParameters: boolean;
+  /** `candidateCount` above 1 is accepted (Gemini 4 answers 400). */
+  multipleCandidates: boolean;
 }
 
 /** The shipped Gemini catalog (the data file `gemini-model-catalog.json`). */
@@ -110,6 +114,8 @@ const capabilitiesOverrideSchema = () =>
     builtInTools: z.optional(z.array(z.enum(['googleSearch', 'urlContext', 'codeExecution']))),
     builtInToolsWithFunctions: z.optional(z.boolean()),
     maxOutputTokens: z.optional(z.nullable(z.number().check(z.int(), z.positive()))),
+    samplingParameters: z.optional(z.boolean()),
+    multipleCandidates: z.optional(z.boolean()),
   });
 
 /** An operator's capability override for one exact model (gateway config `models[].capabilities`): any subset of the fields. */

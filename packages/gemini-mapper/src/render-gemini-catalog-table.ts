@@ -33,14 +33,16 @@ function row(family: string, lines: string, capabilities: GeminiModelCapabilitie
     capabilities.builtInTools.length > 0 ? capabilities.builtInTools.join(', ') : '—',
     yesNo(capabilities.builtInToolsWithFunctions),
     capabilities.maxOutputTokens === null ? '—' : String(capabilities.maxOutputTokens),
+    yesNo(capabilities.samplingParameters),
+    yesNo(capabilities.multipleCandidates),
   ].join(' | ')} |`;
 }
 
 /** The README's catalog table (markdown), generated from the catalog data; a test keeps the README equal to it. */
 export function renderGeminiCatalogTable(catalog: ModelCatalog<GeminiModelCapabilities>): string {
   const header =
-    '| family | lines (versions) | thinking | parametersJsonSchema | responseJsonSchema | penalties | signatures required | tools + JSON | URL media | per-part media resolution | built-in tools | built-in + functions | max output |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+    '| family | lines (versions) | thinking | parametersJsonSchema | responseJsonSchema | penalties | signatures required | tools + JSON | URL media | per-part media resolution | built-in tools | built-in + functions | max output | temperature, top_p, top_k | n > 1 |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
   const rows = catalog.entries.map((entry) => {
     const range = `${entry.match.from ?? ''}${entry.match.through === entry.match.from && entry.match.from !== undefined ? '' : `–${entry.match.through ?? ''}`}`;
     return row(entry.family, `${entry.match.lines.join(', ')} (${range})`, entry.capabilities);
