@@ -45,16 +45,17 @@ describe('the Gemini catalog', () => {
     ['gemini-3.1-pro-preview', 'gemini-3.1-pro'],
     ['gemini-3-flash-preview', 'gemini-3-flash'],
     ['gemini-3.5-flash', 'gemini-3.5-flash'],
-    ['gemini-3.7-flash', 'gemini-3.5-flash'],
-    ['gemini-3.8-flash', 'gemini-3.8-flash'],
-    ['gemini-3.9-flash', 'gemini-3.8-flash'],
+    ['gemini-3.6-flash', 'gemini-3.5-flash'],
+    ['gemini-3.7-flash', 'gemini-3.7-flash'],
+    ['gemini-3.8-flash', 'gemini-3.7-flash'],
+    ['gemini-3.9-flash', 'gemini-3.7-flash'],
     ['gemini-3.1-flash-lite', 'gemini-3.1-flash-lite'],
     ['gemini-3.5-flash-lite', 'gemini-3.5-flash-lite'],
     ['gemini-2.5-flash-image', 'gemini-image'],
     ['gemini-4-neon', 'gemini-4-neon'],
     ['gemini-4-hydrogen', 'gemini-4-neon'],
     ['gemini-4-argon', 'gemini-4-carbon'],
-    ['gemini-flash-latest', 'gemini-3.8-flash'],
+    ['gemini-flash-latest', 'gemini-3.7-flash'],
     ['gemini-flash-lite-latest', 'gemini-3.5-flash-lite'],
     ['gemini-pro-latest', 'gemini-3.1-pro'],
     ['custom-gemini-2.0-flash', 'unknown'],
@@ -67,6 +68,8 @@ describe('the Gemini catalog', () => {
     expect(resolveGeminiModelCapabilities('gemini-3.1-pro-preview').levels).toEqual(['LOW', 'MEDIUM', 'HIGH']);
     expect(resolveGeminiModelCapabilities('gemini-3-flash-preview').levels).toEqual(['MINIMAL', 'LOW', 'MEDIUM', 'HIGH']);
     expect(resolveGeminiModelCapabilities('gemini-3.8-flash').levels).toEqual(['LOW', 'MEDIUM', 'HIGH']);
+    expect(resolveGeminiModelCapabilities('gemini-3.7-flash').levels).toEqual(['LOW', 'MEDIUM', 'HIGH']);
+    expect(resolveGeminiModelCapabilities('gemini-3.6-flash').levels).toEqual(['MINIMAL', 'LOW', 'MEDIUM', 'HIGH']);
     expect(resolveGeminiModelCapabilities('gemini-3.1-flash-lite').levels).toEqual(['MINIMAL', 'LOW', 'MEDIUM', 'HIGH']);
     expect(resolveGeminiModelCapabilities('gemini-4-neon').levels).toEqual(['LOW', 'MEDIUM', 'HIGH', 'XHIGH']);
     expect(resolveGeminiModelCapabilities('gemini-4-carbon').levels).toEqual(['LOW', 'MEDIUM', 'HIGH']);
