@@ -7,22 +7,39 @@ import { convertOpenAIRequestToAnthropic } from './convert-openai-request-to-ant
 
 /**
  * Property: for arbitrary schema-valid OpenAI requests (built structurally), the mapper never throws, never mutates
- * its input, and returns either a 400 envelope or a body valid against Anthropic's `CreateMessageParams` (spec v195)
+ * its input, and returns either a 400 envelope or a body valid against Anthropic's `CreateMessageParams` (spec v195
+ * plus the documented 2026 additions listed in `createValidator`), on models of every catalog generation,
  * whose turns alternate starting with a user turn and which holds no empty text block.
  */
 
 function createValidator() {
   const spec = readVendoredSpec('anthropic');
   const schemas = spec.components.schemas;
-  // Fields newer than spec v195, present in the SDK types (checked by the type-level test):
-  // output_config.format (structured outputs, GA), strict tools and the Files API document source.
+  // Fields newer than spec v195, each documented by Anthropic and present in @anthropic-ai/sdk 1.17's request types
+  // (checked by the type-level test): output_config.format (structured outputs, GA) and output_config.effort (the
+  // effort parameter: low … max), adaptive thinking with `display` and the `disabled` / `between_tools` forms
+  // (adaptive-thinking page, Sonnet 5.5 migration guide), `display` on enabled thinking, the top-level
+  // `cache_control` of automatic prompt caching, strict tools and the Files API document source.
   schemas.Tool.properties.strict = { type: 'boolean' };
+  const display = { enum: ['summarized', 'omitted'] };
+  schemas.CreateMessageParams.properties.thinking = {
+    oneOf: [
+      { type: 'object', additionalProperties: false, required: ['type', 'budget_tokens'], properties: { type: { const: 'enabled' }, budget_tokens: { type: 'integer', minimum: 1024 }, display } },
+      { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { const: 'adaptive' }, display } },
+      { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { const: 'disabled' } } },
+      { type: 'object', additionalProperties: false, required: ['type'], properties: { type: { const: 'between_tools' } } },
+    ],
+  };
   schemas.CreateMessageParams.properties.output_config = {
     type: 'object',
     additionalProperties: false,
-    required: ['format'],
-    properties: { format: { type: 'object', required: ['type', 'schema'], properties: { type: { const: 'json_schema' }, schema: { type: 'object' } } } },
+    minProperties: 1,
+    properties: {
+      format: { type: 'object', required: ['type', 'schema'], properties: { type: { const: 'json_schema' }, schema: { type: 'object' } } },
+      effort: { enum: ['low', 'medium', 'high', 'xhigh', 'max'] },
+    },
   };
+  schemas.CreateMessageParams.properties.cache_control = { $ref: '#/components/schemas/CacheControlEphemeral' };
   schemas.RequestDocumentBlock.properties.source.oneOf.push({
     type: 'object',
     additionalProperties: false,
@@ -104,7 +121,7 @@ const tool = fc.record(
 
 const request = fc.record(
   {
-    model: fc.constantFrom('claude-3-5-haiku', 'claude-3-7-sonnet-20250219', 'claude-sonnet-4-5', 'claude-opus-4-1', 'claude-haiku-4-5', 'claude-future-9'),
+    model: fc.constantFrom('claude-3-5-haiku', 'claude-3-7-sonnet-20250219', 'claude-sonnet-4-5', 'claude-opus-4-1', 'claude-haiku-4-5', 'claude-future-9', 'claude-opus-4-6', 'claude-sonnet-4-6', 'claude-opus-4-7', 'claude-opus-5', 'claude-opus-5-5', 'claude-sonnet-5-5', 'claude-fable-5-1'),
     messages: fc.array(message, { minLength: 1, maxLength: 8 }),
     max_tokens: fc.integer({ min: 1, max: 70000 }),
     max_completion_tokens: fc.integer({ min: 1, max: 70000 }),
@@ -125,6 +142,11 @@ const request = fc.record(
       { type: 'json_schema' as const, json_schema: { name: 'x', schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false } } },
     ),
     web_search_options: fc.constantFrom({}, { search_context_size: 'medium' as const }),
+    prompt_cache_retention: fc.constantFrom('in_memory' as const, '24h' as const),
+    prompt_cache_options: fc.constantFrom({ mode: 'implicit' as const, ttl: '30m' as const }, { mode: 'explicit' as const }),
+    prompt_cache_key: fc.constantFrom('tenant-1'),
+    functions: fc.constantFrom([{ name: 'legacy_fn', parameters: { type: 'object', properties: {} } }]),
+    function_call: fc.constantFrom('auto' as const, 'none' as const, { name: 'legacy_fn' }),
   },
   { requiredKeys: ['model', 'messages'] },
 );
@@ -148,9 +170,9 @@ let accepted = 0;
 
 describe('convertOpenAIRequestToAnthropic (properties)', () => {
   // A fixed seed: the coverage check below counts accepted requests, and must not depend on the draw.
-  test.prop([request], { numRuns: 300, seed: 42 })('returns a valid Anthropic request or a 400, never throws, never mutates', (input) => {
+  test.prop([request, fc.constantFrom('auto' as const, 'off' as const)], { numRuns: 300, seed: 42 })('returns a valid Anthropic request or a 400, never throws, never mutates', (input, promptCaching) => {
     const before = structuredClone(input);
-    const result = convertOpenAIRequestToAnthropic(input);
+    const result = convertOpenAIRequestToAnthropic(input, { promptCaching });
     expect(input).toEqual(before);
     if (!result.ok) {
       expect(result.status).toBe(400);
