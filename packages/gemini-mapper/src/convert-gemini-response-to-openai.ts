@@ -75,6 +75,8 @@ export function convertGeminiCandidateToOpenAIChoice(
     }
     if (part.inlineData && part.thought !== true) {
       images.push(toReplyImage(part.inlineData));
+      // Image models sign their image parts: the signature is kept (as the stream does), not dropped.
+      if (part.thoughtSignature !== undefined) signatures.push({ part: 'trailing', signature: part.thoughtSignature });
       return;
     }
     if (part.functionCall) {
