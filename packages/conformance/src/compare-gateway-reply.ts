@@ -4,6 +4,7 @@ import { compareJsonValues, formatValueDifferences } from './compare-json-values
 import type { FixtureCase } from './fixture-case.js';
 import { IdNormaliser, isErrorEnvelope, normaliseCompletion, type NormaliseOptions } from './normalise-openai-reply.js';
 import { parseOpenAISse } from './parse-openai-sse.js';
+import { compareResponsesReply } from './compare-responses-reply.js';
 
 /** The gateway's answer as the client received it. */
 export interface ObservedGatewayReply {
@@ -95,6 +96,7 @@ function requestIncludesUsage(request: unknown): boolean {
  * the accumulated message (what a client sees) and, in strict mode, the chunk grammar.
  */
 export function compareGatewayReply(fixtureCase: FixtureCase, observed: ObservedGatewayReply, options: CompareGatewayReplyOptions = {}): ReplyComparison {
+  if (fixtureCase.client === 'responses') return compareResponsesReply(fixtureCase, observed);
   const expected = fixtureCase.expectedResponse;
   const normalise: NormaliseOptions = { extensions: options.extensions === true };
   if (expected.kind === 'json') {

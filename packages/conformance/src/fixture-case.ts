@@ -141,10 +141,19 @@ export interface ExpectedUpstreamRequest {
  */
 export type Provider = 'anthropic' | 'gemini' | 'openai-compatible' | 'vertex';
 
+/**
+ * The client API a case speaks. Absent: Chat Completions (`fixtures/<provider>/<case>/`). `responses`: the OpenAI
+ * Responses API (`fixtures/responses/<provider>/<case>/`): `request.json` is a `POST /v1/responses` body and the
+ * expected reply a Response object, an error envelope, or the Responses event stream (`event:`/`data:` SSE).
+ */
+export type ClientKind = 'chat' | 'responses';
+
 /** A loaded case. */
 export interface FixtureCase {
-  /** `<provider>/<case>`. */
+  /** `<provider>/<case>` (`responses/<provider>/<case>` for Responses cases). */
   id: string;
+  /** The client API (absent: Chat Completions). */
+  client?: ClientKind;
   provider: Provider;
   name: string;
   description: CaseDescription;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBeyondSpec } from './find-beyond-spec.js';
-import type { CaseDescription, ExpectedUpstreamRequest, FixtureCase, Provider, RecordedHttpResponse } from './fixture-case.js';
+import type { CaseDescription, ClientKind, ExpectedUpstreamRequest, FixtureCase, Provider, RecordedHttpResponse } from './fixture-case.js';
 
 const PROVIDERS: readonly Provider[] = ['anthropic', 'gemini', 'openai-compatible', 'vertex'];
 
@@ -14,8 +14,8 @@ function readJson(path: string): unknown {
 }
 
 /** Reads one case folder. Throws with the path when a required file is missing. */
-export function loadFixtureCase(root: string, provider: Provider, name: string): FixtureCase {
-  const dir = join(root, provider, name);
+export function loadFixtureCase(root: string, provider: Provider, name: string, client: ClientKind = 'chat'): FixtureCase {
+  const dir = join(client === 'responses' ? join(root, 'responses') : root, provider, name);
   const file = (f: string) => join(dir, f);
   for (const required of ['case.json', 'request.json']) {
     if (!existsSync(file(required))) throw new Error(`fixture case ${provider}/${name} has no ${required}`);
@@ -23,7 +23,8 @@ export function loadFixtureCase(root: string, provider: Provider, name: string):
   const request = readJson(file('request.json'));
   const stream = typeof request === 'object' && request !== null && (request as { stream?: unknown }).stream === true;
   const fixtureCase: FixtureCase = {
-    id: `${provider}/${name}`,
+    id: client === 'responses' ? `responses/${provider}/${name}` : `${provider}/${name}`,
+    ...(client === 'responses' ? { client } : {}),
     provider,
     name,
     description: readJson(file('case.json')) as CaseDescription,
@@ -42,7 +43,8 @@ export function loadFixtureCase(root: string, provider: Provider, name: string):
     fixtureCase.upstreamResponse = { kind: 'json', response: readJson(file('upstream-response.json')) as RecordedHttpResponse };
   }
   // Cases beyond the OpenAI specification are scored in their own category too (found, or labelled in case.json).
-  const beyondSpec = findBeyondSpec(fixtureCase);
+  // (Chat Completions cases only: the check reads the Chat Completions request schema.)
+  const beyondSpec = client === 'chat' ? findBeyondSpec(fixtureCase) : [];
   if (beyondSpec.length) {
     fixtureCase.beyondSpec = beyondSpec;
     if (!fixtureCase.description.categories.includes('beyond-spec')) fixtureCase.description.categories.push('beyond-spec');
@@ -53,17 +55,27 @@ export function loadFixtureCase(root: string, provider: Provider, name: string):
 export interface LoadFixtureCasesOptions {
   /** Only this provider's cases. */
   provider?: Provider;
+  /**
+   * Which client API's cases: `chat` (the default: `fixtures/<provider>/`), `responses` (`fixtures/responses/<provider>/`,
+   * ids `responses/<provider>/<case>`, `client: 'responses'`), or `all`.
+   */
+  client?: ClientKind | 'all';
 }
 
 /** Enumerates and reads every case under `root` (the repository's `fixtures/` folder), sorted by id. */
 export function loadFixtureCases(root: string, options: LoadFixtureCasesOptions = {}): FixtureCase[] {
   const cases: FixtureCase[] = [];
-  for (const provider of PROVIDERS) {
-    if (options.provider && options.provider !== provider) continue;
-    const providerDir = join(root, provider);
-    if (!existsSync(providerDir)) continue;
-    for (const entry of readdirSync(providerDir, { withFileTypes: true })) {
-      if (entry.isDirectory()) cases.push(loadFixtureCase(root, provider, entry.name));
+  const client = options.client ?? 'chat';
+  const kinds: ClientKind[] = client === 'all' ? ['chat', 'responses'] : [client];
+  for (const kind of kinds) {
+    const base = kind === 'responses' ? join(root, 'responses') : root;
+    for (const provider of PROVIDERS) {
+      if (options.provider && options.provider !== provider) continue;
+      const providerDir = join(base, provider);
+      if (!existsSync(providerDir)) continue;
+      for (const entry of readdirSync(providerDir, { withFileTypes: true })) {
+        if (entry.isDirectory()) cases.push(loadFixtureCase(root, provider, entry.name, kind));
+      }
     }
   }
   return cases.sort((a, b) => a.id.localeCompare(b.id));

@@ -151,6 +151,11 @@ export async function runConformanceInProcess(options: RunConformanceInProcessOp
   const results: CaseResult[] = [];
   for (const fixtureCase of options.cases) {
     const translator = options.translators[fixtureCase.provider];
+    if (fixtureCase.client === 'responses') {
+      // The translators here are the Chat Completions ones; a Responses case needs a gateway (runConformance).
+      results.push(createCaseResult(fixtureCase, 'skip', ['a Responses API case: run it against a gateway (runConformance, POST /v1/responses)']));
+      continue;
+    }
     if (!translator) {
       results.push(createCaseResult(fixtureCase, 'skip', [`no translator for ${fixtureCase.provider}`]));
       continue;
