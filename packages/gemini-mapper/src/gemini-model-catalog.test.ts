@@ -73,6 +73,8 @@ describe('the Gemini catalog', () => {
     expect(resolveGeminiModelCapabilities('gemini-3.1-flash-lite').levels).toEqual(['MINIMAL', 'LOW', 'MEDIUM', 'HIGH']);
     expect(resolveGeminiModelCapabilities('gemini-4-neon').levels).toEqual(['LOW', 'MEDIUM', 'HIGH', 'XHIGH']);
     expect(resolveGeminiModelCapabilities('gemini-4-carbon').levels).toEqual(['LOW', 'MEDIUM', 'HIGH']);
+    expect(resolveGeminiModelCapabilities('gemini-2.0-flash').urlMedia).toBe(false);
+    expect(resolveGeminiModelCapabilities('gemini-2.5-flash').urlMedia).toBe(true);
     expect(resolveGeminiModelCapabilities('gemini-2.5-pro').budget).toEqual({ min: 128, max: 32768, canDisable: false });
   });
 
