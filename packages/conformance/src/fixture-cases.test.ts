@@ -6,7 +6,7 @@ import { fixturesRoot } from './fixtures-root.js';
 import { loadFixtureCases } from './load-fixture-cases.js';
 
 const root = fixturesRoot();
-const cases = loadFixtureCases(root);
+const cases = loadFixtureCases(root, { client: 'all' }); // Chat Completions and Responses API cases
 const caseSchema = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schemas', 'case.schema.json'), 'utf8'));
 const validateCase = new Ajv({ allErrors: true, strict: false }).compile(caseSchema);
 
