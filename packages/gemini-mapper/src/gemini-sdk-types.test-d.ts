@@ -64,3 +64,28 @@ test('the mapper’s upstream body is assignable to the @google/genai request ty
   for (const check of checks) expect(typeof check).toBe('function');
   expect([wrongMode, numericBound, enumWithoutLiteral]).toHaveLength(3);
 });
+
+/**
+ * Assignability alone lets a field the SDK does not know pass (TypeScript checks excess properties only on object
+ * literals). So every field name the mapper can send must also be a field of the SDK type: each `Missing…` below
+ * must be `never`, or the `true` assignment fails to compile.
+ */
+type Missing<Ours, Sdk> = Exclude<keyof Ours, keyof Sdk>;
+type IsNever<T> = [T] extends [never] ? true : false;
+type GeminiPartType = GeminiContent['parts'][number];
+type SdkPart = NonNullable<Content['parts']>[number];
+type SdkFunctionCallingConfig = NonNullable<ToolConfig['functionCallingConfig']>;
+const fieldsKnownToTheSdk: [
+  IsNever<Missing<GeminiPartType, SdkPart>>,
+  IsNever<Missing<GeminiTool, Tool>>,
+  IsNever<Missing<GeminiToolConfig['functionCallingConfig'], SdkFunctionCallingConfig>>,
+  IsNever<Missing<GeminiGenerationConfig, GenerationConfig>>,
+  IsNever<Missing<NonNullable<GeminiGenerationConfig['thinkingConfig']>, NonNullable<GenerationConfig['thinkingConfig']>>>,
+] = [true, true, true, true, true];
+
+test('every field the mapper sends in parts, tools, toolConfig and generationConfig is a field of the SDK types', () => {
+  expect(fieldsKnownToTheSdk).toEqual([true, true, true, true, true]);
+});
+// @ts-expect-error the key check is not vacuous: a field the SDK's Part lacks is caught
+const inventedField: IsNever<Missing<{ text?: string; invented?: boolean }, SdkPart>> = true;
+test('the key check catches an invented field', () => expect(inventedField).toBe(true));
