@@ -59,7 +59,15 @@ describe('createGateway', () => {
     const { gateway } = gatewayWith(okFetch, { models: defaultReplayModels() });
     const body = (await (await gateway(new Request('http://gateway.test/v1/models'))).json()) as { object: string; data: { id: string }[] };
     expect(body.object).toBe('list');
-    expect(body.data.map((model) => model.id)).toEqual(['replay/claude', 'replay/claude-3-5-haiku', 'replay/gemini', 'replay/gemini-1.5-pro']);
+    // The configured names and aliases first; then what the `claude` prefix route serves from the Claude catalog.
+    expect(body.data.slice(0, 4).map((model) => model.id)).toEqual(['replay/claude', 'replay/claude-3-5-haiku', 'replay/gemini', 'replay/gemini-1.5-pro']);
+    const byPrefix = body.data.slice(4) as { id: string; interlingua: { route: string; upstream: string } }[];
+    expect(byPrefix.length).toBeGreaterThan(10);
+    for (const model of byPrefix) {
+      expect(model.id.startsWith('claude')).toBe(true);
+      expect(model.interlingua).toMatchObject({ route: 'prefix', upstream: 'anthropic' });
+    }
+    expect(byPrefix.map((model) => model.id)).toEqual(expect.arrayContaining(['claude-opus-4-7', 'claude-sonnet-4-6']));
   });
 
   it('requires a gateway key when keys are configured', async () => {
