@@ -5,6 +5,7 @@
 //   node scripts/conformance/score-peers.mjs                      # Interlingua (Express, Workers) and every peer
 //   node scripts/conformance/score-peers.mjs --skip-interlingua   # keep Interlingua's last reports
 //   node scripts/conformance/score-peers.mjs --only llm-router    # one peer (the others' last reports are kept)
+//   node scripts/conformance/score-peers.mjs --tables-only         # only rewrite CONFORMANCE.md from results/
 //
 // 1. Interlingua: runs the kit's CI tests for the Express and Workers adapters with CONFORMANCE_RESULTS_DIR set, so
 //    they write their reports to scripts/conformance/results/.
@@ -28,6 +29,7 @@ const results = join(here, 'results');
 const bindLoopback = pathToFileURL(join(here, 'bind-loopback.mjs')).href;
 const skipInterlingua = process.argv.includes('--skip-interlingua');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const tablesOnly = process.argv.includes('--tables-only');
 
 function sh(command, args, options = {}) {
   console.error(`$ ${[command, ...args].join(' ')}`);
@@ -66,7 +68,7 @@ const { fixturesRoot, loadFixtureCases } = await import(pathToFileURL(join(root,
 const cases = loadFixtureCases(fixturesRoot());
 const models = (provider) => kit.caseModelRoutes(cases).filter((route) => route.upstream === provider).map((route) => route.name);
 
-if (!skipInterlingua && !only) {
+if (!skipInterlingua && !only && !tablesOnly) {
   for (const project of ['express', 'workers']) {
     sh('npx', ['vitest', 'run', '--project', `@interlingua/${project}`, 'src/conformance-kit.test.ts'], { cwd: root, env: { ...process.env, CONFORMANCE_RESULTS_DIR: results } });
   }
@@ -192,7 +194,7 @@ const PEERS = [
 
 const summaries = {};
 for (const peer of PEERS) {
-  if (only && only !== peer.id) continue;
+  if ((only && only !== peer.id) || tablesOnly) continue;
   const work = mkdtempSync(join(tmpdir(), `${peer.id}-conformance-`));
   const reports = {};
   let child;
@@ -262,8 +264,13 @@ function within(report) {
   const failed = inside.filter((result) => result.status === 'fail').length;
   return { passed, total: passed + failed, skipped: inside.length - passed - failed, score: passed + failed ? passed / (passed + failed) : 1 };
 }
+/** Reports of an earlier case set (a gateway not scored again since cases were added) are left out of the tables. */
+const stale = new Set();
 function table(cols) {
-  const present = cols.filter(([, report]) => report);
+  const present = cols.filter(([name, report]) => {
+    if (report && report.cases.length !== cases.length) stale.add(`${name} (its last report covers ${report.cases.length} cases)`);
+    return report && report.cases.length === cases.length;
+  });
   const lines = [`| category | ${present.map(([name]) => name).join(' | ')} |`, `|---|${present.map(() => '---').join('|')}|`];
   for (const category of kit.CATEGORY_ORDER) {
     const cells = present.map(([, report]) => {
@@ -299,6 +306,7 @@ const generated = [
   '',
   table(columns(true)),
   '',
+  ...(stale.size ? [`Not in the tables (not scored again on the current ${cases.length} cases): ${[...stale].join('; ')}.`, ''] : []),
   '### How each peer was set up',
   '',
   '| gateway | installed | set up | kit command (equivalent) |',
