@@ -23,3 +23,5 @@ export { chatCompletionsFront } from './fronts/chat-completions-front.js';
 export { createResponsesFront, type ResponsesFrontOptions } from './fronts/responses-front.js';
 export { createMemoryResponseStore, type MemoryResponseStoreOptions } from './store/create-memory-response-store.js';
 export type { ResponseItemResource, ResponseStore, StoredResponse } from './store/response-store.js';
+export { createRedisResponseStore, type RedisLikeClient, type RedisResponseStoreOptions } from './store/create-redis-response-store.js';
+export { createKvResponseStore, type KvLikeNamespace, type KvResponseStoreOptions } from './store/create-kv-response-store.js';

@@ -36,11 +36,11 @@ interface ResponsesFrontContext {
  */
 export function createResponsesFront(options: ResponsesFrontOptions): ClientFront {
   const { store } = options;
-  const keep = (context: ResponsesFrontContext, response: ResponseObject): void => {
+  const keep = async (context: ResponsesFrontContext, response: ResponseObject): Promise<void> => {
     if (!store || !context.responses.echo.store) return;
     const input = toItemResources(context.input, responseIdBase(context.responses));
     const conversation = [...context.history, ...(typeof context.input === 'string' ? [{ role: 'user' as const, content: context.input }] : (context.input ?? [])), ...response.output];
-    store.put({ response, inputItems: input, conversation }).catch((error: unknown) => options.onStoreError?.(error));
+    await store.put({ response, inputItems: input, conversation }).catch((error: unknown) => options.onStoreError?.(error));
   };
   return {
     api: 'responses',
@@ -75,17 +75,19 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
       return { ok: true, request: mapped.request, context, warnings: mapped.warnings };
     },
     toClientError: (status, envelope) => ({ status, body: envelope }),
-    toClientReply(completion, context, environment: TranslationEnvironment) {
+    async toClientReply(completion, context, environment: TranslationEnvironment) {
       const front = context as ResponsesFrontContext;
       const responses = identifyResponse(front.responses, environment);
       const { response, warnings } = convertChatCompletionToResponse(completion, { context: responses, environment });
-      keep({ ...front, responses }, response);
+      // Stored before the reply leaves, so a follow-up (or a GET) right after it finds the response.
+      await keep({ ...front, responses }, response);
       return { ok: true, body: response, warnings };
     },
     createStreamTranscoder(context, environment) {
       const front = context as ResponsesFrontContext;
       const responses = identifyResponse(front.responses, environment);
-      return createResponsesTranscoder(responses, environment, { onResponse: (response) => keep({ ...front, responses }, response) });
+      // A stream's response is stored when its terminal event is produced (the write is not awaited by the stream).
+      return createResponsesTranscoder(responses, environment, { onResponse: (response) => void keep({ ...front, responses }, response) });
     },
   };
 }
