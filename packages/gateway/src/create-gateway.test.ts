@@ -280,3 +280,43 @@ describe('createGatewayCore', () => {
     expect(((await response.json()) as { object: string }).object).toBe('chat.completion');
   });
 });
+
+describe('createGateway: Anthropic settings reach the mapping', () => {
+  function capture(extra: Partial<GatewayOptions>) {
+    const sent: { headers: Headers; body: Record<string, unknown> }[] = [];
+    const fetchImplementation = (async (_url: string, init: RequestInit) => {
+      sent.push({ headers: new Headers(init.headers), body: JSON.parse(String(init.body)) });
+      return new Response(JSON.stringify(ANTHROPIC_REPLY), { status: 200 });
+    }) as unknown as typeof fetch;
+    return { sent, ...gatewayWith(fetchImplementation, extra) };
+  }
+
+  it("promptCaching 'auto' adds Anthropic's automatic caching; without it nothing is added", async () => {
+    const on = capture({ upstreams: { anthropic: { apiKey: SECRET, baseUrl: 'http://anthropic.test', promptCaching: 'auto' } } });
+    expect((await on.gateway(post(CLAUDE_REQUEST))).status).toBe(200);
+    expect(on.sent[0]!.body.cache_control).toEqual({ type: 'ephemeral' });
+    const off = capture({});
+    expect((await off.gateway(post(CLAUDE_REQUEST))).status).toBe(200);
+    expect(off.sent[0]!.body).not.toHaveProperty('cache_control');
+  });
+
+  it("forwards the client's anthropic-beta header unless the operator turns it off", async () => {
+    const forwarded = capture({});
+    await forwarded.gateway(post(CLAUDE_REQUEST, { 'anthropic-beta': 'context-1m-2025-08-07' }));
+    expect(forwarded.sent[0]!.headers.get('anthropic-beta')).toBe('context-1m-2025-08-07');
+    const dropped = capture({ upstreams: { anthropic: { apiKey: SECRET, baseUrl: 'http://anthropic.test', forwardBetaHeader: false } } });
+    await dropped.gateway(post(CLAUDE_REQUEST, { 'anthropic-beta': 'context-1m-2025-08-07' }));
+    expect(dropped.sent[0]!.headers.get('anthropic-beta')).toBeNull();
+  });
+
+  it("applies a model route's capability override (here: no sampling parameters, so temperature is dropped with a warning)", async () => {
+    const routed = capture({ models: [{ name: 'house-claude', upstream: 'anthropic', upstreamModel: 'claude-3-5-haiku', capabilities: { samplingParameters: 'none' } }] });
+    const response = await routed.gateway(post({ ...CLAUDE_REQUEST, model: 'house-claude', temperature: 0.3 }));
+    expect(response.status).toBe(200);
+    expect(routed.sent[0]!.body).not.toHaveProperty('temperature');
+    expect(response.headers.get('x-interlingua-warnings')).toContain('(temperature)');
+    const plain = capture({});
+    await plain.gateway(post({ ...CLAUDE_REQUEST, temperature: 0.3 }));
+    expect(plain.sent[0]!.body.temperature).toBe(0.3);
+  });
+});

@@ -150,6 +150,7 @@ export async function handleTranslatedRequest(
           ? { catalog: options.catalog[route.upstream as keyof NonNullable<GatewayOptions['catalog']>] }
           : {}),
         ...(route.capabilities !== undefined ? { capabilities: route.capabilities } : {}),
+        ...(settings?.promptCaching ? { promptCaching: settings.promptCaching } : {}),
       },
     );
     const requestWarnings = frontWarnings.length ? [...frontWarnings, ...mapped.warnings] : mapped.warnings;

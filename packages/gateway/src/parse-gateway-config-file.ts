@@ -1,3 +1,5 @@
+import { anthropicCatalogOverrideSchema, anthropicModelCapabilitiesOverrideSchema } from '@interlingua/anthropic-mapper';
+import { geminiCapabilitiesOverrideSchema, geminiCatalogOverrideSchema } from '@interlingua/gemini-mapper';
 import { lazySchema } from '@interlingua/openai-schema';
 import * as z from 'zod/mini';
 import type { GatewayConfigFile } from './gateway-config.js';
@@ -10,6 +12,7 @@ const gatewayConfigFileSchema = lazySchema(() => {
     apiKey: z.optional(nonEmptyString()),
     baseUrl: z.optional(z.url()),
     forwardBetaHeader: z.optional(z.boolean()),
+    promptCaching: z.optional(z.enum(['auto', 'off'])),
   });
   const vertexSettings = z.strictObject({
     apiKey: z.optional(nonEmptyString()),
@@ -21,23 +24,7 @@ const gatewayConfigFileSchema = lazySchema(() => {
     forwardBetaHeader: z.optional(z.boolean()),
   });
   const capabilities = z.record(z.string(), z.unknown());
-  const version = z.string().check(z.regex(/^\d+(\.\d+)*$/));
-  const catalogMatch = z.strictObject({ lines: z.array(nonEmptyString()).check(z.minLength(1)), from: z.optional(version), through: z.optional(version) });
-  const catalogOverride = z.strictObject({
-    entries: z.optional(
-      z.array(
-        z.strictObject({
-          family: nonEmptyString(),
-          match: z.optional(catalogMatch),
-          capabilities: z.optional(capabilities),
-          models: z.optional(z.array(nonEmptyString())),
-          source: z.optional(z.string()),
-        }),
-      ),
-    ),
-    aliases: z.optional(z.record(nonEmptyString(), nonEmptyString())),
-    fallback: z.optional(capabilities),
-  });
+
   return z.strictObject({
     keys: z.optional(z.array(nonEmptyString())),
     upstreams: z.optional(
@@ -76,7 +63,7 @@ const gatewayConfigFileSchema = lazySchema(() => {
       }),
     ),
     strict: z.optional(z.boolean()),
-    catalog: z.optional(z.strictObject({ anthropic: z.optional(catalogOverride), gemini: z.optional(catalogOverride) })),
+    catalog: z.optional(z.strictObject({ anthropic: z.optional(anthropicCatalogOverrideSchema()), gemini: z.optional(geminiCatalogOverrideSchema()) })),
   });
 });
 
@@ -85,9 +72,27 @@ export type ParseGatewayConfigResult = { ok: true; config: GatewayConfigFile } |
 /** Validates the content of a config file. The message names the JSON path of every problem. */
 export function parseGatewayConfigFile(json: unknown): ParseGatewayConfigResult {
   const result = gatewayConfigFileSchema().safeParse(json);
-  if (result.success) return { ok: true, config: result.data as GatewayConfigFile };
-  const message = result.error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
+  const issues: { path: PropertyKey[]; message: string }[] = result.success ? [] : [...result.error.issues];
+  if (result.success) {
+    // A model's capability override is checked against its provider's capabilities.
+    (result.data.models ?? []).forEach((model, index) => {
+      if (model.capabilities === undefined) return;
+      const upstreamModel = model.upstreamModel ?? model.name;
+      const schema =
+        model.upstream === 'anthropic' || (model.upstream === 'vertex' && upstreamModel.startsWith('claude'))
+          ? anthropicModelCapabilitiesOverrideSchema()
+          : model.upstream === 'gemini' || model.upstream === 'vertex'
+            ? geminiCapabilitiesOverrideSchema()
+            : undefined;
+      if (!schema) {
+        issues.push({ path: ['models', index, 'capabilities'], message: 'capabilities apply to anthropic, gemini and vertex models only' });
+        return;
+      }
+      const checked = schema.safeParse(model.capabilities);
+      if (!checked.success) for (const issue of checked.error.issues) issues.push({ path: ['models', index, 'capabilities', ...issue.path], message: issue.message });
+    });
+  }
+  if (result.success && issues.length === 0) return { ok: true, config: result.data as GatewayConfigFile };
+  const message = issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`).join('; ');
   return { ok: false, message: `invalid gateway config: ${message}` };
 }

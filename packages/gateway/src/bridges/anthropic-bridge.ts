@@ -33,10 +33,16 @@ function catalogFor(override: unknown): AnthropicModelCatalog {
   return merged;
 }
 
+/** Checked capability overrides by override object (parsed once per configured model, not per request). */
+const checkedCapabilities = new WeakMap<object, Partial<AnthropicModelCapabilities> | undefined>();
+
 function capabilitiesFor(capabilities: unknown): Partial<AnthropicModelCapabilities> | undefined {
-  if (capabilities === undefined) return undefined;
-  const parsed = anthropicModelCapabilitiesOverrideSchema().safeParse(capabilities);
-  return parsed.success ? (parsed.data as Partial<AnthropicModelCapabilities>) : undefined;
+  if (capabilities === null || typeof capabilities !== 'object') return undefined;
+  if (!checkedCapabilities.has(capabilities)) {
+    const parsed = anthropicModelCapabilitiesOverrideSchema().safeParse(capabilities);
+    checkedCapabilities.set(capabilities, parsed.success ? (parsed.data as Partial<AnthropicModelCapabilities>) : undefined);
+  }
+  return checkedCapabilities.get(capabilities);
 }
 
 export const anthropicBridge: ProviderBridge = {
@@ -51,6 +57,7 @@ export const anthropicBridge: ProviderBridge = {
       catalog: catalogFor(options.catalog),
       ...(capabilities ? { capabilities } : {}),
       ...(betas ? { betas } : {}),
+      ...(options.promptCaching ? { promptCaching: options.promptCaching } : {}),
     });
     if (!result.ok) return { ok: false, error: { status: result.status, body: result.error }, warnings: result.warnings };
     return { ok: true, upstream: { ...result.upstream, context: result.context }, warnings: result.warnings };

@@ -72,6 +72,8 @@ export interface BridgeRequestOptions {
    * through, e.g. `upstreams.anthropic.forwardBetaHeader: false` for `anthropic-beta`).
    */
   header?: (name: string) => string | null;
+  /** The operator's prompt-caching default for this upstream (`upstreams.<kind>.promptCaching`; Anthropic only). */
+  promptCaching?: 'auto' | 'off';
   /** The operator's catalog additions for this provider (gateway config `catalog.<provider>`), not yet validated by the bridge's mapper. */
   catalog?: unknown;
   /** The operator's capability override for this exact model (gateway config `models[].capabilities`). */
