@@ -7,7 +7,7 @@ import type { ModelCatalogOverride } from '@interlingua/openai-schema';
 import type { VertexSettings } from './vertex/vertex-settings.js';
 
 /** The upstream kinds a model can be routed to. */
-export type UpstreamKind = 'anthropic' | 'gemini' | 'openai-compatible';
+export type UpstreamKind = 'anthropic' | 'gemini' | 'openai-compatible' | 'vertex';
 
 export interface UpstreamSettings {
   /** The upstream's API key. Prefer the environment (`ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `OPENAI_API_KEY`). */
@@ -22,6 +22,12 @@ export interface UpstreamSettings {
    * adds). Default true; false drops it.
    */
   forwardBetaHeader?: boolean;
+  /**
+   * Anthropic only: `auto` turns on Anthropic's automatic prompt caching for every request (a top-level
+   * `cache_control`; cache writes cost 1.25× input, reads 0.1×), `off` (default) caches only where the client asks
+   * (`cache_control` on parts, `prompt_cache_retention`). See the Anthropic mapper's README for the reasoning.
+   */
+  promptCaching?: 'auto' | 'off';
 }
 
 export interface ModelRoute {
