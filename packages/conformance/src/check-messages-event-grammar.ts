@@ -4,7 +4,10 @@
  * `message_delta` and exactly one `message_stop` — or an `error` event, after which nothing comes. `ping` anywhere.
  * Returns the problems found (empty when the stream is well formed).
  */
-export function checkMessagesGrammar(events: Array<{ type: string; [key: string]: unknown }>): string[] {
+/** One parsed Messages stream event (its JSON payload). */
+export type MessagesSseEvent = { type: string; [key: string]: unknown };
+
+export function checkMessagesEventGrammar(events: MessagesSseEvent[]): string[] {
   const problems: string[] = [];
   const deltaFor: Record<string, string[]> = {
     text: ['text_delta', 'citations_delta'],
@@ -71,11 +74,11 @@ export function checkMessagesGrammar(events: Array<{ type: string; [key: string]
 }
 
 /** Parses `event:`/`data:` framed Messages SSE text into its JSON events (checking the two names agree). */
-export function parseMessagesSse(text: string): Array<{ type: string; [key: string]: unknown }> {
-  const events: Array<{ type: string; [key: string]: unknown }> = [];
+export function parseMessagesSse(text: string): MessagesSseEvent[] {
+  const events: MessagesSseEvent[] = [];
   for (const frame of text.split('\n\n')) {
-    if (frame.trim() === '') continue;
-    const lines = frame.split('\n');
+    const lines = frame.split('\n').filter((line) => !line.startsWith(':'));
+    if (lines.every((line) => line.trim() === '')) continue;
     const name = lines.find((l) => l.startsWith('event: '))?.slice(7);
     const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
     const event = JSON.parse(data) as { type: string };

@@ -5,6 +5,7 @@ import type { FixtureCase } from './fixture-case.js';
 import { IdNormaliser, isErrorEnvelope, normaliseCompletion, type NormaliseOptions } from './normalise-openai-reply.js';
 import { parseOpenAISse } from './parse-openai-sse.js';
 import { compareResponsesReply } from './compare-responses-reply.js';
+import { compareMessagesReply } from './compare-messages-reply.js';
 
 /** The gateway's answer as the client received it. */
 export interface ObservedGatewayReply {
@@ -97,6 +98,7 @@ function requestIncludesUsage(request: unknown): boolean {
  */
 export function compareGatewayReply(fixtureCase: FixtureCase, observed: ObservedGatewayReply, options: CompareGatewayReplyOptions = {}): ReplyComparison {
   if (fixtureCase.client === 'responses') return compareResponsesReply(fixtureCase, observed);
+  if (fixtureCase.client === 'messages') return compareMessagesReply(fixtureCase, observed);
   const expected = fixtureCase.expectedResponse;
   const normalise: NormaliseOptions = { extensions: options.extensions === true };
   if (expected.kind === 'json') {

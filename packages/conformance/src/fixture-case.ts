@@ -145,8 +145,10 @@ export type Provider = 'anthropic' | 'gemini' | 'openai-compatible' | 'vertex';
  * The client API a case speaks. Absent: Chat Completions (`fixtures/<provider>/<case>/`). `responses`: the OpenAI
  * Responses API (`fixtures/responses/<provider>/<case>/`): `request.json` is a `POST /v1/responses` body and the
  * expected reply a Response object, an error envelope, or the Responses event stream (`event:`/`data:` SSE).
+ * `messages`: Anthropic's Messages API (`fixtures/messages/<provider>/<case>/`): a `POST /v1/messages` body, and a
+ * Message, Anthropic's error envelope, or the Messages event stream.
  */
-export type ClientKind = 'chat' | 'responses';
+export type ClientKind = 'chat' | 'responses' | 'messages';
 
 /** A loaded case. */
 export interface FixtureCase {

@@ -15,6 +15,8 @@ export { parseOpenAISse, type OpenAISseFrame } from './parse-openai-sse.js';
 export { accumulateOpenAIStream, type AccumulatedStream } from './accumulate-openai-stream.js';
 export { checkOpenAIChunkGrammar, type ChunkGrammarOptions } from './check-openai-chunk-grammar.js';
 export { checkResponsesEventGrammar, parseResponsesSse, type ResponsesStreamEvent } from './check-responses-event-grammar.js';
+export { checkMessagesEventGrammar, parseMessagesSse, type MessagesSseEvent } from './check-messages-event-grammar.js';
+export { compareMessagesReply, normaliseMessagesValue } from './compare-messages-reply.js';
 export {
   compareUpstreamRequest,
   normaliseUpstreamBody,

@@ -15,7 +15,7 @@ function readJson(path: string): unknown {
 
 /** Reads one case folder. Throws with the path when a required file is missing. */
 export function loadFixtureCase(root: string, provider: Provider, name: string, client: ClientKind = 'chat'): FixtureCase {
-  const dir = join(client === 'responses' ? join(root, 'responses') : root, provider, name);
+  const dir = join(client === 'chat' ? root : join(root, client), provider, name);
   const file = (f: string) => join(dir, f);
   for (const required of ['case.json', 'request.json']) {
     if (!existsSync(file(required))) throw new Error(`fixture case ${provider}/${name} has no ${required}`);
@@ -23,8 +23,8 @@ export function loadFixtureCase(root: string, provider: Provider, name: string, 
   const request = readJson(file('request.json'));
   const stream = typeof request === 'object' && request !== null && (request as { stream?: unknown }).stream === true;
   const fixtureCase: FixtureCase = {
-    id: client === 'responses' ? `responses/${provider}/${name}` : `${provider}/${name}`,
-    ...(client === 'responses' ? { client } : {}),
+    id: client === 'chat' ? `${provider}/${name}` : `${client}/${provider}/${name}`,
+    ...(client !== 'chat' ? { client } : {}),
     provider,
     name,
     description: readJson(file('case.json')) as CaseDescription,
@@ -57,7 +57,7 @@ export interface LoadFixtureCasesOptions {
   provider?: Provider;
   /**
    * Which client API's cases: `chat` (the default: `fixtures/<provider>/`), `responses` (`fixtures/responses/<provider>/`,
-   * ids `responses/<provider>/<case>`, `client: 'responses'`), or `all`.
+   * ids `responses/<provider>/<case>`, `client: 'responses'`), `messages` (`fixtures/messages/<provider>/`), or `all`.
    */
   client?: ClientKind | 'all';
 }
@@ -66,9 +66,9 @@ export interface LoadFixtureCasesOptions {
 export function loadFixtureCases(root: string, options: LoadFixtureCasesOptions = {}): FixtureCase[] {
   const cases: FixtureCase[] = [];
   const client = options.client ?? 'chat';
-  const kinds: ClientKind[] = client === 'all' ? ['chat', 'responses'] : [client];
+  const kinds: ClientKind[] = client === 'all' ? ['chat', 'responses', 'messages'] : [client];
   for (const kind of kinds) {
-    const base = kind === 'responses' ? join(root, 'responses') : root;
+    const base = kind === 'chat' ? root : join(root, kind);
     for (const provider of PROVIDERS) {
       if (options.provider && options.provider !== provider) continue;
       const providerDir = join(base, provider);

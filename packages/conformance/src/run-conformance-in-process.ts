@@ -156,6 +156,10 @@ export async function runConformanceInProcess(options: RunConformanceInProcessOp
       results.push(createCaseResult(fixtureCase, 'skip', ['a Responses API case: run it against a gateway (runConformance, POST /v1/responses)']));
       continue;
     }
+    if (fixtureCase.client === 'messages') {
+      results.push(createCaseResult(fixtureCase, 'skip', ['a Messages API case: run it against a gateway (runConformance, POST /v1/messages)']));
+      continue;
+    }
     if (!translator) {
       results.push(createCaseResult(fixtureCase, 'skip', [`no translator for ${fixtureCase.provider}`]));
       continue;

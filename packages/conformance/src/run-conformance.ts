@@ -78,7 +78,7 @@ async function runCase(fixtureCase: FixtureCase, gatewayUrl: string, mock: MockU
   mock.arm(fixtureCase);
   let observed: ObservedGatewayReply;
   try {
-    observed = await callGateway(`${gatewayUrl.replace(/\/+$/, '')}/${fixtureCase.client === 'responses' ? 'responses' : 'chat/completions'}`, { ...options.headers, ...prepared.headers }, prepared.body, options.timeoutMs ?? 30_000);
+    observed = await callGateway(`${gatewayUrl.replace(/\/+$/, '')}/${fixtureCase.client === 'responses' ? 'responses' : fixtureCase.client === 'messages' ? 'messages' : 'chat/completions'}`, { ...options.headers, ...prepared.headers }, prepared.body, options.timeoutMs ?? 30_000);
   } catch (error) {
     mock.disarm();
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';

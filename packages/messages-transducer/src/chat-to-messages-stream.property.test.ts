@@ -4,7 +4,7 @@ import { convertChatCompletionToMessage, type MessagesTranslationContext } from 
 import { createFixedEnvironment } from '@interlingua/openai-schema';
 import { describe, expect } from 'vitest';
 import { createAnthropicSpecValidators } from '../../messages-schema/test/anthropic-spec-validator.js';
-import { checkMessagesGrammar, parseMessagesSse } from '../test/check-messages-grammar.js';
+import { checkMessagesEventGrammar as checkMessagesGrammar, parseMessagesSse } from '@interlingua/conformance';
 import { toChunks, toCompletion, toSse, type HubReplyModel } from '../test/hub-stream-model.js';
 import { createChatToMessagesTranscoder } from './create-chat-to-messages-transcoder.js';
 

@@ -2,7 +2,7 @@ import { createFixedEnvironment } from '@interlingua/openai-schema';
 import { describe, expect, it } from 'vitest';
 import type { MessagesTranslationContext } from '@interlingua/messages-mapper';
 import { decodeContinuation } from '@interlingua/messages-mapper';
-import { checkMessagesGrammar, parseMessagesSse } from '../test/check-messages-grammar.js';
+import { checkMessagesEventGrammar as checkMessagesGrammar, parseMessagesSse } from '@interlingua/conformance';
 import { toChunks, toSse } from '../test/hub-stream-model.js';
 import { createChatToMessagesTranscoder } from './create-chat-to-messages-transcoder.js';
 import { createPingEvent } from './format-messages-event.js';

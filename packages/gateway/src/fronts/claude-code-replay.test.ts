@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnthropicSpecValidators } from '../../../messages-schema/test/anthropic-spec-validator.js';
-import { checkMessagesGrammar, parseMessagesSse } from '../../../messages-transducer/test/check-messages-grammar.js';
+import { checkMessagesEventGrammar as checkMessagesGrammar, parseMessagesSse } from '@interlingua/conformance';
 import { createMockGemini, MOCK_SIGNATURE, type RecordedClientRequest } from '../../test/claude-code/claude-code-support.js';
 import { createGateway } from '../create-gateway.js';
 import type { GatewayLogLine, GatewayOptions } from '../gateway-options.js';
