@@ -133,9 +133,17 @@ describe('the Responses transcoder, by hand', () => {
     expect(events.map((e) => e.data.type)).toEqual(['response.created', 'response.in_progress', 'response.failed']);
   });
 
+  it('[DONE] without a finish reason is a failed response, not a completed one', () => {
+    const hub = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: '{"a":' } }] })}\n\ndata: [DONE]\n\n`;
+    const last = transcode(hub).events.at(-1)!.data;
+    expect(last.type).toBe('response.failed');
+    expect((last.response as { error: { message: string } }).error.message).toContain('without a finish reason');
+  });
+
   it('ignores whatever follows the terminal event', () => {
     const transcoder = createResponsesTranscoder(responsesContext(), environment());
-    transcoder.push(new TextEncoder().encode('data: [DONE]\n\n'));
+    const finish = `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`;
+    transcoder.push(new TextEncoder().encode(finish + 'data: [DONE]\n\n'));
     expect(transcoder.settled).toBe(true);
     expect(transcoder.push(new TextEncoder().encode('data: {"error":{"message":"late"}}\n\n')).byteLength).toBe(0);
     expect(transcoder.end().byteLength).toBe(0);

@@ -16,10 +16,10 @@ const hubs = loadFixtureCases(fixturesRoot())
 
 function run(pieces: Uint8Array[]): string {
   const transcoder = createResponsesTranscoder(responsesContext(), createFixedEnvironment({ now: 1 }));
-  const out: number[] = [];
-  for (const piece of pieces) out.push(...transcoder.push(piece));
-  out.push(...transcoder.end());
-  return new TextDecoder().decode(new Uint8Array(out));
+  const decoder = new TextDecoder();
+  let text = '';
+  for (const piece of pieces) text += decoder.decode(transcoder.push(piece), { stream: true });
+  return text + decoder.decode(transcoder.end());
 }
 
 const split = (bytes: Uint8Array, cuts: number[]): Uint8Array[] => {

@@ -188,7 +188,10 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
 
   switch (event.type) {
     case 'done':
-      complete();
+      // `[DONE]` without any finish reason is a cut-off answer, not a completed one (the LiteLLM bug
+      // BerriAI/litellm#40260: a clean EOF without a finish reason reported as a successful completion).
+      if (state.finishReason === null) fail({ code: 'server_error', message: 'The upstream stream ended without a finish reason; the response is incomplete.' });
+      else complete();
       return out;
     case 'error':
       fail(mapChatErrorToResponseError(event.error));
