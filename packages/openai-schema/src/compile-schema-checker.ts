@@ -16,7 +16,8 @@ export type SchemaChecker = (value: unknown) => boolean;
  * strict or stripping objects, unknown checks, …) compiles to a checker that always says `false`, so zod decides.
  * What it models, with zod 4's semantics:
  * - `looseObject`: a plain object (prototype `Object.prototype`; an own `__proto__` key, which zod drops from
- *   its output, sends the value to zod); each declared key by its schema, an absent key only when optional;
+ *   its output, sends the value to zod); each own key the schema declares by its schema, unknown keys as they are,
+ *   every required key present (the value's few keys are walked, not the schema's dozens);
  * - `array` (+ `minLength`/`maxLength`), `record(string, …)` (plain object, no symbol keys, no `__proto__`);
  * - `string` (+ lengths in code points, as zod counts), `number` (finite, + `gte`/`lte`/`gt`/`lt`), `boolean`,
  *   `literal`, `enum`, `templateLiteral`, `unknown`, `optional`, `nullable`;
@@ -130,29 +131,34 @@ function compileLooseObject(def: Node['_zod']['def'], cache: Map<Node, SchemaChe
   if (!catchall || catchall._zod.def.type !== 'unknown' || catchall._zod.def.checks?.length) return NEVER;
   const shape = def.shape as Record<string, Node>;
   if (Object.getOwnPropertySymbols(shape).length > 0) return NEVER;
-  const keys = Object.keys(shape);
-  const checks: SchemaChecker[] = [];
-  const absentOk: boolean[] = [];
-  for (const key of keys) {
+  const fields = new Map<string, { check: SchemaChecker; required: boolean }>();
+  let required = 0;
+  for (const key of Object.keys(shape)) {
     // Keys that an object inherits would be read from its prototype; zod drops a declared `__proto__`.
     if (key in Object.prototype) return NEVER;
     const field = shape[key]!._zod;
-    if (field.optin === undefined) absentOk.push(false);
-    else if (field.optin === 'optional' && field.optout === 'optional') absentOk.push(true);
-    else return NEVER; // a default would put a value where the input has none
-    checks.push(compile(shape[key]!, cache));
+    if (field.optin === undefined) required++;
+    else if (field.optin !== 'optional' || field.optout !== 'optional') return NEVER; // a default would fill in a value
+    fields.set(key, { check: compile(shape[key]!, cache), required: field.optin === undefined });
   }
-  const count = keys.length;
+  // The value's own keys, not the schema's: a request names a few of the dozens of fields the schema declares. With
+  // `Object.prototype` as the prototype and no declared key on it, a declared key is present exactly when it is an
+  // own key (enumerable or not, as zod reads it), so a declared key that is not among them is absent.
   return (value) => {
-    if (!isPlainJsonObject(value)) return false;
-    for (let index = 0; index < count; index++) {
-      const key = keys[index]!;
-      const field = value[key];
-      if (field === undefined && !(key in value)) {
-        if (!absentOk[index]) return false;
-      } else if (!checks[index]!(field)) return false;
+    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+    const names = Object.getOwnPropertyNames(value);
+    let present = 0;
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index]!;
+      const field = fields.get(name);
+      if (field === undefined) {
+        if (name === '__proto__') return false; // zod drops it from its copy
+        continue;
+      }
+      if (!field.check((value as Record<string, unknown>)[name])) return false;
+      if (field.required) present++;
     }
-    return true;
+    return present === required;
   };
 }
 

@@ -71,9 +71,12 @@ interface Def {
   [key: string]: unknown;
 }
 
-/** All object keys and all literal/enum values of the schema. */
-function schemaVocabulary(): { keys: string[]; values: unknown[] } {
+/** All object keys, the key set of each object, and all literal/enum values of the schema. */
+function schemaVocabulary(): { keys: string[]; shapes: string[][]; values: unknown[]; numbers: number[] } {
   const keys = new Set<string>();
+  const shapes: string[][] = [];
+  // Around every numeric bound of the schema's checks, and non-integers for its integer refinements.
+  const numbers = new Set<number>([0, 0.5, 1, 1.5, -1, 1e21]);
   const values = new Set<unknown>();
   const seen = new Set<object>();
   const walk = (node: { _zod: { def: Def; values?: Set<unknown> } } | undefined): void => {
@@ -81,6 +84,11 @@ function schemaVocabulary(): { keys: string[]; values: unknown[] } {
     seen.add(node);
     const def = node._zod.def;
     if (def.type === 'literal' || def.type === 'enum') for (const value of node._zod.values ?? []) values.add(value);
+    if (def.shape) shapes.push(Object.keys(def.shape));
+    for (const check of (def.checks as Array<{ _zod: { def: { value?: unknown } } }> | undefined) ?? []) {
+      const bound = check._zod.def.value;
+      if (typeof bound === 'number') for (const delta of [-1, -0.5, -1e-9, 0, 1e-9, 0.5, 1]) numbers.add(bound + delta);
+    }
     if (def.shape) for (const [key, child] of Object.entries(def.shape)) {
       keys.add(key);
       walk(child as never);
@@ -89,7 +97,7 @@ function schemaVocabulary(): { keys: string[]; values: unknown[] } {
     for (const option of (def.options as never[] | undefined) ?? []) walk(option);
   };
   walk(schema as never);
-  return { keys: [...keys], values: [...values] };
+  return { keys: [...keys], shapes, values: [...values], numbers: [...numbers] };
 }
 
 const VOCABULARY = schemaVocabulary();
@@ -116,11 +124,15 @@ const keyArbitrary = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
 
+const fieldValueArbitrary = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...VOCABULARY.numbers) }, { weight: 2, arbitrary: valueArbitrary });
+
 type Segment = string | number;
 /** A mutation: where (an index into the value's paths, taken modulo their count), what, and with which value or key. */
 const mutationArbitrary = fc.record({
   at: fc.nat(),
-  kind: fc.constantFrom('replace', 'delete', 'add-key', 'empty', 'duplicate', 'wrap'),
+  kind: fc.constantFrom('replace', 'delete', 'add-key', 'set-field', 'set-field', 'set-field', 'empty', 'duplicate', 'wrap'),
+  pick: fc.nat(),
+  field: fieldValueArbitrary,
   value: valueArbitrary,
   key: keyArbitrary,
 });
@@ -146,8 +158,30 @@ function copy(value: unknown): unknown {
   return out;
 }
 
-function applyMutation(root: unknown, { at, kind, value: inserted, key: newKey }: typeof mutationArbitrary extends fc.Arbitrary<infer M> ? M : never): unknown {
+/** The keys the schema declares beside an object's keys: those of every schema object sharing a key with it. */
+function fieldsBeside(keys: string[]): string[] {
+  const beside = VOCABULARY.shapes.filter((shape) => keys.length === 0 || keys.some((key) => shape.includes(key)));
+  return [...new Set(beside.flat())];
+}
+
+function applyMutation(root: unknown, { at, kind, value: inserted, key: newKey, pick, field }: typeof mutationArbitrary extends fc.Arbitrary<infer M> ? M : never): unknown {
   const mutation = { at, kind, value: copy(inserted), key: newKey };
+  if (kind === 'set-field') {
+    // A field the schema declares for an object of the value (or one like it), set to a value near its bounds.
+    const objects: Array<Record<Segment, unknown>> = [];
+    const collect = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(collect);
+      else if (node !== null && typeof node === 'object') {
+        objects.push(node as Record<Segment, unknown>);
+        Object.values(node).forEach(collect);
+      }
+    };
+    collect(root);
+    const target = pick % 2 === 0 ? objects[0] : objects[at % Math.max(1, objects.length)];
+    const fields = target ? fieldsBeside(Object.keys(target)) : [];
+    if (target && fields.length > 0) defineOwn(target, fields[pick % fields.length]!, copy(field));
+    return root;
+  }
   const paths = pathsOf(root);
   const target = paths[mutation.at % paths.length]!;
   const holder = { root } as Record<Segment, unknown>;
@@ -231,6 +265,15 @@ describe('the fast request check agrees with zod', () => {
       expectAgreement(input);
     },
   );
+
+  test.prop(
+    [fc.constantFrom(...FIXTURE_REQUESTS.map(({ json }) => json)), fc.constantFrom(...fieldsBeside(['model', 'messages'])), fieldValueArbitrary],
+    { numRuns: 3000 },
+  )('on every fixture request with one of its declared fields set near a bound', (request, key, value) => {
+    const mutated = copy(request) as Record<Segment, unknown>;
+    defineOwn(mutated, key, copy(value));
+    expectAgreement(mutated);
+  });
 
   test.prop(
     [fc.constantFrom(...FIXTURE_REQUESTS.map(({ json }) => json)), fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 })],
