@@ -37,6 +37,12 @@ export interface GatewayOptions extends GatewayConfigFile {
   createEnvironment?: () => TranslationEnvironment;
   /** Receives one line per request (default: JSON on console.log). */
   log?: (line: GatewayLogLine) => void;
+  /**
+   * Counts the tokens of a text, for `POST /v1/messages/count_tokens` on upstreams that have no counting endpoint
+   * (OpenAI-compatible, replay). Default: gpt-tokenizer's o200k_base encoder, loaded on first use where the runtime
+   * can load it (Node); a Worker has none unless this is given (the count then answers 501).
+   */
+  estimateTokens?: (text: string) => number;
   /** Fetches images given by URL for upstreams that need bytes (Gemini). Off by default: such images get a 400. */
   resolveMedia?: MediaResolver;
   /**

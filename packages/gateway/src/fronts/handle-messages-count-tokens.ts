@@ -49,7 +49,7 @@ function loadDefaultCounter(): Promise<TokenCounter | null> {
  */
 export async function handleMessagesCountTokens(
   request: GatewayRequest,
-  options: GatewayOptions & { estimateTokens?: TokenCounter },
+  options: GatewayOptions,
   report: RequestReport,
   runtime: GatewayRuntime,
 ): Promise<GatewayReply> {
