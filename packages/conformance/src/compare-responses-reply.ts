@@ -14,7 +14,8 @@ const ID_PREFIX = /^(resp|msg|rs|fc|fco|item)_/;
 
 /**
  * What differs between gateways without being a difference: the ids a gateway mints (`resp_…`, `msg_…`, `rs_…`,
- * `fc_…`, and `call_…` call ids it made up) and its clock (`created_at`, `completed_at`).
+ * `fc_…`, and `call_…` call ids it made up), its clock (`created_at`, `completed_at`), and the content of a reasoning
+ * item's `encrypted_content` (opaque: whether it is there is compared, not what it holds).
  */
 export function normaliseResponsesValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normaliseResponsesValue);
@@ -24,6 +25,8 @@ export function normaliseResponsesValue(value: unknown): unknown {
     if ((key === 'created_at' || key === 'completed_at') && typeof entry === 'number') out[key] = '<time>';
     else if (ID_KEYS.has(key) && typeof entry === 'string' && ID_PREFIX.test(entry)) out[key] = '<id>';
     else if (key === 'call_id' && typeof entry === 'string' && entry.startsWith('call_')) out[key] = '<call-id>';
+    // Opaque by definition: each gateway seals reasoning its own way; only its presence is compared.
+    else if (key === 'encrypted_content' && typeof entry === 'string') out[key] = '<opaque>';
     else out[key] = normaliseResponsesValue(entry);
   }
   return out;
