@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { createInterlinguaRouter } from '@interlingua/express';
 import { createGuardedMediaResolver } from '@interlingua/gateway';
-import { createOpenAISpecValidator, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { createOpenAISpecValidator, fixturesRoot, loadFixtureCases, specsRoot } from '@interlingua/conformance/node';
 import { formatConformanceReport, interlinguaGatewayConfig, runConformance, startMockUpstream } from '@interlingua/conformance/runner';
 
 const here = process.cwd();
@@ -54,7 +54,9 @@ const cases = loadFixtureCases(fixturesRoot());
 
 await check('the packed kit carries its cases and the specs its validator reads', () => {
   const root = fixturesRoot();
-  if (!root.includes(join('node_modules', '@interlingua', 'conformance'))) throw new Error(`fixturesRoot() is ${root}, not inside the installed package`);
+  const inside = join('node_modules', '@interlingua', 'conformance');
+  if (!root.includes(inside)) throw new Error(`fixturesRoot() is ${root}, not inside the installed package`);
+  if (!specsRoot().includes(inside)) throw new Error(`specsRoot() is ${specsRoot()}, not inside the installed package`);
   const validator = createOpenAISpecValidator();
   const errors = validator.completion({ id: 'x', object: 'chat.completion', created: 1, model: 'm', choices: [] });
   if (errors.length) throw new Error(`the spec validator rejects a minimal completion: ${errors.join('; ')}`);
