@@ -11,13 +11,21 @@ interface ObservedReply {
 
 /**
  * What differs between gateways without being a difference: the message id a gateway mints (`msg_…`) and tool-use
- * ids it made up (`call_…`, `toolu_…` when the upstream gave none), and the `data` of the gateway's own
- * continuation block (opaque by design).
+ * ids it made up (`call_…`, `toolu_…` when the upstream gave none), the `data` of the gateway's own
+ * continuation block (opaque by design), and `message_start`'s `input_tokens` (an estimate before the upstream counts).
  */
 export function normaliseMessagesValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normaliseMessagesValue);
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
+  if (record['type'] === 'message_start') {
+    // Before the upstream has counted, a translating gateway can only estimate the input tokens of message_start (the
+    // count that matters comes in message_delta): any number is accepted.
+    const message = record['message'] as { usage?: Record<string, unknown> } | undefined;
+    if (message?.usage && typeof message.usage['input_tokens'] === 'number') {
+      return normaliseMessagesValue({ ...record, message: { ...message, usage: { ...message.usage, input_tokens: '<estimate>' } } });
+    }
+  }
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(record)) {
     if (key === 'id' && typeof entry === 'string' && /^(msg|call|toolu)_/.test(entry)) out[key] = '<id>';

@@ -52,3 +52,23 @@ export function estimateChatRequestTokens(request: ChatCompletionRequest, counte
   if (request.tools && request.tools.length > 0) tokens += counter(JSON.stringify(request.tools));
   return { tokens, uncountedParts };
 }
+
+/** The encoding of the default counter. */
+export const ESTIMATE_ENCODING = 'o200k_base';
+
+let defaultCounter: Promise<TokenCounter | null> | undefined;
+
+/**
+ * gpt-tokenizer's o200k_base encoder (OpenAI's GPT-4o / GPT-5 encoding), loaded on first use. The specifier is not
+ * a literal so that bundlers leave it out (its rank table is 2.4 MB; the Worker stays small): where it cannot be
+ * loaded (a Worker without it) the estimate is unavailable unless the operator passes `estimateTokens`.
+ */
+export function loadDefaultCounter(): Promise<TokenCounter | null> {
+  const specifier = ['gpt-tokenizer', 'encoding', ESTIMATE_ENCODING].join('/');
+  defaultCounter ??= import(/* @vite-ignore */ specifier).then(
+    (module: { countTokens?: (text: string) => number }) => (typeof module.countTokens === 'function' ? module.countTokens : null),
+    () => null,
+  );
+  return defaultCounter;
+}
+

@@ -12,30 +12,12 @@ import { jsonResponse } from '../json-response.js';
 import { readRequestBody } from '../read-request-body.js';
 import { readUpstreamBody } from '../read-upstream-body.js';
 import { resolveModelRoute } from '../resolve-model-route.js';
-import { estimateChatRequestTokens, type TokenCounter } from './estimate-chat-request-tokens.js';
+import { ESTIMATE_ENCODING, estimateChatRequestTokens, loadDefaultCounter } from './estimate-chat-request-tokens.js';
 import { checkAnthropicHeaders } from './messages-front.js';
 import { passThroughAnthropicRequest } from './pass-through-anthropic-request.js';
 
 /** Says how the count was made: `upstream` (Anthropic's or Gemini's own count) or `estimate; tokenizer=<encoding>`. */
 export const TOKEN_COUNT_HEADER = 'x-interlingua-token-count';
-const ESTIMATE_ENCODING = 'o200k_base';
-
-let defaultCounter: Promise<TokenCounter | null> | undefined;
-
-/**
- * gpt-tokenizer's o200k_base encoder (OpenAI's GPT-4o / GPT-5 encoding), loaded on first use. The specifier is not
- * a literal so that bundlers leave it out (its rank table is 2.4 MB; the Worker stays small): where it cannot be
- * loaded (a Worker without it) the estimate is unavailable unless the operator passes `estimateTokens`.
- */
-function loadDefaultCounter(): Promise<TokenCounter | null> {
-  const specifier = ['gpt-tokenizer', 'encoding', ESTIMATE_ENCODING].join('/');
-  defaultCounter ??= import(/* @vite-ignore */ specifier).then(
-    (module: { countTokens?: (text: string) => number }) => (typeof module.countTokens === 'function' ? module.countTokens : null),
-    () => null,
-  );
-  return defaultCounter;
-}
-
 /**
  * `POST /v1/messages/count_tokens`: the input token count of a Messages request, without generating.
  *

@@ -98,7 +98,11 @@ describe('POST /v1/messages over Gemini 3 (the SDK as the client)', () => {
     const { client, seen } = setup(() => sse(GEMINI3_STREAM));
     const stream = client.messages.stream({ model: 'gemini-3-pro-preview', max_tokens: 1024, thinking: { type: 'adaptive' }, messages: [{ role: 'user', content: 'How many r in strawberry?' }] });
     const events: string[] = [];
-    stream.on('streamEvent', (event) => events.push(event.type));
+    let announced: number | undefined;
+    stream.on('streamEvent', (event) => {
+      events.push(event.type);
+      if (event.type === 'message_start') announced = event.message.usage.input_tokens;
+    });
     const final = await stream.finalMessage();
     expect(seen[0]!.url).toBe('http://gemini.test/v1beta/models/gemini-3-pro-preview:streamGenerateContent?alt=sse');
     expect((seen[0]!.body['generationConfig'] as Record<string, unknown>)['thinkingConfig']).toMatchObject({ includeThoughts: true, thinkingLevel: 'HIGH' });
@@ -108,6 +112,8 @@ describe('POST /v1/messages over Gemini 3 (the SDK as the client)', () => {
     expect(text?.type === 'text' && text.text.startsWith('There are **3** "r"s in strawberry.')).toBe(true);
     expect(final.content.at(-1)?.type).toBe('redacted_thinking');
     expect(final.stop_reason).toBe('end_turn');
+    // message_start announced an o200k_base estimate of the prompt (not 0); message_delta brought Gemini's count, 9.
+    expect(announced).toBeGreaterThan(9);
     expect(final.usage.input_tokens).toBe(9);
   });
 

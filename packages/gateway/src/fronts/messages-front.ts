@@ -2,6 +2,10 @@ import { convertChatCompletionToMessage, convertMessagesRequestToChat, convertOp
 import { createChatToMessagesTranscoder } from '@interlingua/messages-transducer';
 import type { TranslationWarning } from '@interlingua/openai-schema';
 import type { ClientFront } from './client-front.js';
+import { estimateChatRequestTokens, loadDefaultCounter } from './estimate-chat-request-tokens.js';
+
+/** The mapper's context plus the input-token estimate a stream's message_start announces. */
+type MessagesFrontContext = MessagesTranslationContext & { inputTokens?: number };
 
 /** The `anthropic-version` assumed when a client sends none (curl users; Anthropic itself requires the header). */
 export const MESSAGES_API_VERSION = '2023-06-01';
@@ -38,16 +42,27 @@ export const messagesFront: ClientFront = {
   api: 'messages',
   acceptsApiKeyHeader: true,
   nativeUpstream: 'anthropic',
-  toChatRequest(body, request) {
+  async toChatRequest(body, request) {
     const { apiVersion, warnings: headerWarnings } = checkAnthropicHeaders((name) => request.header(name));
     const mapped = convertMessagesRequestToChat(body, { apiVersion });
     if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: [...headerWarnings, ...mapped.warnings] };
-    return { ok: true, request: mapped.request, context: mapped.context, warnings: [...headerWarnings, ...mapped.warnings] };
+    // A stream announces its input tokens in message_start, before the upstream has counted them: an o200k_base
+    // estimate where the tokenizer loads (the final message_delta carries the upstream's count).
+    let inputTokens: number | undefined;
+    if (mapped.request.stream === true) {
+      const counter = await loadDefaultCounter();
+      if (counter) inputTokens = estimateChatRequestTokens(mapped.request, counter).tokens;
+    }
+    const context: MessagesFrontContext = { ...mapped.context, ...(inputTokens !== undefined ? { inputTokens } : {}) };
+    return { ok: true, request: mapped.request, context, warnings: [...headerWarnings, ...mapped.warnings] };
   },
   toClientError: (status, envelope) => convertOpenAIErrorToMessages(status, envelope),
   toClientReply(completion, context, environment) {
     const { message, warnings } = convertChatCompletionToMessage(completion, { context: context as MessagesTranslationContext, environment });
     return { ok: true, body: message, warnings };
   },
-  createStreamTranscoder: (context, environment) => createChatToMessagesTranscoder(context as MessagesTranslationContext, environment),
+  createStreamTranscoder(context, environment) {
+    const { inputTokens } = context as MessagesFrontContext;
+    return createChatToMessagesTranscoder(context as MessagesTranslationContext, environment, inputTokens !== undefined ? { inputTokens } : {});
+  },
 };
