@@ -81,6 +81,26 @@ describe('interlingua (the CLI)', () => {
     expect(withoutIds(frames(result.stdout))).toEqual(withoutIds(frames(readFileSync(join(dir, 'expected-response.sse'), 'utf8'))));
   });
 
+  it('translate --from responses --to anthropic: a Responses request becomes the Anthropic request of its case', () => {
+    const dir = join(fixtures, 'responses', 'anthropic', 'thinking-signature');
+    const result = run(['translate', '--from', 'responses', '--to', 'anthropic', join(dir, 'request.json')]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).body).toEqual(JSON.parse(readFileSync(join(dir, 'upstream-request.json'), 'utf8')).body);
+    expect(result.stderr).toContain('parameter_dropped');
+  });
+
+  it('transduce --from anthropic --to responses turns a recorded stream into the Responses events of its case', () => {
+    const dir = join(fixtures, 'responses', 'anthropic', 'thinking-signature-stream');
+    const result = run(['transduce', '--from', 'anthropic', '--to', 'responses', '--model', 'claude-sonnet-4-5-20250929'], readFileSync(join(dir, 'upstream-response.sse'), 'utf8'));
+    expect(result.status).toBe(0);
+    const events = (text: string) => text.split('\n\n').filter(Boolean).map((block) => JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))!.slice(6)));
+    const got = events(result.stdout);
+    const want = events(readFileSync(join(dir, 'expected-response.sse'), 'utf8'));
+    expect(got.map((event) => event.type)).toEqual(want.map((event) => event.type));
+    const text = (list: any[]) => list.filter((event) => event.type === 'response.output_text.done' || event.type === 'response.reasoning_summary_text.done').map((event) => event.text);
+    expect(text(got)).toEqual(text(want));
+  });
+
   it('convert-response --from gemini converts a reply, and --status converts an error body', () => {
     const dir = join(fixtures, 'gemini', 'seed-json-object');
     const recorded = JSON.parse(readFileSync(join(dir, 'upstream-response.json'), 'utf8'));

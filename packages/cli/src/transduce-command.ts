@@ -4,17 +4,30 @@ import { createAnthropicToOpenAIStream } from '@interlingua/anthropic-transducer
 import type { GeminiTranslationContext } from '@interlingua/gemini-mapper';
 import { createGeminiToOpenAIStream } from '@interlingua/gemini-transducer';
 import { createDefaultEnvironment } from '@interlingua/openai-schema';
+import { convertResponsesRequestToChat } from '@interlingua/responses-mapper';
+import { createResponsesTransformStream } from '@interlingua/responses-transducer';
 import { createContextForCommand } from './create-context-for-command.js';
 
-/** `interlingua transduce --from <provider>`: provider SSE on stdin → OpenAI SSE on stdout, as it reads. */
-export async function transduceCommand(options: { from: 'anthropic' | 'gemini'; includeUsage?: boolean; model: string }): Promise<number> {
-  const context = await createContextForCommand(options.from, options.model, true, options.includeUsage === true);
+/**
+ * `interlingua transduce --from <provider> [--to chat|responses]`: provider SSE on stdin → OpenAI chunk SSE (or, with
+ * `--to responses`, the Responses API event stream) on stdout, as it reads.
+ */
+export async function transduceCommand(options: { from: 'anthropic' | 'gemini'; to?: 'chat' | 'responses'; includeUsage?: boolean; model: string }): Promise<number> {
+  const responses = options.to === 'responses';
+  // A Response reports usage, so the hub stream is asked for its usage chunk.
+  const context = await createContextForCommand(options.from, options.model, true, responses || options.includeUsage === true);
   const environment = createDefaultEnvironment();
   const transducer =
     options.from === 'anthropic'
       ? createAnthropicToOpenAIStream({ context: context as AnthropicTranslationContext, environment })
       : createGeminiToOpenAIStream({ context: context as GeminiTranslationContext, environment });
   const input = Readable.toWeb(process.stdin) as unknown as ReadableStream<Uint8Array>;
-  await input.pipeThrough(transducer).pipeTo(Writable.toWeb(process.stdout) as WritableStream<Uint8Array>);
+  let output = input.pipeThrough(transducer);
+  if (responses) {
+    const mapped = convertResponsesRequestToChat({ model: options.model, input: '', stream: true }, { environment });
+    if (!mapped.ok) throw new Error(mapped.error.error.message);
+    output = output.pipeThrough(createResponsesTransformStream(mapped.context, environment));
+  }
+  await output.pipeTo(Writable.toWeb(process.stdout) as WritableStream<Uint8Array>);
   return 0;
 }

@@ -1,22 +1,44 @@
 import { convertOpenAIRequestToAnthropic } from '@interlingua/anthropic-mapper';
 import { convertOpenAIRequestToGemini } from '@interlingua/gemini-mapper';
-import { parseChatCompletionRequest } from '@interlingua/openai-schema';
+import { createDefaultEnvironment, parseChatCompletionRequest, type ChatCompletionRequest, type TranslationWarning } from '@interlingua/openai-schema';
+import { convertResponsesRequestToChat } from '@interlingua/responses-mapper';
 import { parseJsonInput, readInput } from './read-input.js';
 
 export type Provider = 'anthropic' | 'gemini';
 
-/** `interlingua translate --to <provider> [file]`: an OpenAI request → the provider request (path, headers, body). */
-export async function translateCommand(file: string | undefined, options: { to: Provider; strict?: boolean }): Promise<number> {
-  const parsed = parseChatCompletionRequest(parseJsonInput(await readInput(file), file));
-  if (!parsed.ok) {
-    console.error(JSON.stringify(parsed.error, null, 2));
-    return 1;
+/**
+ * `interlingua translate [--from chat|responses] --to <provider> [file]`: an OpenAI Chat Completions request (or, with
+ * `--from responses`, a Responses API request, mapped to Chat Completions first) → the provider request (path,
+ * headers, body).
+ */
+export async function translateCommand(file: string | undefined, options: { to: Provider; from?: 'chat' | 'responses'; strict?: boolean }): Promise<number> {
+  const json = parseJsonInput(await readInput(file), file);
+  const warn = (warnings: readonly TranslationWarning[]) => {
+    for (const warning of warnings) console.error(`warning: ${warning.code} (${warning.param}): ${warning.message}`);
+  };
+  let request: ChatCompletionRequest;
+  if (options.from === 'responses') {
+    // No response store here: a previous_response_id is a 400 (previous_response_not_found).
+    const mapped = convertResponsesRequestToChat(json, { strict: options.strict === true, environment: createDefaultEnvironment() });
+    warn(mapped.warnings);
+    if (!mapped.ok) {
+      console.error(JSON.stringify(mapped.error, null, 2));
+      return 1;
+    }
+    request = mapped.request;
+  } else {
+    const parsed = parseChatCompletionRequest(json);
+    if (!parsed.ok) {
+      console.error(JSON.stringify(parsed.error, null, 2));
+      return 1;
+    }
+    request = parsed.value;
   }
   const result =
     options.to === 'anthropic'
-      ? convertOpenAIRequestToAnthropic(parsed.value, { strict: options.strict === true })
-      : await convertOpenAIRequestToGemini(parsed.value, { strict: options.strict === true });
-  for (const warning of result.warnings) console.error(`warning: ${warning.code} (${warning.param}): ${warning.message}`);
+      ? convertOpenAIRequestToAnthropic(request, { strict: options.strict === true })
+      : await convertOpenAIRequestToGemini(request, { strict: options.strict === true });
+  warn(result.warnings);
   if (!result.ok) {
     console.error(JSON.stringify(result.error, null, 2));
     return 1;
