@@ -7,7 +7,7 @@ import { createStreamSlots } from './create-stream-slots.js';
 import { chatCompletionsFront } from './fronts/chat-completions-front.js';
 import type { ClientFront } from './fronts/client-front.js';
 import { handleMessagesCountTokens } from './fronts/handle-messages-count-tokens.js';
-import { messagesFront } from './fronts/messages-front.js';
+import { createMessagesFront, messagesFront } from './fronts/messages-front.js';
 import { BRIDGES, handleTranslatedRequest, type GatewayRuntime, type RequestReport } from './handle-translated-request.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
@@ -51,6 +51,7 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
   const responseStore = options.responseStore === false ? undefined : (options.responseStore ?? createMemoryResponseStore());
   const fronts: Record<string, ClientFront> = {
     ...FRONTS,
+    '/v1/messages': createMessagesFront({ strict: options.strict === true }),
     '/v1/responses': createResponsesFront({ strict: options.strict === true, ...(responseStore ? { store: responseStore } : {}) }),
   };
 

@@ -117,6 +117,35 @@ describe('POST /v1/messages over Gemini 3 (the SDK as the client)', () => {
     expect(final.usage.input_tokens).toBe(9);
   });
 
+  it('stream tool loop with thinking: the recorded signed Gemini 3 call streams as tool_use, and the signature goes back', async () => {
+    const wire = recorded('google-tool-call-gemini3-stream', 'upstream-response.sse');
+    const signature = /"thoughtSignature":"([^"]+)"/.exec(wire)![1]!;
+    const { client, seen } = setup(() => (seen.length === 1 ? sse(wire) : json({ candidates: [{ content: { role: 'model', parts: [{ text: 'It is 18 C.' }] }, finishReason: 'STOP', index: 0 }] })));
+    const first = await client.messages
+      .stream({ model: 'gemini-3-pro-preview', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 }, tools: [weatherTool], messages: [{ role: 'user', content: 'What is the weather in San Francisco?' }] })
+      .finalMessage();
+    expect(first.stop_reason).toBe('tool_use');
+    expect(first.content.map((block) => block.type)).toEqual(['tool_use', 'redacted_thinking']);
+    // Recorded usage: prompt 29; candidates 15 + thoughts 804.
+    expect([first.usage.input_tokens, first.usage.output_tokens]).toEqual([29, 819]);
+    const toolUse = first.content[0]!;
+    if (toolUse.type !== 'tool_use') throw new Error('expected tool_use');
+    const second = await client.messages.create({
+      model: 'gemini-3-pro-preview',
+      max_tokens: 2048,
+      thinking: { type: 'enabled', budget_tokens: 1024 },
+      tools: [weatherTool],
+      messages: [
+        { role: 'user', content: 'What is the weather in San Francisco?' },
+        { role: 'assistant', content: first.content },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: toolUse.id, content: '18 C' }] },
+      ],
+    });
+    expect(second.content).toEqual([{ type: 'text', text: 'It is 18 C.', citations: null }]);
+    const modelTurn = (seen[1]!.body['contents'] as Array<{ role: string; parts: unknown[] }>)[1]!;
+    expect(modelTurn).toEqual({ role: 'model', parts: [{ functionCall: { name: 'weather', args: { location: 'San Francisco' } }, thoughtSignature: signature }] });
+  });
+
   it('an overloaded Gemini (503 UNAVAILABLE) is a 529 overloaded_error in Anthropic\'s envelope', async () => {
     const { handler } = setup(() => json({ error: { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' } }, 503));
     const response = await handler(new Request('http://gateway.test/v1/messages', { method: 'POST', headers: { 'x-api-key': CLIENT_KEY, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gemini-2.5-flash', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }) }));
@@ -140,6 +169,14 @@ describe('POST /v1/messages over Gemini 3 (the SDK as the client)', () => {
     expect(((await serverTool.json()) as { error: { message: string } }).error.message).toMatch(/^tools\.0\.type: /);
     const unknown = await post({ ...base, model: 'mistral-large' });
     expect([unknown.status, ((await unknown.json()) as { error: { type: string } }).error.type]).toEqual([404, 'not_found_error']);
+    expect(seen).toEqual([]);
+  });
+
+  it('strict mode (the gateway\'s `strict`) rejects a field the hub cannot carry instead of dropping it', async () => {
+    const { handler, seen } = setup(() => json(GEMINI3_TOOL_CALL), { strict: true });
+    const response = await handler(new Request('http://gateway.test/v1/messages', { method: 'POST', headers: { 'x-api-key': CLIENT_KEY }, body: JSON.stringify({ model: 'gemini-3-pro-preview', max_tokens: 10, container: 'cntr_1', messages: [{ role: 'user', content: 'x' }] }) }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^container: /);
     expect(seen).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import { convertChatCompletionToMessage, convertMessagesRequestToChat, convertOpenAIErrorToMessages, type MessagesTranslationContext } from '@interlingua/messages-mapper';
 import { createChatToMessagesTranscoder } from '@interlingua/messages-transducer';
 import type { TranslationWarning } from '@interlingua/openai-schema';
-import type { ClientFront } from './client-front.js';
+import type { GatewayRequest } from '../gateway-exchange.js';
+import type { ClientFront, FrontRequestResult } from './client-front.js';
 import { estimateChatRequestTokens, loadDefaultCounter } from './estimate-chat-request-tokens.js';
 
 /** The mapper's context plus the input-token estimate a stream's message_start announces. */
@@ -38,24 +39,31 @@ export function checkAnthropicHeaders(header: (name: string) => string | null): 
  * through unchanged (`passThroughAnthropicRequest`). Clients authenticate with `x-api-key` (the Anthropic SDKs and
  * Claude Code) or `Authorization: Bearer`.
  */
+export function createMessagesFront(options: { strict?: boolean } = {}): ClientFront {
+  return { ...messagesFront, toChatRequest: (body, request) => toChatRequest(body, request, options.strict === true) };
+}
+
+async function toChatRequest(body: unknown, request: GatewayRequest, strict: boolean): Promise<FrontRequestResult> {
+  const { apiVersion, warnings: headerWarnings } = checkAnthropicHeaders((name) => request.header(name));
+  const mapped = convertMessagesRequestToChat(body, { apiVersion, strict });
+  if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: [...headerWarnings, ...mapped.warnings] };
+  // A stream announces its input tokens in message_start, before the upstream has counted them: an o200k_base
+  // estimate where the tokenizer loads (the final message_delta carries the upstream's count).
+  let inputTokens: number | undefined;
+  if (mapped.request.stream === true) {
+    const counter = await loadDefaultCounter();
+    if (counter) inputTokens = estimateChatRequestTokens(mapped.request, counter).tokens;
+  }
+  const context: MessagesFrontContext = { ...mapped.context, ...(inputTokens !== undefined ? { inputTokens } : {}) };
+  return { ok: true, request: mapped.request, context, warnings: [...headerWarnings, ...mapped.warnings] };
+}
+
+/** The front with the gateway's default (lenient) mode; `createMessagesFront({strict})` for strict mode. */
 export const messagesFront: ClientFront = {
   api: 'messages',
   acceptsApiKeyHeader: true,
   nativeUpstream: 'anthropic',
-  async toChatRequest(body, request) {
-    const { apiVersion, warnings: headerWarnings } = checkAnthropicHeaders((name) => request.header(name));
-    const mapped = convertMessagesRequestToChat(body, { apiVersion });
-    if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: [...headerWarnings, ...mapped.warnings] };
-    // A stream announces its input tokens in message_start, before the upstream has counted them: an o200k_base
-    // estimate where the tokenizer loads (the final message_delta carries the upstream's count).
-    let inputTokens: number | undefined;
-    if (mapped.request.stream === true) {
-      const counter = await loadDefaultCounter();
-      if (counter) inputTokens = estimateChatRequestTokens(mapped.request, counter).tokens;
-    }
-    const context: MessagesFrontContext = { ...mapped.context, ...(inputTokens !== undefined ? { inputTokens } : {}) };
-    return { ok: true, request: mapped.request, context, warnings: [...headerWarnings, ...mapped.warnings] };
-  },
+  toChatRequest: (body, request) => toChatRequest(body, request, false),
   toClientError: (status, envelope) => convertOpenAIErrorToMessages(status, envelope),
   toClientReply(completion, context, environment) {
     const { message, warnings } = convertChatCompletionToMessage(completion, { context: context as MessagesTranslationContext, environment });
