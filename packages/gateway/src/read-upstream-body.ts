@@ -1,3 +1,4 @@
+import { concatBytes } from './concat-bytes.js';
 import { MAX_TIMER_DELAY_MS } from './create-deadline.js';
 import type { UpstreamResponse } from './gateway-exchange.js';
 import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
@@ -17,6 +18,15 @@ export interface ReadUpstreamBodyOptions {
   truncate?: boolean;
 }
 
+/** Decodes whole bodies only (never `stream: true`), so one decoder serves every request. */
+const decoder = new TextDecoder();
+
+/** The bytes read, as text: decoded once at the end (a streaming decode per chunk costs more in Node 20). */
+function decodeParts(parts: readonly Uint8Array[], size: number): string {
+  if (parts.length === 0) return '';
+  return decoder.decode(parts.length === 1 ? parts[0] : concatBytes(parts, size));
+}
+
 /**
  * Reads an upstream reply body as text with the gateway's guards: no more than `maxBytes`, no wait longer than
  * `idleTimeoutMs` for the next bytes, and an end as soon as the controller aborts. Never throws.
@@ -25,8 +35,7 @@ export async function readUpstreamBody(response: UpstreamResponse, options: Read
   const { controller, idleTimeoutMs, maxBytes } = options;
   if (!response.body) return { ok: true, text: '', truncated: false };
   const reader = openByteReader(response.body);
-  const decoder = new TextDecoder();
-  let text = '';
+  const parts: Uint8Array[] = [];
   let size = 0;
   let idle = false;
   let rejectRead: ((error: unknown) => void) | undefined;
@@ -53,14 +62,14 @@ export async function readUpstreamBody(response: UpstreamResponse, options: Read
         clearTimeout(timer);
         rejectRead = undefined;
       }
-      if (result.done) return { ok: true, text: text + decoder.decode(), truncated: false };
+      if (result.done) return { ok: true, text: decodeParts(parts, size), truncated: false };
       size += result.value.byteLength;
       if (size > maxBytes) {
         if (!options.truncate) return { ok: false, reason: 'too_large' };
-        text += decoder.decode(result.value.subarray(0, result.value.byteLength - (size - maxBytes)), { stream: true });
-        return { ok: true, text: text + decoder.decode(), truncated: true };
+        parts.push(result.value.subarray(0, result.value.byteLength - (size - maxBytes)));
+        return { ok: true, text: decodeParts(parts, maxBytes), truncated: true };
       }
-      text += decoder.decode(result.value, { stream: true });
+      parts.push(result.value);
     }
   } finally {
     controller.signal.removeEventListener('abort', onAbort);
