@@ -187,6 +187,52 @@ describe('POST /v1/messages over Gemini 3 (the SDK as the client)', () => {
   });
 });
 
+describe('POST /v1/messages over an OpenAI-compatible upstream (DeepSeek-style reasoning_content)', () => {
+  it('create: the hub request goes out as is; reasoning_content becomes a thinking block, cached tokens cache reads', async () => {
+    const completion = {
+      id: 'chatcmpl-ds1', object: 'chat.completion', created: 1, model: 'gpt-5',
+      choices: [{ index: 0, finish_reason: 'tool_calls', message: { role: 'assistant', content: 'Checking.', reasoning_content: 'Need the tool.', tool_calls: [{ id: 'call_ds1', type: 'function', function: { name: 'weather', arguments: '{"location":"Paris"}' } }] } }],
+      usage: { prompt_tokens: 120, completion_tokens: 30, total_tokens: 150, prompt_tokens_details: { cached_tokens: 100 } },
+    };
+    const { client, seen } = setup(() => json(completion));
+    const message = await client.messages.create({ model: 'gpt-5', max_tokens: 500, system: 'Be brief.', tools: [weatherTool], tool_choice: { type: 'any' }, messages: [{ role: 'user', content: 'Weather in Paris?' }] });
+    expect(seen[0]!.url).toBe('http://openai.test/v1/chat/completions');
+    expect(seen[0]!.headers['authorization']).toBe(`Bearer ${SECRET.openai}`);
+    expect(seen[0]!.body).toEqual({
+      model: 'gpt-5',
+      max_completion_tokens: 500,
+      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Weather in Paris?' }],
+      tools: [{ type: 'function', function: { name: 'weather', description: weatherTool.description, parameters: weatherTool.input_schema } }],
+      tool_choice: 'required',
+    });
+    expect(message.content).toEqual([
+      { type: 'thinking', thinking: 'Need the tool.', signature: '' },
+      { type: 'text', text: 'Checking.', citations: null },
+      { type: 'tool_use', id: 'call_ds1', name: 'weather', input: { location: 'Paris' } },
+    ]);
+    expect(message.usage).toMatchObject({ input_tokens: 20, cache_read_input_tokens: 100, cache_creation_input_tokens: 0, output_tokens: 30 });
+    expect(spec.message(message)).toBe(true);
+  });
+
+  it('stream: the upstream\'s chunks (reasoning, text, a tool call, usage) become the Anthropic event grammar', async () => {
+    const chunk = (delta: Record<string, unknown>, finish: string | null = null) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'gpt-5', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const wire =
+      chunk({ role: 'assistant', content: '' }) + chunk({ reasoning_content: 'Hmm.' }) + chunk({ content: 'On it.' }) +
+      chunk({ tool_calls: [{ index: 0, id: 'call_s1', type: 'function', function: { name: 'weather', arguments: '' } }] }) +
+      chunk({ tool_calls: [{ index: 0, function: { arguments: '{"location":' } }] }) + chunk({ tool_calls: [{ index: 0, function: { arguments: '"Rome"}' } }] }) +
+      chunk({}, 'tool_calls') + `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'gpt-5', choices: [], usage: { prompt_tokens: 40, completion_tokens: 12, total_tokens: 52 } })}\n\ndata: [DONE]\n\n`;
+    const { client, seen } = setup(() => sse(wire));
+    const final = await client.messages.stream({ model: 'gpt-5', max_tokens: 500, tools: [weatherTool], messages: [{ role: 'user', content: 'Weather in Rome?' }] }).finalMessage();
+    expect(seen[0]!.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(final.content).toEqual([
+      { type: 'thinking', thinking: 'Hmm.', signature: '' },
+      { type: 'text', text: 'On it.', citations: null },
+      { type: 'tool_use', id: 'call_s1', name: 'weather', input: { location: 'Rome' } },
+    ]);
+    expect([final.stop_reason, final.usage.input_tokens, final.usage.output_tokens]).toEqual(['tool_use', 40, 12]);
+  });
+});
+
 describe('POST /v1/messages to the Anthropic upstream: passed through', () => {
   const anthropicMessage = { id: 'msg_01X', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'Hi', citations: null }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 5, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, cache_creation: null, server_tool_use: null, service_tier: 'standard' } };
 
