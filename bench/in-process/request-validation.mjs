@@ -21,6 +21,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { register } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMemoryLane, LANES } from './lib/memory-lane.mjs';
 
 register('./lib/validation-hooks.mjs', import.meta.url);
 
@@ -153,60 +154,22 @@ for (const [name, texts] of Object.entries(corpora)) {
 
 // ---- core: the gateway in process, upstream from memory ----
 
-const encoder = new TextEncoder();
-const lanes = {
-  anthropic: { request: 'anthropic/text/request.json', reply: 'anthropic/text/upstream-response.json' },
-  gemini: { request: 'gemini/js-genai-text/request.json', reply: 'gemini/js-genai-text/upstream-response.json' },
-  'openai-compatible': { request: 'openai-compatible/seed-say-test/request.json', reply: 'openai-compatible/seed-say-test/upstream-response.json' },
-};
-const replyHeaders = { get: (name) => (name === 'content-type' ? 'application/json' : null) };
-let lastLine = '';
-for (const [lane, files] of Object.entries(lanes)) {
-  const requestBytes = encoder.encode(JSON.stringify(readJson(files.request)));
-  const replyBytes = encoder.encode(JSON.stringify(readJson(files.reply).body));
-  const core = createGatewayCore({
-    upstreams: { [lane]: { apiKey: 'bench-key', baseUrl: 'http://127.0.0.1:9' } },
-    prefixes: [{ prefix: '', upstream: lane }],
-    log: (line) => {
-      lastLine = JSON.stringify(line);
-    },
-    fetch: async () => ({
-      status: 200,
-      headers: replyHeaders,
-      body: (async function* () {
-        yield replyBytes;
-      })(),
-    }),
-  });
-  const gatewayRequest = () => ({
-    method: 'POST',
-    path: '/v1/chat/completions',
-    header: (name) => (name === 'content-type' ? 'application/json' : name === 'content-length' ? String(requestBytes.byteLength) : null),
-    body: (async function* () {
-      yield requestBytes;
-    })(),
-  });
-  const check = await core(gatewayRequest());
-  if (check.status !== 200) throw new Error(`lane ${lane}: status ${check.status} ${check.body}`);
+for (const lane of Object.keys(LANES)) {
+  const memoryLane = createMemoryLane(root, createGatewayCore, lane);
+  await memoryLane.serve(1);
   const perBlock = Math.round(1000 * SCALE);
-  const serve = async (iterations) => {
-    for (let i = 0; i < iterations; i++) {
-      const reply = await core(gatewayRequest());
-      if (typeof reply.body !== 'string') throw new Error('expected a complete body');
-    }
-  };
-  const samples = await interleave(VARIANTS, () => cpuMicrosAsync(serve, perBlock));
+  const samples = await interleave(VARIANTS, () => cpuMicrosAsync(memoryLane.serve, perBlock));
   const row = {};
   for (const variant of VARIANTS) row[`${variant}Micros`] = round2(median(samples[variant]));
   row.savedMicros = round2(median(samples.zod) - median(samples.fast));
   row.ratio = round2(median(samples.fast.map((fast, i) => fast / samples.zod[i])));
   for (const variant of VARIANTS) {
     setVariant(variant);
-    row[`${variant}HeapBytes`] = await heapBytesPerRequest(serve, 300);
+    row[`${variant}HeapBytes`] = await heapBytesPerRequest(memoryLane.serve, 300);
   }
   result.core[lane] = row;
+  if (!memoryLane.lastLine.includes('"status":200')) throw new Error('the log line was not written');
 }
-if (!lastLine.includes('"status":200')) throw new Error('the log line was not written');
 
 process.stdout.write(`${JSON.stringify(result)}\n`);
 const lines = ['| stage | zod µs | checker µs | ratio | zod heap B | checker heap B |', '|---|---|---|---|---|---|'];

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Diagnostic: where the gateway core's CPU and allocations go per non-streamed request, in process, upstream from
+// memory (bench/in-process/lib/memory-lane.mjs). Runs a lane under the inspector's sampling CPU profiler and
+// sampling heap profiler and prints the top functions by self CPU time and by bytes allocated (self), per request.
+// Usage: node bench/diagnostics/profile-gateway-core.mjs [lane]   (anthropic | gemini | openai-compatible;
+//        BENCH_PROFILE_REQUESTS, default 20000; BENCH_PROFILE_TOP, default 25)
+import { Session } from 'node:inspector/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMemoryLane } from '../in-process/lib/memory-lane.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { createGatewayCore } = await import(pathToFileURL(join(root, 'packages', 'gateway', 'dist', 'index.js')).href);
+const laneName = process.argv[2] ?? 'anthropic';
+const REQUESTS = Number(process.env.BENCH_PROFILE_REQUESTS ?? 20000);
+const TOP = Number(process.env.BENCH_PROFILE_TOP ?? 25);
+const lane = createMemoryLane(root, createGatewayCore, laneName);
+await lane.serve(3000);
+
+const session = new Session();
+session.connect();
+const where = (frame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(packages|node_modules)\//, '$1/')}:${frame.lineNumber + 1}`;
+
+// Bytes allocated, by function (self), from the sampling heap profiler (every sample stands for ~samplingInterval bytes).
+await session.post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+await lane.serve(REQUESTS);
+const { profile: heap } = await session.post('HeapProfiler.stopSampling');
+const bytes = new Map();
+const walk = (node) => {
+  const key = where(node.callFrame);
+  bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize);
+  node.children.forEach(walk);
+};
+walk(heap.head);
+const totalBytes = [...bytes.values()].reduce((a, b) => a + b, 0);
+
+// CPU, by function (self), from the sampling CPU profiler.
+await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 50 });
+await session.post('Profiler.start');
+const before = process.cpuUsage();
+await lane.serve(REQUESTS);
+const used = process.cpuUsage(before);
+const { profile: cpu } = await session.post('Profiler.stop');
+const hits = new Map();
+const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
+for (const id of cpu.samples) {
+  const key = where(byId.get(id).callFrame);
+  hits.set(key, (hits.get(key) ?? 0) + 1);
+}
+const totalHits = cpu.samples.length;
+const cpuMicrosPerRequest = (used.user + used.system) / REQUESTS;
+
+const top = (map, total, unit) =>
+  [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TOP)
+    .map(([key, value]) => ({ where: key, share: Math.round((value / total) * 1000) / 10, perRequest: Math.round(unit(value)) }));
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      lane: laneName,
+      requests: REQUESTS,
+      cpuMicrosPerRequest: Math.round(cpuMicrosPerRequest * 10) / 10,
+      bytesPerRequest: Math.round(totalBytes / REQUESTS),
+      cpuSelf: top(hits, totalHits, (value) => ((value / totalHits) * cpuMicrosPerRequest * 1000)),
+      bytesSelf: top(bytes, totalBytes, (value) => value / REQUESTS),
+    },
+    null,
+    1,
+  )}\n`,
+);
+session.disconnect();

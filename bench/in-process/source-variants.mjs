@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Diagnostic: one gateway source file at a git revision against the working tree, in one process, interleaved.
+// Each variant is bundled by esbuild from its source text (its relative imports resolved in the working tree), and
+// `BENCH_VARIANT_CASE` names what to run per iteration. Reports CPU µs per call (process.cpuUsage per block, median
+// over rounds, variants' order rotated) and the median of the per-round after/before ratios.
+// Usage: node bench/in-process/source-variants.mjs <revision> <case>
+//   cases: read-upstream-body   readUpstreamBody of a one-chunk 1.3 KB reply (packages/gateway/src/read-upstream-body.ts)
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { build } = createRequire(join(root, 'packages', 'workers', 'package.json'))('esbuild');
+const [revision, caseName] = process.argv.slice(2);
+const ROUNDS = Number(process.env.BENCH_VARIANT_ROUNDS ?? 9);
+
+const CASES = {
+  'read-upstream-body': {
+    file: 'packages/gateway/src/read-upstream-body.ts',
+    iterations: 20000,
+    setup(module) {
+      const reply = new TextEncoder().encode(JSON.stringify(JSON.parse(readFileSync(join(root, 'fixtures/anthropic/text/upstream-response.json'), 'utf8')).body));
+      const headers = { get: () => null };
+      const controller = new AbortController();
+      return async () => {
+        const result = await module.readUpstreamBody(
+          { status: 200, headers, body: (async function* () { yield reply; })() },
+          { controller, idleTimeoutMs: 60_000, maxBytes: 1 << 20 },
+        );
+        if (!result.ok) throw new Error('read failed');
+      };
+    },
+  },
+};
+
+const spec = CASES[caseName];
+if (!revision || !spec) throw new Error(`usage: source-variants.mjs <revision> <${Object.keys(CASES).join('|')}>`);
+const directory = mkdtempSync(join(tmpdir(), 'interlingua-variants-'));
+async function bundle(name, contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: join(root, dirname(spec.file)), sourcefile: spec.file, loader: 'ts' },
+    bundle: true, format: 'esm', platform: 'node', target: 'es2022', write: false, logLevel: 'silent',
+  });
+  const file = join(directory, `${name}.mjs`);
+  writeFileSync(file, result.outputFiles[0].text);
+  return import(pathToFileURL(file).href);
+}
+const before = await bundle('before', execFileSync('git', ['show', `${revision}:${spec.file}`], { cwd: root, encoding: 'utf8' }));
+const after = await bundle('after', readFileSync(join(root, spec.file), 'utf8'));
+const runs = { before: spec.setup(before), after: spec.setup(after) };
+
+async function measure(run, iterations) {
+  const start = process.cpuUsage();
+  for (let i = 0; i < iterations; i++) await run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / iterations;
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+for (const name of ['before', 'after']) await measure(runs[name], spec.iterations);
+const samples = { before: [], after: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const name of round % 2 ? ['after', 'before'] : ['before', 'after']) samples[name].push(await measure(runs[name], spec.iterations));
+}
+const round2 = (value) => Math.round(value * 100) / 100;
+process.stdout.write(`${JSON.stringify({
+  case: caseName,
+  revision,
+  rounds: ROUNDS,
+  beforeMicros: round2(median(samples.before)),
+  afterMicros: round2(median(samples.after)),
+  ratio: round2(median(samples.after.map((value, i) => value / samples.before[i]))),
+})}\n`);
