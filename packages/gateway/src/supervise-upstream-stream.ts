@@ -69,7 +69,9 @@ function errorFrame(message: string, code: string): Uint8Array {
  * - no upstream bytes for `idleTimeoutMs` while waiting for them, or the request's deadline passing, ends the stream
  *   with an error payload (`upstream_idle_timeout`, `request_timeout`) and aborts the upstream; after a complete
  *   answer (`settled`, or `complete`: every finish reason given) the stream ends normally instead;
- * - the client going away (cancel) aborts the upstream.
+ * - the client going away (cancel) aborts the upstream;
+ * - while a read waits, the client API's keep-alive event (`clientTranscoder.keepAlive`, Anthropic's `ping`) is sent
+ *   every `intervalMs`.
  *
  * `onFinish` runs exactly once in every case. Warnings the transcoder collected are written as a last SSE comment
  * (before the hub's `data: [DONE]`, or after the client API's last event).
@@ -162,6 +164,15 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
           let broken: unknown;
           waitingSince = Date.now();
           idleTimer ??= setTimeout(onIdleTimer, idleMs);
+          // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
+          const keepAlive = clientTranscoder?.keepAlive;
+          const keepAliveTimer = keepAlive
+            ? setInterval(() => {
+                if (finished || tripped) return;
+                const bytes = keepAlive.bytes();
+                if (bytes.byteLength > 0) stream.enqueue(bytes);
+              }, Math.min(keepAlive.intervalMs, MAX_TIMER_DELAY_MS))
+            : undefined;
           try {
             result = await Promise.race([
               reader.read(),
@@ -174,6 +185,7 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
           } finally {
             waitingSince = undefined;
             wake = undefined;
+            if (keepAliveTimer !== undefined) clearInterval(keepAliveTimer);
           }
           if (finished) return;
           if (tripped) continue;

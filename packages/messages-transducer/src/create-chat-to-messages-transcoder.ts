@@ -2,7 +2,7 @@ import type { MessagesTranslationContext } from '@interlingua/messages-mapper';
 import type { MessagesStreamEvent } from '@interlingua/messages-schema';
 import type { TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
 import { createSseDecoder } from '@interlingua/sse';
-import { formatMessagesEvent } from './format-messages-event.js';
+import { createPingEvent, formatMessagesEvent } from './format-messages-event.js';
 import { createMessagesStreamState, type MessagesStreamOptions } from './messages-stream-state.js';
 import { stepChatStreamInput, type ChatStreamInput } from './step-chat-stream-input.js';
 
@@ -11,6 +11,8 @@ export interface ChatToMessagesTranscoder {
   push(chunk: Uint8Array): Uint8Array;
   /** The hub stream is over: the last bytes (an `api_error` event if it ended without `[DONE]` or an error). */
   end(): Uint8Array;
+  /** A `ping` event's bytes while the stream is open; none once it has ended (the caller's timer decides when). */
+  ping(): Uint8Array;
   /** Lossy steps met so far. */
   readonly warnings: readonly TranslationWarning[];
   /** The events produced so far, as objects (tests and logs). Not kept unless `keepEvents` is set. */
@@ -64,6 +66,11 @@ export function createChatToMessagesTranscoder(
       decoder.end();
       if (!state.ended) run({ kind: 'end' });
       return flush();
+    },
+    ping() {
+      if (state.ended) return new Uint8Array(0);
+      if (options.keepEvents) kept.push({ type: 'ping' });
+      return encoder.encode(createPingEvent());
     },
     get warnings() {
       return state.warnings;

@@ -108,6 +108,19 @@ describe('the hub stream → Messages events', () => {
     expect(events.filter((e) => e.type === 'content_block_start').map((e) => (e['content_block'] as { type: string }).type)).toEqual(['text', 'thinking']);
   });
 
+  it('pings between events while open, never after message_stop', () => {
+    const transcoder = createChatToMessagesTranscoder(context, env());
+    const chunks = toSse(toChunks({ content: ['Hi'], finish: 'stop', usage: { prompt_tokens: 1, completion_tokens: 1 } }));
+    let out = decode(transcoder.push(encode(chunks.slice(0, 60))));
+    out += decode(transcoder.ping());
+    out += decode(transcoder.push(encode(chunks.slice(60))));
+    out += decode(transcoder.end());
+    expect(decode(transcoder.ping())).toBe('');
+    const events = parseMessagesSse(out);
+    expect(events.filter((e) => e.type === 'ping')).toHaveLength(1);
+    expect(checkMessagesGrammar(events)).toEqual([]);
+  });
+
   it('makes the ping event Anthropic documents', () => {
     expect(createPingEvent()).toBe('event: ping\ndata: {"type":"ping"}\n\n');
   });

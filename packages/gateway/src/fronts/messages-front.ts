@@ -8,6 +8,12 @@ import { estimateChatRequestTokens, loadDefaultCounter } from './estimate-chat-r
 /** The mapper's context plus the input-token estimate a stream's message_start announces. */
 type MessagesFrontContext = MessagesTranslationContext & { inputTokens?: number };
 
+/**
+ * How often a quiet translated stream gets a `ping` (Anthropic documents pings in streams without a period; 15 s
+ * stays well under the 60 s idle timeouts of common proxies and load balancers).
+ */
+export const PING_INTERVAL_MS = 15_000;
+
 /** The `anthropic-version` assumed when a client sends none (curl users; Anthropic itself requires the header). */
 export const MESSAGES_API_VERSION = '2023-06-01';
 /** The versions Anthropic has published (API reference, "Versions"). */
@@ -71,6 +77,11 @@ export const messagesFront: ClientFront = {
   },
   createStreamTranscoder(context, environment) {
     const { inputTokens } = context as MessagesFrontContext;
-    return createChatToMessagesTranscoder(context as MessagesTranslationContext, environment, inputTokens !== undefined ? { inputTokens } : {});
+    const transcoder = createChatToMessagesTranscoder(context as MessagesTranslationContext, environment, inputTokens !== undefined ? { inputTokens } : {});
+    return {
+      push: (chunk) => transcoder.push(chunk),
+      end: () => transcoder.end(),
+      keepAlive: { intervalMs: PING_INTERVAL_MS, bytes: () => transcoder.ping() },
+    };
   },
 };
