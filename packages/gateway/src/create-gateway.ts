@@ -100,16 +100,24 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
       reply = errorResponse(createOpenAIError(500, 'The gateway failed to handle the request.', { code: 'internal_error' }));
     }
     if (path !== '/healthz') {
-      const { streamFinished, ...fields } = report;
+      const streamFinished = report.streamFinished;
       const status = reply.status;
-      const writeLine = () =>
-        log({ time: new Date(started).toISOString(), method: request.method, path, status, latency_ms: Date.now() - started, ...fields, ...(report.error ? { error: report.error } : {}) });
-      // A stream is logged when it is over (latency then covers the whole stream, and the line says how it ended).
-      if (streamFinished) void streamFinished.then(writeLine);
-      else writeLine();
+      // A stream is logged when it is over (latency then covers the whole stream, and the line says how it ended
+      // and carries the warnings its transcoder reported on the way).
+      if (streamFinished) void streamFinished.then(() => log(createLogLine(request.method, path, status, started, report)));
+      else log(createLogLine(request.method, path, status, started, report));
     }
     return reply;
   };
+}
+
+/** The log line, from the report as it is when the line is written (no intermediate objects). */
+function createLogLine(method: string, path: string, status: number, started: number, report: RequestReport): GatewayLogLine {
+  const line: GatewayLogLine = { time: new Date(started).toISOString(), method, path, status, latency_ms: Date.now() - started };
+  for (const key in report) {
+    if (key !== 'streamFinished') (line as unknown as Record<string, unknown>)[key] = report[key as keyof RequestReport];
+  }
+  return line;
 }
 
 /** The gateway's view of a Web `Request`. */
