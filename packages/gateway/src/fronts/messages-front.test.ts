@@ -246,6 +246,15 @@ describe('POST /v1/messages to the Anthropic upstream: passed through', () => {
     expect(seen[0]!.headers).toMatchObject({ 'x-api-key': SECRET.anthropic, 'anthropic-version': '2026-10-21', 'anthropic-beta': 'context-management-2025-06-27' });
   });
 
+  it('keeps the gateway\'s message-count limit (413 in Anthropic\'s envelope, nothing sent)', async () => {
+    const { handler, seen } = setup(() => json(anthropicMessage), { limits: { maxMessages: 2 } });
+    const messages = [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }, { role: 'user', content: 'c' }];
+    const response = await handler(new Request('http://gateway.test/v1/messages', { method: 'POST', headers: { 'x-api-key': CLIENT_KEY }, body: JSON.stringify({ model: 'claude-sonnet-4-5', max_tokens: 10, messages }) }));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { type: string } }).error.type).toBe('request_too_large');
+    expect(seen).toEqual([]);
+  });
+
   it('streams Anthropic\'s bytes through unchanged, and its errors with their status', async () => {
     const wire = [
       'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-sonnet-4-5","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}\n\n',

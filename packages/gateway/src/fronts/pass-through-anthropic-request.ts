@@ -2,6 +2,7 @@ import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai
 import { anthropicBridge } from '../bridges/anthropic-bridge.js';
 import type { UpstreamStreamTranscoder } from '../bridges/provider-bridge.js';
 import { callUpstream } from '../call-upstream.js';
+import { checkRequestLimits } from '../check-request-limits.js';
 import { linkAbortSignals, type Deadline } from '../create-deadline.js';
 import type { GatewayReply, GatewayRequest } from '../gateway-exchange.js';
 import type { GatewayOptions } from '../gateway-options.js';
@@ -102,6 +103,9 @@ export async function passThroughAnthropicRequest(
     const translated = front.toClientError(error.status, error.body);
     return { reply: jsonResponse(translated.status, translated.body, headers), streaming: false };
   };
+  // The gateway's message-count limit holds here too (inline images are counted on the translated path only).
+  const overLimit = Array.isArray(body['messages']) ? checkRequestLimits(body['messages'], runtime.limits) : undefined;
+  if (overLimit) return fail(overLimit);
   const settings = options.upstreams?.anthropic;
   if (!settings?.apiKey) return fail(createOpenAIError(503, 'The anthropic upstream has no API key configured.', { code: 'upstream_not_configured' }));
 
