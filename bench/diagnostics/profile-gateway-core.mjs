@@ -2,16 +2,34 @@
 // Diagnostic: where the gateway core's CPU and allocations go per non-streamed request, in process, upstream from
 // memory (bench/in-process/lib/memory-lane.mjs). Runs a lane under the inspector's sampling CPU profiler and
 // sampling heap profiler and prints the top functions by self CPU time and by bytes allocated (self), per request.
-// Usage: node bench/diagnostics/profile-gateway-core.mjs [lane]   (anthropic | gemini | openai-compatible;
+// Usage: node bench/diagnostics/profile-gateway-core.mjs [--source] [lane]   (anthropic | gemini | openai-compatible;
+//        --source: the working tree bundled by esbuild instead of the built packages/gateway/dist;
 //        BENCH_PROFILE_REQUESTS, default 20000; BENCH_PROFILE_TOP, default 25)
+import { mkdtempSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMemoryLane } from '../in-process/lib/memory-lane.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { createGatewayCore } = await import(pathToFileURL(join(root, 'packages', 'gateway', 'dist', 'index.js')).href);
-const laneName = process.argv[2] ?? 'anthropic';
+const fromSource = process.argv.includes('--source');
+const laneName = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'anthropic';
+let gatewayUrl = pathToFileURL(join(root, 'packages', 'gateway', 'dist', 'index.js')).href;
+if (fromSource) {
+  // The working tree's TypeScript (every workspace package by its @interlingua/source condition), bundled unminified
+  // so the profile names the source functions.
+  const { build } = createRequire(join(root, 'packages', 'workers', 'package.json'))('esbuild');
+  const out = join(mkdtempSync(join(tmpdir(), 'interlingua-profile-')), 'gateway.mjs');
+  await build({
+    entryPoints: [join(root, 'packages', 'gateway', 'src', 'index.ts')],
+    bundle: true, format: 'esm', platform: 'node', target: 'es2022', conditions: ['@interlingua/source'],
+    outfile: out, logLevel: 'silent'
+  });
+  gatewayUrl = pathToFileURL(out).href;
+}
+const { createGatewayCore } = await import(gatewayUrl);
 const REQUESTS = Number(process.env.BENCH_PROFILE_REQUESTS ?? 20000);
 const TOP = Number(process.env.BENCH_PROFILE_TOP ?? 25);
 const lane = createMemoryLane(root, createGatewayCore, laneName);
@@ -19,7 +37,7 @@ await lane.serve(3000);
 
 const session = new Session();
 session.connect();
-const where = (frame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(packages|node_modules)\//, '$1/')}:${frame.lineNumber + 1}`;
+const where = (frame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(packages|node_modules)\//, '$1/').replace(/^.*interlingua-profile-[^/]*\//, '')}:${frame.lineNumber + 1}`;
 
 // Bytes allocated, by function (self), from the sampling heap profiler (every sample stands for ~samplingInterval bytes).
 await session.post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });

@@ -3,14 +3,17 @@
 // Each variant is bundled by esbuild from its source text (its relative imports resolved in the working tree), and
 // `BENCH_VARIANT_CASE` names what to run per iteration. Reports CPU µs per call (process.cpuUsage per block, median
 // over rounds, variants' order rotated) and the median of the per-round after/before ratios.
-// Usage: node bench/in-process/source-variants.mjs <revision> <case>
+// Usage: node [--expose-gc --max-semi-space-size=64 --min-semi-space-size=64] bench/in-process/source-variants.mjs <revision> <case>
 //   cases: read-upstream-body   readUpstreamBody of a one-chunk 1.3 KB reply (packages/gateway/src/read-upstream-body.ts)
+//          gateway-core         createGatewayCore (packages/gateway/src/create-gateway.ts, the rest of the gateway bundled
+//                               from the working tree), one request of the memory lane (BENCH_VARIANT_LANE, default anthropic)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMemoryLane } from './lib/memory-lane.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { build } = createRequire(join(root, 'packages', 'workers', 'package.json'))('esbuild');
@@ -32,6 +35,14 @@ const CASES = {
         );
         if (!result.ok) throw new Error('read failed');
       };
+    },
+  },
+  'gateway-core': {
+    file: 'packages/gateway/src/create-gateway.ts',
+    iterations: 2000,
+    setup(module) {
+      const lane = createMemoryLane(root, module.createGatewayCore, process.env.BENCH_VARIANT_LANE ?? 'anthropic');
+      return () => lane.serve(1);
     },
   },
 };
@@ -64,6 +75,18 @@ const samples = { before: [], after: [] };
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of round % 2 ? ['after', 'before'] : ['before', 'after']) samples[name].push(await measure(runs[name], spec.iterations));
 }
+// With --expose-gc (and --max-semi-space-size=64 --min-semi-space-size=64): heap bytes allocated per call.
+async function heapBytes(run) {
+  const samples = [];
+  for (let sample = 0; sample < 5; sample++) {
+    globalThis.gc();
+    const start = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 300; i++) await run();
+    samples.push((process.memoryUsage().heapUsed - start) / 300);
+  }
+  return Math.round(median(samples));
+}
+const heap = typeof globalThis.gc === 'function' ? { before: await heapBytes(runs.before), after: await heapBytes(runs.after) } : null;
 const round2 = (value) => Math.round(value * 100) / 100;
 process.stdout.write(`${JSON.stringify({
   case: caseName,
@@ -72,4 +95,5 @@ process.stdout.write(`${JSON.stringify({
   beforeMicros: round2(median(samples.before)),
   afterMicros: round2(median(samples.after)),
   ratio: round2(median(samples.after.map((value, i) => value / samples.before[i]))),
+  ...(heap ? { beforeHeapBytes: heap.before, afterHeapBytes: heap.after } : {}),
 })}\n`);
