@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normaliseMessagesValue, parseMessagesSse } from '@interlingua/conformance';
 import { fixturesRoot } from '@interlingua/conformance/node';
 import { describe, expect, it } from 'vitest';
 
@@ -87,6 +88,26 @@ describe('interlingua (the CLI)', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).body).toEqual(JSON.parse(readFileSync(join(dir, 'upstream-request.json'), 'utf8')).body);
     expect(result.stderr).toContain('parameter_dropped');
+  });
+
+  it('translate --from messages: a Messages request becomes the Gemini request of its case, and passes to Anthropic unchanged', () => {
+    const dir = join(fixtures, 'messages', 'gemini', 'google-tool-call-gemini3');
+    const result = run(['translate', '--from', 'messages', '--to', 'gemini', join(dir, 'request.json')]);
+    expect(result.status, result.stderr).toBe(0);
+    const expected = JSON.parse(readFileSync(join(dir, 'upstream-request.json'), 'utf8'));
+    expect(JSON.parse(result.stdout)).toMatchObject({ path: expected.path, body: expected.body });
+    const claude = join(fixtures, 'messages', 'anthropic', 'text');
+    const passed = run(['translate', '--from', 'messages', '--to', 'anthropic', join(claude, 'request.json')]);
+    expect(JSON.parse(passed.stdout).body).toEqual(JSON.parse(readFileSync(join(claude, 'upstream-request.json'), 'utf8')).body);
+  });
+
+  it('transduce --from gemini --to messages turns a recorded stream into the Messages events of its case', () => {
+    const dir = join(fixtures, 'messages', 'gemini', 'google-reasoning-gemini3-stream');
+    const result = run(['transduce', '--from', 'gemini', '--to', 'messages', '--model', 'gemini-3-pro-preview'], readFileSync(join(dir, 'upstream-response.sse'), 'utf8'));
+    expect(result.status, result.stderr).toBe(0);
+    // The msg_ id is random here, and message_start's input_tokens is the gateway's estimate (none in the CLI).
+    const events = (text: string) => parseMessagesSse(text).map((event) => normaliseMessagesValue(event));
+    expect(events(result.stdout)).toEqual(events(readFileSync(join(dir, 'expected-response.sse'), 'utf8')));
   });
 
   it('transduce --from anthropic --to responses turns a recorded stream into the Responses events of its case', () => {

@@ -29,7 +29,7 @@ program
   .command('translate')
   .description('translate an OpenAI request (file or stdin) into the provider request JSON')
   .argument('[file]', 'OpenAI request JSON; - or absent for standard input')
-  .addOption(new Option('--from <api>', 'the request\'s API: Chat Completions or Responses').choices(['chat', 'responses']).default('chat'))
+  .addOption(new Option('--from <api>', 'the request\'s API: Chat Completions, Responses or Anthropic Messages').choices(['chat', 'responses', 'messages']).default('chat'))
   .addOption(providerOption('--to <provider>', 'target provider'))
   .option('--strict', 'reject unsupported parameters instead of dropping them')
   .action(async (file, options) => {
@@ -40,7 +40,7 @@ program
   .command('transduce')
   .description('turn a provider SSE stream on stdin into OpenAI chunk SSE (or Responses events) on stdout, as it reads')
   .addOption(providerOption('--from <provider>', 'source provider'))
-  .addOption(new Option('--to <api>', 'the client API of the output: Chat Completions chunks or Responses events').choices(['chat', 'responses']).default('chat'))
+  .addOption(new Option('--to <api>', 'the client API of the output: Chat Completions chunks, Responses events or Anthropic Messages events').choices(['chat', 'responses', 'messages']).default('chat'))
   .option('--include-usage', 'end with a usage chunk (stream_options.include_usage)')
   .option('--model <model>', 'model name reported in the chunks', 'unknown')
   .action(async (options) => {
