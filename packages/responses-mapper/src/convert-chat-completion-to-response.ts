@@ -79,9 +79,9 @@ export function convertChatCompletionToResponse(
       });
     }
     const content: ResponseOutputContent[] = [];
-    if (typeof message.content === 'string' && message.content !== '') {
-      const annotations = (message.annotations ?? []).map(convertChatAnnotation).filter((a): a is ResponseAnnotation => a !== undefined);
-      content.push({ type: 'output_text', text: message.content, annotations, logprobs: [] });
+    const annotations = (message.annotations ?? []).map(convertChatAnnotation).filter((a): a is ResponseAnnotation => a !== undefined);
+    if ((typeof message.content === 'string' && message.content !== '') || annotations.length) {
+      content.push({ type: 'output_text', text: typeof message.content === 'string' ? message.content : '', annotations, logprobs: [] });
     }
     if (refusal !== undefined) content.push({ type: 'refusal', refusal });
     if (content.length) {

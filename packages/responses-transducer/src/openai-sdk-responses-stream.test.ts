@@ -12,7 +12,7 @@ import { convertChatCompletionToResponse } from '@interlingua/responses-mapper';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { createResponsesTranscoder } from './create-responses-transcoder.js';
-import { responsesContext } from './responses-stream-fixtures.test.js';
+import { responsesContext } from '../test/responses-test-context.js';
 
 const environment = () => createFixedEnvironment({ now: 1_750_000_100 });
 

@@ -22,7 +22,8 @@ import {
 } from '@interlingua/conformance';
 import { createResponsesSpecValidator, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { createFixedEnvironment, type ChatCompletion } from '@interlingua/openai-schema';
-import { convertChatCompletionToResponse, convertResponsesRequestToChat } from '@interlingua/responses-mapper';
+import { convertChatCompletionToResponse } from '@interlingua/responses-mapper';
+import { responsesContext } from '../test/responses-test-context.js';
 import { describe, expect, it } from 'vitest';
 import { createResponsesTranscoder } from './create-responses-transcoder.js';
 
@@ -30,13 +31,7 @@ const spec = createResponsesSpecValidator();
 const NOW = 1_750_000_100;
 const environment = () => createFixedEnvironment({ now: NOW });
 
-export function responsesContext(model = 'any-model') {
-  const mapped = convertResponsesRequestToChat({ model, input: 'hi', stream: true }, { environment: createFixedEnvironment({ ids: { chatcmpl: ['chatcmpl-s1'] }, now: 1_750_000_000 }) });
-  if (!mapped.ok) throw new Error('unexpected');
-  return mapped.context;
-}
-
-export function transcode(hub: string, model?: string): { text: string; events: Array<{ event?: string; data: ResponsesStreamEvent }> } {
+function transcode(hub: string, model?: string): { text: string; events: Array<{ event?: string; data: ResponsesStreamEvent }> } {
   const transcoder = createResponsesTranscoder(responsesContext(model), environment());
   const decoder = new TextDecoder();
   const text = decoder.decode(transcoder.push(new TextEncoder().encode(hub))) + decoder.decode(transcoder.end());

@@ -8,7 +8,7 @@ import { fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { createFixedEnvironment } from '@interlingua/openai-schema';
 import { expect } from 'vitest';
 import { createResponsesTranscoder } from './create-responses-transcoder.js';
-import { responsesContext } from './responses-stream-fixtures.test.js';
+import { responsesContext } from '../test/responses-test-context.js';
 
 const hubs = loadFixtureCases(fixturesRoot())
   .filter((c) => c.expectedResponse.kind === 'sse')
