@@ -1,11 +1,13 @@
 import {
   createGatewayCore,
+  createKvResponseStore,
   parseGatewayConfigFile,
   readGatewayConfigFromEnv,
   toGatewayRequest,
   toResponse,
   type GatewayCore,
   type GatewayOptions,
+  type KvLikeNamespace,
   type ModelRoute,
 } from '@interlingua/gateway';
 
@@ -13,6 +15,8 @@ import {
 export type InterlinguaWorkerEnv = Record<string, unknown> & {
   /** The content of a gateway config file, as a JSON string (a `[vars]` entry or a secret). */
   INTERLINGUA_CONFIG?: string;
+  /** A KV namespace for `POST /v1/responses`' stored responses (default: the isolate's memory). */
+  INTERLINGUA_RESPONSES?: KvLikeNamespace;
 };
 
 /** Options only code can give: gateway options, plus the replay models to serve when no upstream key is set. */
@@ -33,13 +37,15 @@ function buildGateway(env: InterlinguaWorkerEnv, { replayModels, ...extra }: Int
   const hasKey = Object.values(config.upstreams ?? {}).some((upstream) => upstream?.apiKey);
   const replay = !hasKey && extra.replayFetch !== undefined && replayModels !== undefined;
   // The core, not createGateway: the replay recordings are bundled only when `extra.replayFetch` brings them.
-  return createGatewayCore({ ...config, ...(replay ? { models: [...(config.models ?? []), ...replayModels] } : {}), ...extra });
+  const kv = env.INTERLINGUA_RESPONSES;
+  const responseStore = kv && typeof kv === 'object' ? { responseStore: createKvResponseStore(kv) } : {};
+  return createGatewayCore({ ...config, ...(replay ? { models: [...(config.models ?? []), ...replayModels] } : {}), ...responseStore, ...extra });
 }
 
 /**
  * The Worker: `export default createWorker()`. The gateway is built once per isolate from the env bindings
  * (`ANTHROPIC_API_KEY`, `GEMINI_API_KEY`, `OPENAI_API_KEY`, the `*_BASE_URL`s, `INTERLINGUA_KEYS`,
- * `INTERLINGUA_CONFIG`). The replay models are served only when `replayModels` and `replayFetch` are given (as
+ * `INTERLINGUA_CONFIG`; a KV namespace bound as `INTERLINGUA_RESPONSES` keeps the Responses API's stored responses). The replay models are served only when `replayModels` and `replayFetch` are given (as
  * `demo-worker.ts` does) and no upstream key is set; the default Worker leaves the recordings out of its bundle.
  */
 export function createWorker(extra: InterlinguaWorkerOptions = {}) {
