@@ -5,6 +5,7 @@
 // over rounds, variants' order rotated) and the median of the per-round after/before ratios.
 // Usage: node [--expose-gc --max-semi-space-size=64 --min-semi-space-size=64] bench/in-process/source-variants.mjs <revision> <case>
 //   cases: read-upstream-body   readUpstreamBody of a one-chunk 1.3 KB reply (packages/gateway/src/read-upstream-body.ts)
+//          read-request-body    readRequestBody of the text request in one chunk (BENCH_VARIANT_BODY_KIB: a larger one)
 //          gateway-core         createGatewayCore (packages/gateway/src/create-gateway.ts, the rest of the gateway bundled
 //                               from the working tree), one request of the memory lane (BENCH_VARIANT_LANE, default anthropic)
 import { execFileSync } from 'node:child_process';
@@ -33,6 +34,24 @@ const CASES = {
           { status: 200, headers, body: (async function* () { yield reply; })() },
           { controller, idleTimeoutMs: 60_000, maxBytes: 1 << 20 },
         );
+        if (!result.ok) throw new Error('read failed');
+      };
+    },
+  },
+  'read-request-body': {
+    file: 'packages/gateway/src/read-request-body.ts',
+    iterations: 5000,
+    setup(module) {
+      // BENCH_VARIANT_BODY_KIB: a request of that many KiB (one user message), else the 146-byte text request.
+      const request = JSON.parse(readFileSync(join(root, 'fixtures/anthropic/text/request.json'), 'utf8'));
+      const kib = Number(process.env.BENCH_VARIANT_BODY_KIB ?? 0);
+      if (kib > 0) request.messages[0].content = 'x'.repeat(kib * 1024);
+      const body = new TextEncoder().encode(JSON.stringify(request));
+      const length = String(body.byteLength);
+      const deadline = { timeoutMs: 600_000, expired: false, onExpire: () => () => {}, dispose() {} };
+      const header = (name) => (name === 'content-length' ? length : null);
+      return async () => {
+        const result = await module.readRequestBody({ method: 'POST', path: '/', header, body: (async function* () { yield body; })() }, 1 << 22, deadline);
         if (!result.ok) throw new Error('read failed');
       };
     },

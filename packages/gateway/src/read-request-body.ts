@@ -4,6 +4,9 @@ import { concatBytes } from './concat-bytes.js';
 import type { GatewayRequest } from './gateway-exchange.js';
 import { openByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
 
+/** Decodes whole bodies only (never `stream: true`), so one decoder serves every request. */
+const decoder = new TextDecoder();
+
 export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; error: OpenAIErrorResponse };
 
 /**
@@ -61,7 +64,8 @@ async function readJson(reader: ByteReader, maxBytes: number, read: () => Promis
     parts.push(next.value);
   }
   try {
-    return { ok: true, json: JSON.parse(new TextDecoder().decode(concatBytes(parts, size))) };
+    // One chunk (the common case) is decoded where it is, without a copy.
+    return { ok: true, json: JSON.parse(decoder.decode(parts.length === 1 ? parts[0] : concatBytes(parts, size))) };
   } catch (error) {
     return {
       ok: false,
