@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, TranslationEnvironment } from '@interlingua/openai-schema';
+import type { ChatCompletionChunk, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
 import type { ResponsesTranslationContext } from '@interlingua/responses-mapper';
 import type { ResponseObject, ResponseStreamEvent } from '@interlingua/responses-schema';
 import { createSseDecoder } from '@interlingua/sse';
@@ -22,6 +22,8 @@ export interface ResponsesTranscoder {
   readonly settled: boolean;
   /** The final Response, once settled. */
   readonly response: ResponseObject | undefined;
+  /** Lossy steps of this stream so far (for the gateway's warnings comment and log line). */
+  readonly warnings: readonly TranslationWarning[];
 }
 
 const encoder = new TextEncoder();
@@ -109,6 +111,9 @@ export function createResponsesTranscoder(
     },
     get response() {
       return state.response;
+    },
+    get warnings() {
+      return state.warnings;
     },
   };
 }

@@ -123,6 +123,16 @@ describe('the Responses transcoder, by hand', () => {
     expect(events.filter((e) => e.data.type.startsWith('response.') && ['response.completed', 'response.incomplete', 'response.failed'].includes(e.data.type))).toHaveLength(1);
   });
 
+  it('reply images (gemini/synthetic-image-output-stream) are carried in the tail reasoning item and reported', () => {
+    const fixture = streams.find((c) => c.id === 'gemini/synthetic-image-output-stream')!;
+    const transcoder = createResponsesTranscoder(responsesContext(), environment());
+    transcoder.push(new TextEncoder().encode((fixture.expectedResponse as { text: string }).text));
+    transcoder.end();
+    expect(transcoder.warnings.map((warning) => warning.code)).toEqual(['images_not_shown']);
+    const tail = transcoder.response!.output.at(-1)!;
+    expect(tail.type === 'reasoning' && tail.summary).toEqual([]);
+  });
+
   it('an empty hub stream still ends: created, in_progress, failed', () => {
     const { events } = transcode('');
     expect(events.map((e) => e.data.type)).toEqual(['response.created', 'response.in_progress', 'response.failed']);

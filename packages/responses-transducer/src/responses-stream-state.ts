@@ -1,4 +1,4 @@
-import type { CompletionUsage } from '@interlingua/openai-schema';
+import type { CompletionUsage, TranslationWarning } from '@interlingua/openai-schema';
 import type { ReasoningCarrier, ResponsesTranslationContext } from '@interlingua/responses-mapper';
 import type {
   ResponseFunctionToolCall,
@@ -55,6 +55,8 @@ export interface ResponsesStreamState {
   usage: CompletionUsage | undefined;
   /** The terminal Response, once sent. */
   response: ResponseObject | undefined;
+  /** Lossy steps of this stream (e.g. reply images a Responses message cannot show), each code once. */
+  warnings: TranslationWarning[];
 }
 
 export function createResponsesStreamState(context: ResponsesTranslationContext): ResponsesStreamState {
@@ -74,5 +76,6 @@ export function createResponsesStreamState(context: ResponsesTranslationContext)
     finishReason: null,
     usage: undefined,
     response: undefined,
+    warnings: [],
   };
 }

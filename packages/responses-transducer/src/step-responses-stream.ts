@@ -295,6 +295,13 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     // (text appends, lists append, objects merge) and carried in the tail reasoning item, as the non-stream reply does.
     for (const [field, value] of Object.entries(delta)) {
       if (STREAM_DELTA_FIELDS.has(field) || value === undefined || value === null) continue;
+      if (field === 'images' && !state.warnings.some((warning) => warning.code === 'images_not_shown')) {
+        state.warnings.push({
+          code: 'images_not_shown',
+          param: 'output',
+          message: 'The reply carries images; a Responses message has no image part, so they travel only in the trailing reasoning item\'s encrypted_content.',
+        });
+      }
       state.tail.extensions ??= {};
       state.tail.extensions[field] = mergeDeltaValue(state.tail.extensions[field], value);
     }
