@@ -51,7 +51,7 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
   const responseStore = options.responseStore === false ? undefined : (options.responseStore ?? createMemoryResponseStore());
   const fronts: Record<string, ClientFront> = {
     ...FRONTS,
-    '/v1/messages': createMessagesFront({ strict: options.strict === true }),
+    '/v1/messages': createMessagesFront({ strict: options.strict === true, ...(options.tokenCounter ? { tokenCounter: options.tokenCounter } : {}) }),
     '/v1/responses': createResponsesFront({ strict: options.strict === true, ...(responseStore ? { store: responseStore } : {}) }),
   };
 

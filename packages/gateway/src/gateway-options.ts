@@ -2,6 +2,7 @@ import type { TranslationEnvironment } from '@interlingua/openai-schema';
 import type { MediaResolver } from './bridges/provider-bridge.js';
 import type { GatewayConfigFile } from './gateway-config.js';
 import type { UpstreamFetch } from './gateway-exchange.js';
+import type { GatewayTokenCounter } from './fronts/estimate-chat-request-tokens.js';
 import type { ResponseStore } from './store/response-store.js';
 
 /**
@@ -38,11 +39,12 @@ export interface GatewayOptions extends GatewayConfigFile {
   /** Receives one line per request (default: JSON on console.log). */
   log?: (line: GatewayLogLine) => void;
   /**
-   * Counts the tokens of a text, for `POST /v1/messages/count_tokens` on upstreams that have no counting endpoint
-   * (OpenAI-compatible, replay). Default: gpt-tokenizer's o200k_base encoder, loaded on first use where the runtime
-   * can load it (Node); a Worker has none unless this is given (the count then answers 501).
+   * A tokenizer for estimates: `POST /v1/messages/count_tokens` on upstreams without a counting endpoint
+   * (OpenAI-compatible, replay) and the input tokens a translated Messages stream announces in `message_start`. The
+   * Node adapter (`@interlingua/node`, hence Express and `interlingua serve`) passes gpt-tokenizer's o200k_base;
+   * without one, such a count answers 501 and `message_start` says 0.
    */
-  estimateTokens?: (text: string) => number;
+  tokenCounter?: GatewayTokenCounter;
   /** Fetches images given by URL for upstreams that need bytes (Gemini). Off by default: such images get a 400. */
   resolveMedia?: MediaResolver;
   /**

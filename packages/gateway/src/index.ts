@@ -21,6 +21,8 @@ export { DEFAULT_GATEWAY_LIMITS, resolveGatewayLimits, type ResolvedGatewayLimit
 export type { ClientFront, ClientStreamTranscoder, FrontReplyResult, FrontRequestResult } from './fronts/client-front.js';
 export { chatCompletionsFront } from './fronts/chat-completions-front.js';
 export { createResponsesFront, type ResponsesFrontOptions } from './fronts/responses-front.js';
+export { createMessagesFront, messagesFront } from './fronts/messages-front.js';
+export type { GatewayTokenCounter, TokenCounter } from './fronts/estimate-chat-request-tokens.js';
 export { createMemoryResponseStore, type MemoryResponseStoreOptions } from './store/create-memory-response-store.js';
 export type { ResponseItemResource, ResponseStore, StoredResponse } from './store/response-store.js';
 export { createRedisResponseStore, type RedisLikeClient, type RedisResponseStoreOptions } from './store/create-redis-response-store.js';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGatewayCore, createReplayFetch, type GatewayCore, type GatewayOptions, type GatewayReply, type GatewayRequest } from '@interlingua/gateway';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { createNodeFetch } from './create-node-fetch.js';
 
 /** A `node:http` request listener (also an Express handler). */
@@ -13,7 +14,8 @@ const INTERNAL_ERROR = JSON.stringify({
  * The gateway served straight from Node's `http` objects: the request is read from the `IncomingMessage` and the
  * reply written to the `ServerResponse`, without building a Web `Request` or `Response`. Upstream calls go through
  * `createNodeFetch()` unless `options.fetch` is given; the replay models answer from the embedded recordings unless
- * `options.replayFetch` is given. A stream is written chunk by chunk as it is translated, with
+ * `options.replayFetch` is given; estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages
+ * stream's `message_start`) use gpt-tokenizer's o200k_base unless `options.tokenCounter` is given. A stream is written chunk by chunk as it is translated, with
  * backpressure; a client that goes away aborts the upstream call.
  */
 export function createNodeRequestListener(options: GatewayOptions): NodeRequestListener {
@@ -21,6 +23,7 @@ export function createNodeRequestListener(options: GatewayOptions): NodeRequestL
     ...options,
     fetch: options.fetch ?? createNodeFetch(),
     replayFetch: options.replayFetch ?? createReplayFetch(),
+    tokenCounter: options.tokenCounter ?? { encoding: 'o200k_base', countTokens },
   });
   return (request, response) => {
     void serveGatewayRequest(core, request, response);

@@ -4,6 +4,17 @@ import type { ChatCompletionRequest } from '@interlingua/openai-schema';
 export type TokenCounter = (text: string) => number;
 
 /**
+ * A tokenizer for estimates (`GatewayOptions.tokenCounter`), e.g. gpt-tokenizer's o200k_base:
+ * `{ encoding: 'o200k_base', countTokens }` from `gpt-tokenizer/encoding/o200k_base`. The Node adapter passes that one;
+ * the Worker has none (its rank table is 2.4 MB).
+ */
+export interface GatewayTokenCounter {
+  /** Named in the `x-interlingua-token-count` header. */
+  encoding: string;
+  countTokens: TokenCounter;
+}
+
+/**
  * OpenAI's documented per-message overhead for its chat models (the "How to count tokens with tiktoken" guide of the
  * OpenAI cookbook): 3 tokens per message, 1 more for a `name`, and 3 to prime the reply.
  */
@@ -51,24 +62,5 @@ export function estimateChatRequestTokens(request: ChatCompletionRequest, counte
   }
   if (request.tools && request.tools.length > 0) tokens += counter(JSON.stringify(request.tools));
   return { tokens, uncountedParts };
-}
-
-/** The encoding of the default counter. */
-export const ESTIMATE_ENCODING = 'o200k_base';
-
-let defaultCounter: Promise<TokenCounter | null> | undefined;
-
-/**
- * gpt-tokenizer's o200k_base encoder (OpenAI's GPT-4o / GPT-5 encoding), loaded on first use. The specifier is not
- * a literal so that bundlers leave it out (its rank table is 2.4 MB; the Worker stays small): where it cannot be
- * loaded (a Worker without it) the estimate is unavailable unless the operator passes `estimateTokens`.
- */
-export function loadDefaultCounter(): Promise<TokenCounter | null> {
-  const specifier = ['gpt-tokenizer', 'encoding', ESTIMATE_ENCODING].join('/');
-  defaultCounter ??= import(/* @vite-ignore */ specifier).then(
-    (module: { countTokens?: (text: string) => number }) => (typeof module.countTokens === 'function' ? module.countTokens : null),
-    () => null,
-  );
-  return defaultCounter;
 }
 

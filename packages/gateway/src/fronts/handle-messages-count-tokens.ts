@@ -12,7 +12,7 @@ import { jsonResponse } from '../json-response.js';
 import { readRequestBody } from '../read-request-body.js';
 import { readUpstreamBody } from '../read-upstream-body.js';
 import { resolveModelRoute } from '../resolve-model-route.js';
-import { ESTIMATE_ENCODING, estimateChatRequestTokens, loadDefaultCounter } from './estimate-chat-request-tokens.js';
+import { estimateChatRequestTokens } from './estimate-chat-request-tokens.js';
 import { checkAnthropicHeaders } from './messages-front.js';
 import { passThroughAnthropicRequest } from './pass-through-anthropic-request.js';
 
@@ -25,9 +25,9 @@ export const TOKEN_COUNT_HEADER = 'x-interlingua-token-count';
  * - Gemini: the request is mapped as for `/v1/messages` and sent to `models/<model>:countTokens` as a
  *   `generateContentRequest` (Gemini counts the system instruction, contents and tools; `generationConfig` is left
  *   out); `totalTokens` → `input_tokens`.
- * - Any other upstream (OpenAI-compatible, replay models): an estimate with gpt-tokenizer's o200k_base encoder over
- *   the mapped request (OpenAI's per-message overhead, 85 tokens per image, files not counted), marked
- *   `x-interlingua-token-count: estimate; tokenizer=o200k_base`.
+ * - Any other upstream (OpenAI-compatible, replay models): an estimate with `options.tokenCounter` (the Node adapter
+ *   gives gpt-tokenizer's o200k_base) over the mapped request (OpenAI's per-message overhead, 85 tokens per image,
+ *   files not counted), marked `x-interlingua-token-count: estimate; tokenizer=<encoding>`; 501 without a tokenizer.
  */
 export async function handleMessagesCountTokens(
   request: GatewayRequest,
@@ -103,16 +103,16 @@ export async function handleMessagesCountTokens(
       }
     }
     report.upstream = route.replay ? `${route.upstream} (replay)` : route.upstream;
-    const counter = options.estimateTokens ?? (await loadDefaultCounter());
+    const counter = options.tokenCounter;
     if (!counter) {
-      return fail(createOpenAIError(501, 'Token counting for this model needs a tokenizer, and none is available in this runtime (pass estimateTokens).', { code: 'token_count_unavailable' }));
+      return fail(createOpenAIError(501, 'Token counting for this model needs a tokenizer, and this gateway has none (the tokenCounter option; the Node adapter passes one).', { code: 'token_count_unavailable' }));
     }
-    const estimate = estimateChatRequestTokens(mapped.request, counter);
+    const estimate = estimateChatRequestTokens(mapped.request, counter.countTokens);
     if (estimate.uncountedParts > 0) {
       warnings.push({ code: 'token_count_partial', param: 'messages', message: `${estimate.uncountedParts} document or audio part(s) are not in the estimate.` });
     }
     report.prompt_tokens = estimate.tokens;
-    const label = options.estimateTokens ? 'estimate' : `estimate; tokenizer=${ESTIMATE_ENCODING}`;
+    const label = `estimate; tokenizer=${counter.encoding}`;
     return jsonResponse(200, { input_tokens: estimate.tokens }, { [TOKEN_COUNT_HEADER]: label, ...(warnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(warnings) } : {}) });
   } finally {
     if (!streaming) deadline.dispose();

@@ -8,6 +8,7 @@
  */
 import { checkMessagesEventGrammar, compareGatewayReply, parseMessagesSse } from '@interlingua/conformance';
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
 import { createAnthropicSpecValidators } from '../../../messages-schema/test/anthropic-spec-validator.js';
 import { createGateway } from '../create-gateway.js';
@@ -30,6 +31,8 @@ describe('Messages fixture cases through POST /v1/messages', () => {
         },
         prefixes: [{ prefix: '', upstream: fixtureCase.provider as 'anthropic' | 'gemini' }],
         createEnvironment: () => createCaseEnvironment(fixtureCase),
+        // As the Node adapter does: message_start's input_tokens is this tokenizer's estimate.
+        tokenCounter: { encoding: 'o200k_base', countTokens },
         log: () => {},
         fetch: async (url, init) => {
           calls.push({ url, headers: init.headers, body: JSON.parse(init.body) });

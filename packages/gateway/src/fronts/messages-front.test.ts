@@ -2,6 +2,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { fixturesRoot } from '@interlingua/conformance/node';
 import { createFixedEnvironment } from '@interlingua/openai-schema';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +47,8 @@ function setup(reply: (seen: Seen) => Response, extra: Partial<GatewayOptions> =
       { prefix: 'gpt', upstream: 'openai-compatible' },
     ],
     createEnvironment: () => createFixedEnvironment({ ids: { chatcmpl: ['chatcmpl-m1', 'chatcmpl-m2'] } }),
+    // What the Node adapter passes (the Worker has no tokenizer: see packages/workers/src/messages-worker.test.ts).
+    tokenCounter: { encoding: 'o200k_base', countTokens },
     log: (line) => lines.push(line),
     fetch: (async (url: string, init: { headers: Record<string, string>; body: string }) => {
       const entry = { url, headers: init.headers, body: JSON.parse(init.body) as Record<string, unknown> };
@@ -301,6 +304,13 @@ describe('POST /v1/messages/count_tokens', () => {
         tools: [{ functionDeclarations: [{ name: 'weather', description: 'Get the weather in a location', parametersJsonSchema: weatherTool.input_schema }] }],
       },
     });
+  });
+
+  it('without a tokenizer (a Worker), an OpenAI-compatible model\'s count is a 501 in Anthropic\'s envelope', async () => {
+    const { handler } = setup(() => json({}), { tokenCounter: undefined });
+    const response = await count(handler, 'gpt-5');
+    expect(response.status).toBe(501);
+    expect(((await response.json()) as { error: { type: string } }).error.type).toBe('api_error');
   });
 
   it('OpenAI-compatible: an estimate with the o200k_base tokenizer, said so in a header, no upstream call', async () => {

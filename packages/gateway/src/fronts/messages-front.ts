@@ -3,7 +3,7 @@ import { createChatToMessagesTranscoder } from '@interlingua/messages-transducer
 import type { TranslationWarning } from '@interlingua/openai-schema';
 import type { GatewayRequest } from '../gateway-exchange.js';
 import type { ClientFront, FrontRequestResult } from './client-front.js';
-import { estimateChatRequestTokens, loadDefaultCounter } from './estimate-chat-request-tokens.js';
+import { estimateChatRequestTokens, type GatewayTokenCounter } from './estimate-chat-request-tokens.js';
 
 /** The mapper's context plus the input-token estimate a stream's message_start announces. */
 type MessagesFrontContext = MessagesTranslationContext & { inputTokens?: number };
@@ -45,21 +45,18 @@ export function checkAnthropicHeaders(header: (name: string) => string | null): 
  * through unchanged (`passThroughAnthropicRequest`). Clients authenticate with `x-api-key` (the Anthropic SDKs and
  * Claude Code) or `Authorization: Bearer`.
  */
-export function createMessagesFront(options: { strict?: boolean } = {}): ClientFront {
-  return { ...messagesFront, toChatRequest: (body, request) => toChatRequest(body, request, options.strict === true) };
+export function createMessagesFront(options: { strict?: boolean; tokenCounter?: GatewayTokenCounter } = {}): ClientFront {
+  return { ...messagesFront, toChatRequest: (body, request) => toChatRequest(body, request, options.strict === true, options.tokenCounter) };
 }
 
-async function toChatRequest(body: unknown, request: GatewayRequest, strict: boolean): Promise<FrontRequestResult> {
+function toChatRequest(body: unknown, request: GatewayRequest, strict: boolean, tokenCounter: GatewayTokenCounter | undefined): FrontRequestResult {
   const { apiVersion, warnings: headerWarnings } = checkAnthropicHeaders((name) => request.header(name));
   const mapped = convertMessagesRequestToChat(body, { apiVersion, strict });
   if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: [...headerWarnings, ...mapped.warnings] };
-  // A stream announces its input tokens in message_start, before the upstream has counted them: an o200k_base
-  // estimate where the tokenizer loads (the final message_delta carries the upstream's count).
+  // A stream announces its input tokens in message_start, before the upstream has counted them: the gateway's
+  // tokenizer's estimate when it has one (the final message_delta carries the upstream's count).
   let inputTokens: number | undefined;
-  if (mapped.request.stream === true) {
-    const counter = await loadDefaultCounter();
-    if (counter) inputTokens = estimateChatRequestTokens(mapped.request, counter).tokens;
-  }
+  if (mapped.request.stream === true && tokenCounter) inputTokens = estimateChatRequestTokens(mapped.request, tokenCounter.countTokens).tokens;
   const context: MessagesFrontContext = { ...mapped.context, ...(inputTokens !== undefined ? { inputTokens } : {}) };
   return { ok: true, request: mapped.request, context, warnings: [...headerWarnings, ...mapped.warnings] };
 }
@@ -69,7 +66,7 @@ export const messagesFront: ClientFront = {
   api: 'messages',
   acceptsApiKeyHeader: true,
   nativeUpstream: 'anthropic',
-  toChatRequest: (body, request) => toChatRequest(body, request, false),
+  toChatRequest: (body, request) => toChatRequest(body, request, false, undefined),
   toClientError: (status, envelope) => convertOpenAIErrorToMessages(status, envelope),
   toClientReply(completion, context, environment) {
     const { message, warnings } = convertChatCompletionToMessage(completion, { context: context as MessagesTranslationContext, environment });
