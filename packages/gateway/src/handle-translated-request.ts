@@ -262,6 +262,7 @@ export async function handleTranslatedRequest(
           unlink();
           deadline.dispose();
           if (transcoder.warnings?.length) report.warnings = [...(report.warnings ?? []), ...describeWarnings(transcoder.warnings)];
+          if (clientTranscoder?.warnings?.length) report.warnings = [...(report.warnings ?? []), ...describeWarnings(clientTranscoder.warnings)];
           if (outcome.kind !== 'completed') {
             report.error = outcome.kind === 'upstream_broken' ? `upstream_stream_error: ${outcome.detail}` : outcome.kind;
           }

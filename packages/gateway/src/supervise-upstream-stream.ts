@@ -116,7 +116,10 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
     const comment = warnings && warnings.length > 0 ? formatWarningsComment(warnings) : undefined;
     let out: Uint8Array;
     if (clientTranscoder) {
-      out = joinBytes([toClient(hub), clientTranscoder.end(), ...(comment ? [comment] : [])]);
+      // The client API's own lossy steps (known once its stream has ended) join the hub's.
+      const body = joinBytes([toClient(hub), clientTranscoder.end()]);
+      const all = [...(warnings ?? []), ...(clientTranscoder.warnings ?? [])];
+      out = all.length > 0 ? joinBytes([body, formatWarningsComment(all)]) : body;
     } else if (comment && endsWithDone(hub)) {
       out = joinBytes([hub.subarray(0, hub.byteLength - DONE_FRAME.byteLength), comment, DONE_FRAME]);
     } else {

@@ -53,6 +53,8 @@ export interface ClientStreamTranscoder {
   push(chunk: Uint8Array): Uint8Array;
   /** The hub stream is over: the client stream's last bytes. */
   end(): Uint8Array;
+  /** The client API's own lossy steps in this stream (in the final warnings comment and the log line). */
+  readonly warnings?: readonly TranslationWarning[];
   /**
    * A keep-alive event of the client API (Anthropic's `ping`), sent every `intervalMs` while the upstream is quiet
    * (the gateway's timer; the transcoder only makes the bytes, and returns none once its stream is over).

@@ -119,6 +119,14 @@ describe('POST /v1/responses', () => {
     expect(last.response.error.message).toContain('Overloaded');
   });
 
+  it('a stream\'s own lossy steps end it as a warnings comment (reply images a Responses message cannot show)', async () => {
+    const { post } = gatewayWith(['gemini/synthetic-image-output-stream']);
+    const text = await (await post({ model: 'gemini-2.5-flash-image', input: 'Draw a red square.', stream: true })).text();
+    const events = parseResponsesSse(text);
+    expect(events.at(-1)!.data.type).toBe('response.completed');
+    expect(text.trimEnd().split('\n\n').at(-1)).toMatch(/^: x-interlingua-warnings: .*images_not_shown\(output\)/);
+  });
+
   it('rejects a hosted tool with a 400 naming it, before any upstream call', async () => {
     const { post, calls } = gatewayWith([]);
     const reply = await post({ model: 'claude-sonnet-4-5', input: 'x', tools: [{ type: 'code_interpreter', container: { type: 'auto' } }] });
