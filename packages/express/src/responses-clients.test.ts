@@ -6,7 +6,7 @@
  * and the OpenAI Agents SDK (`@openai/agents`) running an agent with a tool against a Claude and a Gemini model.
  */
 import { Agent, run, setDefaultOpenAIClient, setOpenAIAPI, setTracingDisabled, tool } from '@openai/agents';
-import { checkResponsesEventGrammar } from '@interlingua/conformance';
+import { accumulateOpenAIStream, checkResponsesEventGrammar, parseOpenAISse } from '@interlingua/conformance';
 import { createResponsesSpecValidator, fixturesRoot, loadFixtureCases, serveOnLoopback, type LoopbackServer } from '@interlingua/conformance/node';
 import express from 'express';
 import OpenAI from 'openai';
@@ -198,5 +198,34 @@ describe('the OpenAI Agents SDK through Express', () => {
     expect(sent.every((request) => request.path === path)).toBe(true);
     // The second upstream request carries the tool's result back to the provider.
     expect(JSON.stringify(sent[1]!.body)).toContain('18C');
+  });
+
+  it('runs an agent with a tool, streamed, on a Claude model', async () => {
+    script = ['anthropic/tool-use-stream', 'anthropic/text-stream'];
+    setDefaultOpenAIClient(client());
+    const calls: unknown[] = [];
+    const lookup = tool({
+      name: 'get_weather',
+      description: 'Get the current weather for a location',
+      parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'], additionalProperties: true },
+      strict: false,
+      execute: async (args: unknown) => {
+        calls.push(args);
+        return '{"temperature":"18C"}';
+      },
+    });
+    const agent = new Agent({ name: 'Weather', instructions: 'Answer with the weather.', model: 'claude-opus-4-8', tools: [lookup] });
+    const result = await run(agent, "What's the weather in Paris?", { stream: true });
+    const eventTypes = new Set<string>();
+    for await (const event of result) eventTypes.add(event.type);
+    await result.completed;
+    // The tool got the arguments of the recorded call (as the chat case's expected stream accumulates them).
+    const recorded = accumulateOpenAIStream(parseOpenAISse((cases.get('anthropic/tool-use-stream')!.expectedResponse as { text: string }).text));
+    const recordedCall = (recorded.completion.choices[0]!.message.tool_calls as Array<{ function: { arguments: string } }>)[0]!;
+    expect(calls).toEqual([JSON.parse(recordedCall.function.arguments)]);
+    expect(eventTypes.has('raw_model_stream_event')).toBe(true);
+    expect(typeof result.finalOutput).toBe('string');
+    expect(result.finalOutput).not.toBe('');
+    expect(sent.map((request) => request.body.stream)).toEqual([true, true]);
   });
 });
