@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Diagnostic: one gateway source file at a git revision against the working tree, in one process, interleaved.
-// Each variant is bundled by esbuild from its source text (its relative imports resolved in the working tree), and
+// Each variant is bundled by esbuild (the case's entry, with the file's text at the revision or in the working tree;
+// everything else from the working tree), and
 // `BENCH_VARIANT_CASE` names what to run per iteration. Reports CPU µs per call (process.cpuUsage per block, median
 // over rounds, variants' order rotated) and the median of the per-round after/before ratios.
 // Usage: node [--expose-gc --max-semi-space-size=64 --min-semi-space-size=64] bench/in-process/source-variants.mjs <revision> <case>
 //   cases: read-upstream-body   readUpstreamBody of a one-chunk 1.3 KB reply (packages/gateway/src/read-upstream-body.ts)
 //          read-request-body    readRequestBody of the text request in one chunk (BENCH_VARIANT_BODY_KIB: a larger one)
+//          open-byte-reader     the read-request-body case with packages/gateway/src/open-byte-reader.ts swapped
 //          gateway-core         createGatewayCore (packages/gateway/src/create-gateway.ts, the rest of the gateway bundled
 //                               from the working tree), one request of the memory lane (BENCH_VARIANT_LANE, default anthropic)
 import { execFileSync } from 'node:child_process';
@@ -38,6 +40,14 @@ const CASES = {
       };
     },
   },
+  'open-byte-reader': {
+    file: 'packages/gateway/src/open-byte-reader.ts',
+    entry: 'packages/gateway/src/read-request-body.ts',
+    get iterations() {
+      return CASES['read-request-body'].iterations;
+    },
+    setup: (module) => CASES['read-request-body'].setup(module),
+  },
   'read-request-body': {
     file: 'packages/gateway/src/read-request-body.ts',
     iterations: 5000,
@@ -69,10 +79,18 @@ const CASES = {
 const spec = CASES[caseName];
 if (!revision || !spec) throw new Error(`usage: source-variants.mjs <revision> <${Object.keys(CASES).join('|')}>`);
 const directory = mkdtempSync(join(tmpdir(), 'interlingua-variants-'));
+// The case's entry (its `entry`, else its `file`) bundled with `file`'s text replaced by the variant's.
 async function bundle(name, contents) {
+  const swapped = join(root, spec.file);
   const result = await build({
-    stdin: { contents, resolveDir: join(root, dirname(spec.file)), sourcefile: spec.file, loader: 'ts' },
+    entryPoints: [join(root, spec.entry ?? spec.file)],
     bundle: true, format: 'esm', platform: 'node', target: 'es2022', write: false, logLevel: 'silent',
+    plugins: [{
+      name: 'variant',
+      setup(build) {
+        build.onLoad({ filter: /\.ts$/ }, (args) => (args.path === swapped ? { contents, loader: 'ts', resolveDir: dirname(swapped) } : undefined));
+      },
+    }],
   });
   const file = join(directory, `${name}.mjs`);
   writeFileSync(file, result.outputFiles[0].text);
