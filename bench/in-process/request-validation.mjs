@@ -5,7 +5,8 @@
 //   parse:<corpus>   JSON.parse of the body text, then the validation (the `json` row is JSON.parse alone)
 //                    text      fixtures/anthropic/text/request.json (the 165-byte request of BENCHMARKS.md)
 //                    fixtures  every fixtures/*/*/request.json zod accepts, in turn
-//                    rejected  every one zod rejects (both variants then run zod to describe the problem)
+//                    rejected  every one zod rejects, or three broken requests when none is (both variants then run
+//                              zod to describe the problem)
 //                    large     the text request with a 64 KiB user message
 //   core:<lane>      createGatewayCore, GatewayRequest in → reply text out, upstream answered from memory with the
 //                    lane's recorded reply (anthropic/text, gemini/js-genai-text, openai-compatible/seed-say-test);
@@ -53,10 +54,16 @@ const rejected = fixtureTexts.filter((text) => !parseChatCompletionRequest(JSON.
 const textRequest = readJson('anthropic/text/request.json');
 const large = structuredClone(textRequest);
 large.messages[0].content = 'All work and no play makes Jack a dull boy. '.repeat(1490).slice(0, 64 * 1024);
+// Rejections: the fixtures zod rejects, or (when none does) three broken variants of the text request.
+const broken = [
+  { ...textRequest, temperature: 3 },
+  { messages: textRequest.messages },
+  { ...textRequest, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 1 } }] }] },
+].map((request) => JSON.stringify(request));
 const corpora = {
   text: [JSON.stringify(textRequest)],
   fixtures: accepted,
-  ...(rejected.length ? { rejected } : {}),
+  rejected: rejected.length ? rejected : broken,
   large: [JSON.stringify(large)],
 };
 
