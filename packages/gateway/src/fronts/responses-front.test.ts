@@ -168,6 +168,25 @@ describe('stored responses', () => {
     expect((await again.json()).error).toMatchObject({ code: 'previous_response_not_found', param: 'previous_response_id' });
   });
 
+  it('item_reference inputs are resolved from the stored responses; unknown ones are a 400 item_not_found', async () => {
+    const { post, calls } = gatewayWith(['anthropic/thinking-signature', 'anthropic/text']);
+    const first = await (await post({ model: 'claude-sonnet-4-5', input: 'What is 925 divided by 5?', reasoning: { effort: 'low' } })).json();
+    const second = await post({
+      model: 'claude-sonnet-4-5',
+      reasoning: { effort: 'low' },
+      input: [
+        { type: 'item_reference', id: 'msg_gw0_in0' },
+        ...first.output.map((item: { id: string }) => ({ type: 'item_reference', id: item.id })),
+        { role: 'user', content: 'And by 37?' },
+      ],
+    });
+    expect(second.status).toBe(200);
+    expect(calls[1]!.body.messages[1].content[0]).toEqual({ type: 'thinking', thinking: '925 divided by 5 = 185', signature: CLAUDE_SIGNATURE });
+    const unknown = await post({ model: 'claude-sonnet-4-5', input: [{ type: 'item_reference', id: 'msg_someoneelse_1' }] });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error).toMatchObject({ code: 'item_not_found', param: 'input[0]' });
+  });
+
   it('store: false keeps nothing', async () => {
     const { post, call } = gatewayWith(['anthropic/text']);
     const first = await (await post({ model: 'claude-sonnet-4-5', input: 'hi', store: false })).json();

@@ -21,6 +21,41 @@ export interface ResponsesFrontOptions {
   onStoreError?: (error: unknown) => void;
 }
 
+/** The response an item id of this gateway belongs to: `msg_<base>_<n>` (or `_in<n>`, `rs_`, `fc_`, `fco_`) → `resp_<base>`. */
+const ITEM_ID = /^(?:msg|rs|fc|fco|item)_([A-Za-z0-9-]+)_(?:in)?\d+$/;
+
+/**
+ * Replaces `item_reference` inputs by the stored items they name (an item of a stored response's output or input).
+ * An id this gateway did not mint, or whose response is not stored, is a 400 `item_not_found` naming `input[i]`.
+ */
+async function resolveItemReferences(
+  input: string | ResponseInputItem[] | undefined,
+  store: ResponseStore | undefined,
+): Promise<{ ok: true; input: string | ResponseInputItem[] | undefined } | { ok: false; error: ReturnType<typeof createOpenAIError>['body'] }> {
+  if (!Array.isArray(input) || !input.some((item) => item.type === 'item_reference')) return { ok: true, input };
+  const out: ResponseInputItem[] = [];
+  for (const [i, item] of input.entries()) {
+    if (item.type !== 'item_reference') {
+      out.push(item);
+      continue;
+    }
+    const base = ITEM_ID.exec(item.id)?.[1];
+    const stored = base && store ? await store.get(`resp_${base}`) : undefined;
+    const found = stored && [...stored.response.output, ...stored.inputItems].find((candidate) => candidate.id === item.id);
+    if (!found) {
+      return {
+        ok: false,
+        error: createOpenAIError(400, `Item with id '${item.id}' not found${store ? '' : ' (this gateway keeps no responses: its response store is off)'}.`, {
+          param: `input[${i}]`,
+          code: 'item_not_found',
+        }).body,
+      };
+    }
+    out.push(found as ResponseInputItem);
+  }
+  return { ok: true, input: out };
+}
+
 /** What the front carries from the request to the reply. */
 interface ResponsesFrontContext {
   responses: ResponsesTranslationContext;
@@ -65,6 +100,9 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
         }
         history = stored.conversation;
       }
+      const resolved = await resolveItemReferences(request.input, store);
+      if (!resolved.ok) return { ok: false, status: 400, body: resolved.error, warnings: [] };
+      if (resolved.input !== request.input) request.input = resolved.input;
       const mapped = convertResponsesRequestToChat(request, {
         validated: true,
         strict: options.strict,
