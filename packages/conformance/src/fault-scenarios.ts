@@ -333,8 +333,13 @@ export function checkFaultOutcome(
     if (expected.minContentLength && length < expected.minContentLength) problems.push(`content length ${length} < ${expected.minContentLength}`);
     return problems;
   }
-  // The gateway writes `data: <json>\n\n` frames only (its own encoder), so splitting on blank lines is exact here.
-  const frames = reply.text.split('\n\n').filter((frame) => frame !== '');
+  // The gateway writes `data: <json>\n\n` frames (its own encoder) and at most one `: x-interlingua-warnings: …` comment
+  // (the lossy steps met in the stream), so splitting on blank lines is exact here; the comment is checked apart.
+  const allFrames = reply.text.split('\n\n').filter((frame) => frame !== '');
+  const comments = allFrames.filter((frame) => frame.startsWith(': x-interlingua-warnings: '));
+  if (comments.length > 1) problems.push('more than one warnings comment');
+  for (const comment of comments) if (!/^: x-interlingua-warnings: [\x20-\x7e]+$/.test(comment)) problems.push('malformed warnings comment');
+  const frames = allFrames.filter((frame) => !frame.startsWith(': x-interlingua-warnings: '));
   let content = 0;
   let sawDone = false;
   let errorCode: unknown;

@@ -96,11 +96,20 @@ export async function checkReply(response: Response): Promise<{ problems: string
     }
     return { problems, text };
   }
-  // The gateway writes `data: <json>\n\n` frames only, so blank lines split them exactly.
+  // The gateway writes `data: <json>\n\n` frames and at most one `: x-interlingua-warnings: …` comment (before
+  // [DONE], or last after an error payload), so blank lines split them exactly.
   const frames = text.split('\n\n');
   if (frames.pop() !== '') problems.push('the stream does not end with a complete frame');
   let ended: string | undefined;
+  let comments = 0;
   for (const frame of frames) {
+    if (frame.startsWith(': x-interlingua-warnings: ')) {
+      comments += 1;
+      if (comments > 1) problems.push('more than one warnings comment');
+      if (ended === '[DONE]') problems.push('a warnings comment after [DONE]');
+      if (!/^: x-interlingua-warnings: [\x20-\x7e]+$/.test(frame)) problems.push(`malformed warnings comment: ${frame.slice(0, 100)}`);
+      continue;
+    }
     if (ended) {
       problems.push(`a frame after ${ended}`);
       break;
