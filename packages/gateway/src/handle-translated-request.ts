@@ -19,13 +19,19 @@ import { readUpstreamBody } from './read-upstream-body.js';
 import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
 import { resolveModelRoute } from './resolve-model-route.js';
 import { superviseUpstreamStream } from './supervise-upstream-stream.js';
+import { unconfiguredVertexBridge, vertexBridgeFor } from './vertex/create-vertex-bridge.js';
+import type { VertexSettings } from './vertex/vertex-settings.js';
 
 /** The provider bridges, by upstream kind. */
 export const BRIDGES: Record<UpstreamKind, ProviderBridge> = {
   anthropic: anthropicBridge,
   gemini: geminiBridge,
   'openai-compatible': openAICompatibleBridge,
+  // Vertex's bridge depends on its settings (host, project, token cache): the one serving requests is vertexBridgeFor's.
+  vertex: unconfiguredVertexBridge,
 };
+
+const NO_VERTEX_SETTINGS: VertexSettings = {};
 
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -51,7 +57,8 @@ function parseErrorBody(text: string): unknown {
 
 /** Whether any request could be served: an upstream with a key, or a replay model with its upstream. */
 function hasAnyUpstream(options: GatewayOptions): boolean {
-  if (Object.values(options.upstreams ?? {}).some((settings) => settings?.apiKey)) return true;
+  const upstreams = Object.values(options.upstreams ?? {}) as (VertexSettings | undefined)[];
+  if (upstreams.some((settings) => settings?.apiKey || settings?.credentials !== undefined || settings?.credentialsFile !== undefined)) return true;
   return options.replayFetch !== undefined && (options.models ?? []).some((model) => model.replay === true);
 }
 
@@ -125,8 +132,9 @@ export async function handleTranslatedRequest(
       );
     }
     report.upstream = route.replay ? `${route.upstream} (replay)` : route.upstream;
-    const bridge = BRIDGES[route.upstream];
     const settings = options.upstreams?.[route.upstream];
+    const bridge =
+      route.upstream === 'vertex' ? vertexBridgeFor(options.upstreams?.vertex ?? NO_VERTEX_SETTINGS, options.fetch ?? fetch) : BRIDGES[route.upstream];
     if (route.replay && !options.replayFetch) {
       return errorResponse(
         createOpenAIError(503, `The model '${clientRequest.model}' is a replay model, and this gateway was built without the replay recordings.`, {
@@ -134,7 +142,7 @@ export async function handleTranslatedRequest(
         }),
       );
     }
-    if (!route.replay && !settings?.apiKey) {
+    if (!route.replay && !settings?.apiKey && !bridge.authorize) {
       return errorResponse(
         createOpenAIError(503, `The ${route.upstream} upstream has no API key configured.`, { code: 'upstream_not_configured' }),
       );
@@ -146,6 +154,8 @@ export async function handleTranslatedRequest(
         strict: options.strict === true,
         ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}),
         header: settings?.forwardBetaHeader === false ? (name) => (name === 'anthropic-beta' ? null : request.header(name)) : request.header,
+        // Vertex serves both publishers: it gets every provider's catalog and picks by the model's publisher.
+        ...(route.upstream === 'vertex' && options.catalog !== undefined ? { catalog: options.catalog } : {}),
         ...(options.catalog?.[route.upstream as keyof NonNullable<GatewayOptions['catalog']>] !== undefined
           ? { catalog: options.catalog[route.upstream as keyof NonNullable<GatewayOptions['catalog']>] }
           : {}),
@@ -182,13 +192,31 @@ export async function handleTranslatedRequest(
       unlinkClient();
       unlinkDeadline();
     };
+    let authHeaders: Record<string, string> = {};
+    if (!route.replay && bridge.authorize) {
+      const authorized = await bridge.authorize(controller.signal);
+      if (!authorized.ok) {
+        if (deadline.expired) {
+          report.error = 'request_timeout';
+          return errorResponse(
+            createOpenAIError(504, `The request did not complete within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
+            warningHeaders,
+          );
+        }
+        report.error = authorized.reason;
+        return errorResponse(authorized.error, warningHeaders);
+      }
+      authHeaders = authorized.headers;
+    } else if (!route.replay && settings?.apiKey) {
+      authHeaders = bridge.authHeaders(settings.apiKey);
+    }
     const fetchImplementation = route.replay ? options.replayFetch! : (options.fetch ?? fetch);
     const baseUrl = (settings?.baseUrl ?? bridge.defaultBaseUrl).replace(/\/+$/, '');
     const called = await callUpstream(
       fetchImplementation,
       baseUrl + mapped.upstream.path,
       {
-        headers: { ...mapped.upstream.headers, ...(settings?.apiKey && !route.replay ? bridge.authHeaders(settings.apiKey) : {}) },
+        headers: { ...mapped.upstream.headers, ...authHeaders },
         body: JSON.stringify(mapped.upstream.body),
       },
       { controller, clientSignal: request.signal, deadline, headersTimeoutMs: limits.upstreamTimeoutMs },

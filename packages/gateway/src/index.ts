@@ -10,6 +10,7 @@ export type {
 } from './gateway-exchange.js';
 export type { GatewayOptions, GatewayLogLine } from './gateway-options.js';
 export type { CatalogOverrideConfig, GatewayConfigFile, ModelRoute, PrefixRoute, UpstreamKind, UpstreamSettings, GatewayLimits } from './gateway-config.js';
+export type { VertexSettings, VertexServiceAccountKey } from './vertex/vertex-settings.js';
 export { parseGatewayConfigFile, type ParseGatewayConfigResult } from './parse-gateway-config-file.js';
 export { readGatewayConfigFromEnv, type GatewayEnvironment } from './read-gateway-config-from-env.js';
 export { defaultReplayModels } from './replay/default-replay-models.js';

@@ -87,6 +87,12 @@ export interface BridgeRequestOptions {
 export interface ProviderBridge {
   readonly defaultBaseUrl: string;
   authHeaders(apiKey: string): Record<string, string>;
+  /**
+   * The auth headers of one upstream call when they are more than a configured key (Vertex AI: an OAuth access
+   * token minted from a service-account key, cached and refreshed). When present it replaces `authHeaders`, and the
+   * gateway does not require `apiKey`: a bridge that cannot authenticate says why (an error without secrets).
+   */
+  authorize?(signal?: AbortSignal): Promise<{ ok: true; headers: Record<string, string> } | { ok: false; error: OpenAIErrorResponse; reason: string }>;
   /** `request` has passed `parseChatCompletionRequest` (the bridge tells the mapper not to validate it again). */
   mapRequest(request: ChatCompletionRequest, options: BridgeRequestOptions): Promise<BridgeRequestResult>;
   mapResponse(body: unknown, context: unknown, environment: TranslationEnvironment): BridgeResponseResult;
