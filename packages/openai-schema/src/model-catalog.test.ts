@@ -71,6 +71,23 @@ describe('model catalog', () => {
     expect(resolveCatalogModel(catalog, 'x-opus-4-6', parse).capabilities.sampling).toBe(true);
   });
 
+  it('remembers a resolution per catalog (the same answer again), and a merged catalog resolves afresh', () => {
+    let parses = 0;
+    const counting = (model: string) => {
+      parses += 1;
+      return parse(model);
+    };
+    const local: ModelCatalog<Caps> = { ...catalog };
+    const first = resolveCatalogModel(local, 'x-opus-4-6', counting);
+    expect(resolveCatalogModel(local, 'x-opus-4-6', counting)).toBe(first);
+    expect(parses).toBe(1);
+    const merged = mergeModelCatalog(local, { entries: [{ family: 'x-opus-4-6', capabilities: { sampling: false } }] });
+    expect(resolveCatalogModel(merged, 'x-opus-4-6', counting).capabilities.sampling).toBe(false);
+    expect(parses).toBe(2);
+    for (let i = 0; i < 600; i++) resolveCatalogModel(local, `x-opus-4-${i}`, counting);
+    expect(resolveCatalogModel(local, 'x-opus-4-6', counting)).toEqual(first);
+  });
+
   it('refuses a new family without a match', () => {
     expect(() => mergeModelCatalog(catalog, { entries: [{ family: 'nope', capabilities: {} }] })).toThrow(/needs a match/);
   });

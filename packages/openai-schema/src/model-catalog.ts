@@ -138,16 +138,32 @@ export function mergeModelCatalog<Capabilities extends object>(
   };
 }
 
+/** Most model ids remembered per catalog (ids come from clients, so the memo is bounded; it starts over when full). */
+const MEMO_LIMIT = 512;
+const memos = new WeakMap<object, Map<string, ResolvedModel<unknown>>>();
+
 /**
  * Resolves a model id: aliases first, then the provider's parser, then the covering entry (or the fallback, as
- * family `unknown`).
+ * family `unknown`). Results are remembered per catalog object and id (a catalog is not changed once built: an
+ * override makes a new one), so a gateway pays the parse and the search once per model, not once per request.
  */
 export function resolveCatalogModel<Capabilities>(
   catalog: ModelCatalog<Capabilities>,
   model: string,
   parse: (model: string) => ParsedModelId | undefined,
 ): ResolvedModel<Capabilities> {
+  let memo = memos.get(catalog) as Map<string, ResolvedModel<Capabilities>> | undefined;
+  const known = memo?.get(model);
+  if (known) return known;
   const id = parse(catalog.aliases?.[model] ?? model);
   const entry = id === undefined ? undefined : findCatalogEntry(catalog.entries, id);
-  return entry ? { family: entry.family, capabilities: entry.capabilities } : { family: 'unknown', capabilities: catalog.fallback };
+  const resolved: ResolvedModel<Capabilities> = entry
+    ? { family: entry.family, capabilities: entry.capabilities }
+    : { family: 'unknown', capabilities: catalog.fallback };
+  if (!memo) {
+    memo = new Map();
+    memos.set(catalog, memo as Map<string, ResolvedModel<unknown>>);
+  } else if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(model, resolved);
+  return resolved;
 }
