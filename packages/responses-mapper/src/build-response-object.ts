@@ -43,7 +43,7 @@ export function buildResponseObject(context: ResponsesTranslationContext, parts:
     top_p: echo.top_p,
     presence_penalty: 0,
     frequency_penalty: 0,
-    top_logprobs: 0,
+    top_logprobs: echo.top_logprobs,
     truncation: 'disabled',
     max_output_tokens: echo.max_output_tokens,
     max_tool_calls: null,

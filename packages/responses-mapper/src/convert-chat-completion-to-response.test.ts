@@ -112,6 +112,23 @@ describe('convertChatCompletionToResponse, by hand', () => {
     });
   });
 
+  it('log probabilities (gemini/synthetic-logprobs): each token with its bytes and alternatives', () => {
+    const completion = completions.find((c) => c.id === 'gemini/synthetic-logprobs')!.completion;
+    const hub = completion.choices[0]!.logprobs!.content!;
+    const { response } = convertChatCompletionToResponse(completion, { context: contextFor(completion.model), environment: environment() });
+    const part = (response.output.find((item) => item.type === 'message') as { content: Array<{ logprobs: unknown[] }> }).content[0]!;
+    expect(part.logprobs).toEqual(
+      hub.map((token) => ({
+        token: token.token,
+        logprob: token.logprob,
+        bytes: token.bytes ?? [],
+        top_logprobs: token.top_logprobs.map((top) => ({ token: top.token, logprob: top.logprob, bytes: top.bytes ?? [] })),
+      })),
+    );
+    expect(part.logprobs.length).toBeGreaterThan(0);
+    expect(spec.response(response)).toEqual([]);
+  });
+
   it('a truncated tool call: status incomplete (max_output_tokens), the call marked incomplete', () => {
     const completion: ChatCompletion = {
       id: 'chatcmpl-x',

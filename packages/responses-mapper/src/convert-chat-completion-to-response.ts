@@ -1,6 +1,7 @@
 import type { ChatCompletion, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
 import type {
   ResponseAnnotation,
+  ResponseLogProb,
   ResponseIncompleteDetails,
   ResponseObject,
   ResponseOutputContent,
@@ -30,6 +31,22 @@ export function convertChatAnnotation(annotation: unknown): ResponseAnnotation |
     start_index: Number(citation.start_index ?? 0),
     end_index: Number(citation.end_index ?? 0),
   };
+}
+
+/** One token of the hub's `logprobs.content` → a Responses `LogProb` (`bytes` always present, `[]` when unknown). */
+export function convertChatLogprobs(content: unknown): ResponseLogProb[] {
+  if (!Array.isArray(content)) return [];
+  const bytes = (value: unknown): number[] => (Array.isArray(value) ? value.filter((b): b is number => typeof b === 'number') : []);
+  return content
+    .filter((token): token is Record<string, unknown> => typeof token === 'object' && token !== null)
+    .map((token) => ({
+      token: String(token.token ?? ''),
+      logprob: Number(token.logprob ?? 0),
+      bytes: bytes(token.bytes),
+      top_logprobs: (Array.isArray(token.top_logprobs) ? token.top_logprobs : [])
+        .filter((top): top is Record<string, unknown> => typeof top === 'object' && top !== null)
+        .map((top) => ({ token: String(top.token ?? ''), logprob: Number(top.logprob ?? 0), bytes: bytes(top.bytes) })),
+    }));
 }
 
 /**
@@ -81,7 +98,7 @@ export function convertChatCompletionToResponse(
     const content: ResponseOutputContent[] = [];
     const annotations = (message.annotations ?? []).map(convertChatAnnotation).filter((a): a is ResponseAnnotation => a !== undefined);
     if ((typeof message.content === 'string' && message.content !== '') || annotations.length) {
-      content.push({ type: 'output_text', text: typeof message.content === 'string' ? message.content : '', annotations, logprobs: [] });
+      content.push({ type: 'output_text', text: typeof message.content === 'string' ? message.content : '', annotations, logprobs: convertChatLogprobs(choice?.logprobs?.content) });
     }
     if (refusal !== undefined) content.push({ type: 'refusal', refusal });
     if (content.length) {

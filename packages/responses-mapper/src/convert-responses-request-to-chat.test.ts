@@ -210,8 +210,14 @@ describe('convertResponsesRequestToChat', () => {
     ]);
   });
 
+  it('asks the hub for log probabilities when include or top_logprobs asks for them', () => {
+    const result = convert({ model: 'gemini-2.5-flash', input: 'x', include: ['message.output_text.logprobs'], top_logprobs: 2 });
+    expect(result.ok && [result.request.logprobs, result.request.top_logprobs, result.context.echo.top_logprobs]).toEqual([true, 2, 2]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('warns about settings it cannot carry, and rejects them in strict mode', () => {
-    const body = { model: 'm', input: 'x', truncation: 'auto', include: ['reasoning.encrypted_content', 'message.output_text.logprobs'], reasoning: { summary: 'detailed' } };
+    const body = { model: 'm', input: 'x', truncation: 'auto', include: ['reasoning.encrypted_content', 'web_search_call.action.sources'], reasoning: { summary: 'detailed' } };
     const lenient = convert(body);
     expect(lenient.ok).toBe(true);
     expect(lenient.warnings.map((w) => w.param)).toEqual(['reasoning.summary', 'include[1]', 'truncation']);

@@ -44,7 +44,6 @@ const RESPONSES_ONLY: Record<string, { isDefault: (value: unknown) => boolean; u
   conversation: { isDefault: (value) => value === null, unsupported: true },
   prompt: { isDefault: (value) => value === null, unsupported: true },
   max_tool_calls: { isDefault: (value) => value === null },
-  top_logprobs: { isDefault: (value) => value === null || value === 0 },
   stream_options: { isDefault: () => true },
   prompt_cache_retention: { isDefault: (value) => value === null },
   context_management: { isDefault: (value) => value === null },
@@ -63,11 +62,12 @@ const HANDLED = new Set([
   'store',
   'previous_response_id',
   'stream',
+  'top_logprobs',
   ...SAME_NAME,
   ...Object.keys(RESPONSES_ONLY),
 ]);
 
-const KNOWN_INCLUDES = new Set(['reasoning.encrypted_content']);
+const KNOWN_INCLUDES = new Set(['reasoning.encrypted_content', 'message.output_text.logprobs']);
 
 /**
  * A Responses request → the hub's Chat Completions request, plus the context the reply side needs. Pure; never
@@ -149,6 +149,12 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
   }
   if (request.text?.verbosity) chat.verbosity = request.text.verbosity;
 
+  // Log probabilities: `include: ['message.output_text.logprobs']` and/or `top_logprobs` → the hub's `logprobs`
+  // (and `top_logprobs`), which each provider mapper serves or reports as on the chat path.
+  const topLogprobs = typeof request.top_logprobs === 'number' && Number.isInteger(request.top_logprobs) ? request.top_logprobs : 0;
+  if ((request.include ?? []).includes('message.output_text.logprobs') || topLogprobs > 0) chat.logprobs = true;
+  if (topLogprobs > 0) chat.top_logprobs = Math.min(20, topLogprobs);
+
   const reasoning = request.reasoning;
   if (reasoning?.effort) chat.reasoning_effort = reasoning.effort;
   const summary = reasoning?.summary ?? reasoning?.generate_summary;
@@ -204,6 +210,7 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
       reasoning: request.reasoning ?? null,
       temperature: request.temperature ?? 1,
       top_p: request.top_p ?? 1,
+      top_logprobs: topLogprobs,
       max_output_tokens: request.max_output_tokens ?? null,
       previous_response_id: request.previous_response_id ?? null,
       store: request.store ?? true,

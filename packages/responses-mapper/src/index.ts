@@ -2,6 +2,7 @@ export { convertResponsesRequestToChat, identifyResponse, type ConvertResponsesR
 export {
   convertChatCompletionToResponse,
   convertChatAnnotation,
+  convertChatLogprobs,
   responseStatusForFinishReason,
   type ConvertChatCompletionToResponseOptions,
 } from './convert-chat-completion-to-response.js';

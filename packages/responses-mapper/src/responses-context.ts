@@ -30,6 +30,7 @@ export interface ResponseEcho {
   reasoning: ResponseReasoningConfig | null;
   temperature: number;
   top_p: number;
+  top_logprobs: number;
   max_output_tokens: number | null;
   previous_response_id: string | null;
   store: boolean;

@@ -15,11 +15,21 @@ import type {
 
 export type ResponseItemStatus = 'in_progress' | 'completed' | 'incomplete';
 
+/** The log probability of a token and of its most likely alternatives (`LogProb`). */
+export interface ResponseLogProb {
+  token: string;
+  logprob: number;
+  /** UTF-8 bytes of the token (`[]` when the upstream gives none). */
+  bytes: number[];
+  top_logprobs: Array<{ token: string; logprob: number; bytes: number[] }>;
+}
+
 export interface ResponseOutputText {
   type: 'output_text';
   text: string;
   annotations: ResponseAnnotation[];
-  logprobs: unknown[];
+  /** Filled when `include` has `message.output_text.logprobs` (or `top_logprobs` is set) and the upstream gives them. */
+  logprobs: ResponseLogProb[];
 }
 
 export interface ResponseOutputRefusal {

@@ -4,6 +4,7 @@
  * exactly one of `response.completed`, `response.incomplete` or `response.failed` (no `[DONE]`).
  */
 import type {
+  ResponseLogProb,
   ResponseObject,
   ResponseOutputContent,
   ResponseOutputItem,
@@ -46,13 +47,13 @@ export interface ResponseContentPartEvent extends InContent {
 export interface ResponseOutputTextDeltaEvent extends InContent {
   type: 'response.output_text.delta';
   delta: string;
-  logprobs: unknown[];
+  logprobs: ResponseLogProb[];
 }
 
 export interface ResponseOutputTextDoneEvent extends InContent {
   type: 'response.output_text.done';
   text: string;
-  logprobs: unknown[];
+  logprobs: ResponseLogProb[];
 }
 
 export interface ResponseOutputTextAnnotationAddedEvent extends InContent {

@@ -1,6 +1,7 @@
 /// <reference types="node" />
 /**
- * Generated hub streams (any interleaving of reasoning, signed thinking blocks, Gemini signatures, text,
+ * Generated hub streams (any interleaving of reasoning, signed thinking blocks, Gemini signatures, text with or
+ * without log probabilities,
  * annotations, refusals, parallel tool calls with split arguments, extension fields, usage, and every ending: a
  * finish reason and `[DONE]`, an error payload, a cut-off stream, `[DONE]` without a finish reason): the Responses
  * events always validate against the vendored OpenAI spec, keep the grammar (gapless sequence numbers, exactly one
@@ -26,6 +27,7 @@ const delta: fc.Arbitrary<Delta> = fc.oneof(
   fc.constant({ thinking_blocks: [{ type: 'thinking', thinking: 'th', signature: 'sig' }] }),
   fc.constantFrom('reasoning', 'content', 'trailing').map((part) => ({ extra_content: { google: { thought_signatures: [{ part, signature: `s-${part}` }] } } })),
   text.map((t) => ({ content: t })),
+  text.map((t) => ({ content: t, __logprobs: [{ token: t, logprob: -0.5, bytes: [...new TextEncoder().encode(t)], top_logprobs: [{ token: t, logprob: -0.5, bytes: null }] }] })),
   fc.constant({ annotations: [{ type: 'url_citation', url_citation: { url: 'https://example.com', title: 'Example', start_index: 0, end_index: 1 } }] }),
   text.map((t) => ({ refusal: t })),
   fc.record({ index: fc.integer({ min: 0, max: 2 }), args: fc.string({ maxLength: 6 }), signed: fc.boolean() }).map(({ index, args, signed }) => ({
@@ -35,8 +37,8 @@ const delta: fc.Arbitrary<Delta> = fc.oneof(
 );
 const ending = fc.constantFrom('stop', 'length', 'tool_calls', 'content_filter', 'error', 'cut', 'done-without-finish');
 
-const chunk = (d: Delta, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'chatcmpl-g', object: 'chat.completion.chunk', created: 1, model: 'gen-model', choices: [{ index: 0, delta: d, finish_reason: finish }] })}\n\n`;
+const chunk = ({ __logprobs, ...d }: Delta, finish: string | null = null) =>
+  `data: ${JSON.stringify({ id: 'chatcmpl-g', object: 'chat.completion.chunk', created: 1, model: 'gen-model', choices: [{ index: 0, delta: d, finish_reason: finish, ...(__logprobs ? { logprobs: { content: __logprobs } } : {}) }] })}\n\n`;
 
 function hubStream(deltas: Delta[], end: string, usage: boolean): string {
   // The same tool-call index keeps one id and name (as every hub stream does): later deltas carry arguments only.
@@ -98,7 +100,11 @@ test.prop([fc.array(delta, { maxLength: 14 }), ending, fc.boolean()], { numRuns:
     return;
   }
   expect(last.type).not.toBe('response.failed');
-  const merged = accumulateOpenAIStream(parseOpenAISse(hub));
+  const frames = parseOpenAISse(hub);
+  const merged = accumulateOpenAIStream(frames);
+  // The kit's accumulator keeps the message only; the tokens' log probabilities are gathered here, in order.
+  const tokens = frames.flatMap((frame) => (frame.kind === 'json' ? ((frame.value as any).choices ?? []).flatMap((choice: any) => choice.logprobs?.content ?? []) : []));
+  if (tokens.length) (merged.completion.choices[0] as Record<string, unknown>).logprobs = { content: tokens };
   const nonStream = convertChatCompletionToResponse(merged.completion as unknown as ChatCompletion, { context: responsesContext(), environment: environment() }).response;
   expect(last.response).toEqual(nonStream);
 });

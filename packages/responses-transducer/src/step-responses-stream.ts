@@ -3,6 +3,7 @@ import {
   HUB_MESSAGE_FIELDS,
   buildResponseObject,
   convertChatAnnotation,
+  convertChatLogprobs,
   convertChatUsageToResponseUsage,
   isEmptyCarrier,
   mapChatErrorToResponseError,
@@ -94,7 +95,7 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     if (!open?.part) return;
     const part = open.part;
     const base = { item_id: open.item.id, output_index: open.outputIndex, content_index: open.item.content.length - 1 };
-    if (part.type === 'output_text') emit({ type: 'response.output_text.done', ...base, text: part.text, logprobs: [] });
+    if (part.type === 'output_text') emit({ type: 'response.output_text.done', ...base, text: part.text, logprobs: structuredClone(part.logprobs) });
     else emit({ type: 'response.refusal.done', ...base, refusal: part.refusal });
     emit({ type: 'response.content_part.done', ...base, part: structuredClone(part) });
     open.part = undefined;
@@ -238,10 +239,17 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
       }
       if (rest) state.tail.extra_content = { ...(state.tail.extra_content ?? {}), ...rest };
     }
+    const logprobs = convertChatLogprobs(choice.logprobs?.content);
     if (typeof delta.content === 'string' && delta.content !== '') {
       const { part, base } = ensurePart('output_text');
-      if (part.type === 'output_text') part.text += delta.content;
-      emit({ type: 'response.output_text.delta', ...base, delta: delta.content, logprobs: [] });
+      if (part.type === 'output_text') {
+        part.text += delta.content;
+        part.logprobs.push(...logprobs);
+      }
+      emit({ type: 'response.output_text.delta', ...base, delta: delta.content, logprobs });
+    } else if (logprobs.length && state.message?.part?.type === 'output_text') {
+      // Log probabilities in a chunk without text belong to the text part being written.
+      state.message.part.logprobs.push(...logprobs);
     }
     if (Array.isArray(delta.annotations)) {
       for (const raw of delta.annotations) {
