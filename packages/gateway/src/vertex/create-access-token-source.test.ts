@@ -137,6 +137,17 @@ describe('createAccessTokenSource', () => {
     expect(findSecrets([error.message], [account.key.private_key, other.key.private_key])).toEqual([]);
   });
 
+  it('calls its fetch unbound (a Worker\'s fetch refuses to be called as another object\'s method)', async () => {
+    const parsed = parseServiceAccountKey(account.key);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const workerLikeFetch = function (this: unknown, url: string, init: Parameters<typeof fetch>[1]) {
+      if (this !== undefined) throw new TypeError('Illegal invocation');
+      return fetch(url, init);
+    };
+    const token = await createAccessTokenSource(parsed.key, { fetch: workerLikeFetch as never, now }).getToken();
+    expect(token).toBe(endpoint.grants.at(-1)!.token);
+  });
+
   it('reports an unreachable endpoint', async () => {
     const parsed = parseServiceAccountKey({ ...account.key, token_uri: 'http://127.0.0.1:9/token' });
     if (!parsed.ok) throw new Error(parsed.message);

@@ -77,6 +77,8 @@ function refreshAt(obtainedAt: number, expiresInSeconds: number): number {
  */
 export function createAccessTokenSource(key: VertexServiceAccountKey & { token_uri: string }, options: AccessTokenSourceOptions): AccessTokenSource {
   const now = options.now ?? Date.now;
+  // Called unbound: a Worker's global fetch throws "Illegal invocation" when called as a method of another object.
+  const fetchImplementation = options.fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
   let cryptoKey: Promise<CryptoKey> | undefined;
   let cached: { token: string; refreshAt: number } | undefined;
@@ -105,7 +107,7 @@ export function createAccessTokenSource(key: VertexServiceAccountKey & { token_u
     try {
       let response;
       try {
-        response = await options.fetch(key.token_uri, {
+        response = await fetchImplementation(key.token_uri, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
           body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }).toString(),
