@@ -28,6 +28,12 @@ export interface UpstreamSettings {
    * (`cache_control` on parts, `prompt_cache_retention`). See the Anthropic mapper's README for the reasoning.
    */
   promptCaching?: 'auto' | 'off';
+  /**
+   * OpenAI-compatible only: the upstream serves OpenAI's Responses API (`POST <baseUrl>/responses`) itself (OpenAI,
+   * vLLM, …). `POST /v1/responses` requests routed to it are then passed through unchanged (model routed, key set)
+   * instead of translated through Chat Completions; stored responses are then the upstream's. Default false.
+   */
+  responsesApi?: boolean;
 }
 
 export interface ModelRoute {

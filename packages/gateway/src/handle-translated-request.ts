@@ -10,6 +10,7 @@ import type { StreamSlots } from './create-stream-slots.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
 import type { ClientFront } from './fronts/client-front.js';
 import { passThroughAnthropicRequest } from './fronts/pass-through-anthropic-request.js';
+import { passThroughResponsesRequest } from './fronts/pass-through-responses-request.js';
 import type { GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
@@ -93,6 +94,14 @@ export async function handleTranslatedRequest(
   try {
     const body = await readRequestBody(request, limits.maxBodyBytes, deadline);
     if (!body.ok) return errorResponse(body.error);
+    if (front.nativeUpstream === 'openai-compatible') {
+      // A Responses request for an OpenAI-compatible upstream that serves /responses itself (`responsesApi: true`).
+      const passed = await passThroughResponsesRequest(front, body.json, request, options, report, runtime, deadline);
+      if (passed) {
+        handedToStream = passed.streaming;
+        return passed.reply;
+      }
+    }
     if (front.nativeUpstream === 'anthropic') {
       // A Messages request for a Claude model: Anthropic gets it unchanged (see passThroughAnthropicRequest).
       const passed = await passThroughAnthropicRequest(front, body.json, '/v1/messages', request, options, report, runtime, deadline);

@@ -13,6 +13,7 @@ const gatewayConfigFileSchema = lazySchema(() => {
     baseUrl: z.optional(z.url()),
     forwardBetaHeader: z.optional(z.boolean()),
     promptCaching: z.optional(z.enum(['auto', 'off'])),
+    responsesApi: z.optional(z.boolean()),
   });
   const vertexSettings = z.strictObject({
     apiKey: z.optional(nonEmptyString()),

@@ -36,8 +36,9 @@ export interface ClientFront {
   /** The client API's SDKs send their key as `x-api-key` (Anthropic's): accept it beside `Authorization: Bearer`. */
   readonly acceptsApiKeyHeader?: boolean;
   /**
-   * The upstream that speaks this client API natively (`anthropic` for Messages): a request routed there is passed
-   * through unchanged (model routed, key set) instead of translated (see `passThroughAnthropicRequest`).
+   * The upstream that speaks this client API natively (`anthropic` for Messages; `openai-compatible` for Responses,
+   * when that upstream is configured with `responsesApi: true`): a request routed there is passed through unchanged
+   * (model routed, key set) instead of translated (see `passThroughAnthropicRequest`, `passThroughResponsesRequest`).
    */
   readonly nativeUpstream?: UpstreamKind;
 }

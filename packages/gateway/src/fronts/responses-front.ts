@@ -79,6 +79,8 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
   };
   return {
     api: 'responses',
+    // An OpenAI-compatible upstream configured with `responsesApi: true` gets Responses requests unchanged.
+    nativeUpstream: 'openai-compatible',
     async toChatRequest(body) {
       const parsed = parseResponsesRequest(body);
       if (!parsed.ok) return { ok: false, status: parsed.status, body: parsed.error, warnings: [] };
