@@ -180,3 +180,31 @@ describe('the vertex bridge: catalogs', () => {
     expect(publisherOptions({ strict: false }, 'gemini')).toEqual({ strict: false });
   });
 });
+
+describe('the vertex bridge: media by URL', () => {
+  it('refuses an image URL whose MIME type cannot be told (Vertex v1 requires FileData.mimeType), naming the part', async () => {
+    const bridge = createVertexBridge({ credentials: account.key, project: 'p' }, { fetch });
+    const ask = (url: string) =>
+      bridge.mapRequest(
+        request('gemini-2.5-flash', {
+          messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url } }] }],
+        } as Partial<ChatCompletionRequest>),
+        mapOptions,
+      );
+    const direct = await geminiBridge.mapRequest(
+      request('gemini-2.5-flash', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/render?id=7' } }] }] } as Partial<ChatCompletionRequest>),
+      mapOptions,
+    );
+    // The premise: for the Gemini API the mapper sends such a URL as fileData without a mimeType.
+    expect(direct.ok && JSON.stringify(direct.upstream.body)).toContain('"fileUri":"https://example.com/render?id=7"');
+    expect(direct.ok && JSON.stringify(direct.upstream.body)).not.toContain('mimeType');
+    const refused = await ask('https://example.com/render?id=7');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.status).toBe(400);
+      expect(refused.error.body.error).toMatchObject({ param: 'messages[0].content[1].image_url', code: 'unsupported_media_url' });
+    }
+    const typed = await ask('https://example.com/cat.png');
+    expect(typed.ok && JSON.stringify(typed.upstream.body)).toContain('"mimeType":"image/png"');
+  });
+});

@@ -69,6 +69,35 @@ function findFileIdParam(request: ChatCompletionRequest): string | null {
   return null;
 }
 
+/** The `fileUri` of the first `fileData` part without a `mimeType` in a Gemini request body, if any. */
+function findFileDataWithoutMimeType(body: unknown): string | null {
+  const contents = (body as { contents?: unknown }).contents;
+  if (!Array.isArray(contents)) return null;
+  for (const content of contents) {
+    const parts = (content as { parts?: unknown }).parts;
+    if (!Array.isArray(parts)) continue;
+    for (const part of parts) {
+      const fileData = (part as { fileData?: { fileUri?: unknown; mimeType?: unknown } }).fileData;
+      if (fileData && typeof fileData.fileUri === 'string' && !fileData.mimeType) return fileData.fileUri;
+    }
+  }
+  return null;
+}
+
+/** The client's field that gave a media URL (`messages[i].content[j].image_url` or `.file`), else `messages`. */
+function findMediaUrlParam(request: ChatCompletionRequest, url: string): string {
+  for (const [messageIndex, message] of request.messages.entries()) {
+    const content = (message as { content?: unknown }).content;
+    if (!Array.isArray(content)) continue;
+    for (const [partIndex, part] of content.entries()) {
+      const { image_url: image, file } = part as { image_url?: string | { url?: unknown }; file?: { file_data?: unknown; file_id?: unknown } };
+      if ((typeof image === 'string' ? image : image?.url) === url) return `messages[${messageIndex}].content[${partIndex}].image_url`;
+      if (file && (file.file_data === url || file.file_id === url)) return `messages[${messageIndex}].content[${partIndex}].file`;
+    }
+  }
+  return 'messages';
+}
+
 /** The Anthropic Messages request as Claude on Vertex takes it: no `model` (it is in the path), `anthropic_version` in the body. */
 function toVertexAnthropicBody(body: unknown): unknown {
   const { model: _model, ...rest } = body as Record<string, unknown>;
@@ -218,6 +247,19 @@ export function createVertexBridge(settings: VertexSettings, options: CreateVert
       }
       const mapped = await geminiBridge.mapRequest({ ...request, model: target.model }, publisherOptions(mapOptions, 'gemini'));
       if (!mapped.ok) return mapped;
+      // The Gemini API takes fileData without a MIME type; Vertex AI v1 requires one (FileData.mimeType: "Required").
+      const untyped = findFileDataWithoutMimeType(mapped.upstream.body);
+      if (untyped !== null) {
+        return {
+          ok: false,
+          warnings: mapped.warnings,
+          error: createOpenAIError(
+            400,
+            `Gemini on Vertex AI needs the MIME type of media given by URL, and it cannot be told from ${untyped.slice(0, 200)} (no known file extension): send the medium as a data: URL or from a URL ending in its extension (.png, .jpg, .pdf, …).`,
+            { param: findMediaUrlParam(request, untyped), code: 'unsupported_media_url' },
+          ),
+        };
+      }
       return {
         ok: true,
         warnings: mapped.warnings,
