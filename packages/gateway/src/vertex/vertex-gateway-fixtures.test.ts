@@ -12,7 +12,8 @@ import { VERTEX_ANTHROPIC_VERSION } from './create-vertex-bridge.js';
  * URL and `anthropic_version: vertex-2023-10-16` in the body; Gemini's generateContent is the same resource on
  * Vertex), so each case must give the client the reply its fixture expects, from the request the fixture expects
  * upstream, moved to the Vertex path and authenticated with an OAuth token. The cases Vertex cannot serve the same
- * way (a Files API reference; a model with no Vertex publisher) must get the documented refusal instead.
+ * way (a Files API reference; a model with no Vertex publisher; a media URL without a MIME type, which Vertex v1
+ * requires) must get the documented refusal instead.
  */
 const cases = loadFixtureCases(fixturesRoot()).filter((fixtureCase) => fixtureCase.provider === 'anthropic' || fixtureCase.provider === 'gemini');
 const VERTEX_BASE = 'http://vertex.test';
@@ -30,6 +31,11 @@ afterAll(() => tokens.close());
 
 function usesFilesApi(fixtureCase: FixtureCase): boolean {
   return JSON.stringify(fixtureCase.request).includes('"file_id"');
+}
+
+/** A Gemini case whose upstream request has a fileData part without mimeType (optional for the Gemini API, required by Vertex v1). */
+function hasUntypedFileData(fixtureCase: FixtureCase): boolean {
+  return fixtureCase.provider === 'gemini' && /"fileData":\{"fileUri":"[^"]*"\}/.test(JSON.stringify(fixtureCase.upstreamRequest?.body ?? null));
 }
 
 function hasVertexPublisher(model: string): boolean {
@@ -134,6 +140,14 @@ describe('the fixture cases through the vertex upstream', () => {
       expect(calls).toHaveLength(0);
       expect(response.status).toBe(400);
       expect(JSON.parse(text).error.param).toMatch(/^messages\[\d+\]\.content\[\d+\]\.file\.file_id$/);
+      return;
+    }
+
+    if (hasUntypedFileData(fixtureCase)) {
+      expect(calls).toHaveLength(0);
+      expect(response.status).toBe(400);
+      expect(JSON.parse(text).error).toMatchObject({ code: 'unsupported_media_url' });
+      expect(JSON.parse(text).error.param).toMatch(/^messages\[\d+\]\.content\[\d+\]\.image_url$/);
       return;
     }
 
