@@ -44,6 +44,11 @@ describe('convertOpenAIRequestToAnthropic', () => {
     expect(result.upstream.body.metadata).toEqual({ user_id: 'u-1' });
   });
 
+  it('sends safety_identifier as metadata.user_id, preferred over the deprecated user when both are given', () => {
+    expect(ok({ model: 'claude-3-5-haiku', messages: user, safety_identifier: 's-1' }).upstream.body.metadata).toEqual({ user_id: 's-1' });
+    expect(ok({ model: 'claude-3-5-haiku', messages: user, user: 'u-1', safety_identifier: 's-1' }).upstream.body.metadata).toEqual({ user_id: 's-1' });
+  });
+
   it('drops temperature or top_p together for models that accept only one', () => {
     const result = ok({ model: 'claude-sonnet-4-5', messages: user, temperature: 0.5, top_p: 0.9 });
     expect(result.upstream.body).toMatchObject({ temperature: 0.5 });

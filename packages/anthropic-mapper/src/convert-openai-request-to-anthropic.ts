@@ -315,9 +315,11 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
     if (stopSequences.length === 0) stopSequences = undefined;
   }
 
-  let userId = request.user ?? request.safety_identifier ?? undefined;
+  // OpenAI's `safety_identifier` supersedes the deprecated `user` (both identify the end user); either becomes
+  // Anthropic's metadata.user_id, the newer one winning when a client sends both.
+  let userId = request.safety_identifier ?? request.user ?? undefined;
   if (userId !== undefined && userId.length > 256) {
-    addWarning(state, 'parameter_dropped', request.user !== undefined ? 'user' : 'safety_identifier', "Anthropic's metadata.user_id holds at most 256 characters; the user id was dropped.");
+    addWarning(state, 'parameter_dropped', request.safety_identifier != null ? 'safety_identifier' : 'user', "Anthropic's metadata.user_id holds at most 256 characters; the user id was dropped.");
     userId = undefined;
   }
   const stream = request.stream === true;
