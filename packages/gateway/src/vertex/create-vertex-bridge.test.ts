@@ -208,3 +208,28 @@ describe('the vertex bridge: media by URL', () => {
     expect(typed.ok && JSON.stringify(typed.upstream.body)).toContain('"mimeType":"image/png"');
   });
 });
+
+describe('the vertex bridge: a client that goes away', () => {
+  it('stops waiting for a token when the request is aborted, and the shared token request still completes', async () => {
+    let open!: () => void;
+    endpoint.gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    try {
+      const bridge = createVertexBridge({ credentials: account.key }, { fetch });
+      const controller = new AbortController();
+      const waiting = bridge.authorize(controller.signal);
+      const other = bridge.authorize();
+      controller.abort(new Error('client gone'));
+      const aborted = await waiting;
+      expect(aborted.ok).toBe(false);
+      if (!aborted.ok) expect(aborted.error.status).toBe(499);
+      open();
+      const served = await other;
+      expect(served).toEqual({ ok: true, headers: { authorization: `Bearer ${endpoint.grants.at(-1)!.token}` } });
+    } finally {
+      endpoint.gate = undefined;
+      open?.();
+    }
+  });
+});

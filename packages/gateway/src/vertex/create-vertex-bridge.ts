@@ -120,6 +120,17 @@ function isAnthropicErrorBody(body: unknown): boolean {
   return type === 'error' && typeof error === 'object' && error !== null && typeof error.type === 'string';
 }
 
+/** `promise`, or a rejection with the signal's reason once it aborts first (the shared token request goes on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+
 /**
  * The `vertex` upstream: Gemini through the Gemini mapper and transducer (publisher `google`), Claude through the
  * Anthropic ones (publisher `anthropic`), with only the path, the auth and the body changes Vertex requires.
@@ -167,15 +178,7 @@ export function createVertexBridge(settings: VertexSettings, options: CreateVert
       if (configError) return { ok: false, error: notConfigured(configError), reason: 'upstream_not_configured' };
       if (mode === 'express') return { ok: true, headers: { 'x-goog-api-key': settings.apiKey! } };
       try {
-        const token = await (signal
-          ? Promise.race([
-              tokens!.getToken(),
-              new Promise<never>((_resolve, reject) => {
-                if (signal.aborted) reject(signal.reason);
-                signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-              }),
-            ])
-          : tokens!.getToken());
+        const token = await (signal ? untilAborted(tokens!.getToken(), signal) : tokens!.getToken());
         return { ok: true, headers: { authorization: `Bearer ${token}` } };
       } catch (error) {
         if (!(error instanceof AccessTokenError)) {
