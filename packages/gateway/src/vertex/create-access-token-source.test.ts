@@ -148,6 +148,16 @@ describe('createAccessTokenSource', () => {
     expect(token).toBe(endpoint.grants.at(-1)!.token);
   });
 
+  it('takes a private key whose newlines arrive escaped (a key pasted into an environment variable)', async () => {
+    const escaped = account.key.private_key.replace(/\n/g, '\\n');
+    expect(escaped).not.toContain('\n');
+    const parsed = parseServiceAccountKey({ ...account.key, private_key: escaped });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const token = await createAccessTokenSource(parsed.key, { fetch, now }).getToken();
+    expect(endpoint.rejections).toEqual([]);
+    expect(token).toBe(endpoint.grants.at(-1)!.token);
+  });
+
   it('reports an unreachable endpoint', async () => {
     const parsed = parseServiceAccountKey({ ...account.key, token_uri: 'http://127.0.0.1:9/token' });
     if (!parsed.ok) throw new Error(parsed.message);
