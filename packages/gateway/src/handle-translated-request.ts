@@ -127,7 +127,7 @@ export async function handleTranslatedRequest(
       return errorResponse(
         createOpenAIError(
           503,
-          `The model '${clientRequest.model}' is not served: this gateway has no upstream configured (no API key is set; set ANTHROPIC_API_KEY, GEMINI_API_KEY or OPENAI_API_KEY, or add models to its config).`,
+          `The model '${clientRequest.model}' is not served: this gateway has no upstream configured (no API key is set; set ANTHROPIC_API_KEY, GEMINI_API_KEY or OPENAI_API_KEY, Vertex AI credentials (GOOGLE_APPLICATION_CREDENTIALS), or add models to its config).`,
           { param: 'model', code: 'upstream_not_configured' },
         ),
       );
