@@ -63,7 +63,7 @@ export function interlinguaGatewayConfig(mockUrl: string, cases: readonly Fixtur
       },
     },
     models: caseModelRoutes(cases),
-    prefixes: [{ prefix: 'vertex/', upstream: 'vertex', stripPrefix: true }],
+    prefixes: [{ prefix: 'vertex/', upstream: 'vertex' as const, stripPrefix: true }],
     ...(options.strict ? { strict: true } : {}),
   };
 }
