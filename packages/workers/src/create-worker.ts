@@ -34,7 +34,10 @@ function buildGateway(env: InterlinguaWorkerEnv, { replayModels, ...extra }: Int
     base = parsed.config;
   }
   const config = readGatewayConfigFromEnv(strings, base);
-  const hasKey = Object.values(config.upstreams ?? {}).some((upstream) => upstream?.apiKey);
+  // An upstream that can be called: an API key, or Vertex AI's service-account credentials.
+  const hasKey = Object.values(config.upstreams ?? {}).some(
+    (upstream) => upstream?.apiKey || (upstream as { credentials?: unknown } | undefined)?.credentials,
+  );
   const replay = !hasKey && extra.replayFetch !== undefined && replayModels !== undefined;
   // The core, not createGateway: the replay recordings are bundled only when `extra.replayFetch` brings them.
   const kv = env.INTERLINGUA_RESPONSES;

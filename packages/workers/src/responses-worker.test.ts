@@ -70,7 +70,7 @@ describe('the Responses API in the Worker (workerd)', () => {
 
   it('previous_response_id continues a conversation kept in KV; GET and DELETE', async () => {
     const first = await client().responses.create({ model: 'claude-3-5-haiku', input: 'Hello' });
-    const kv = await miniflare.getKVNamespace('INTERLINGUA_RESPONSES');
+    const kv = (await miniflare.getKVNamespace('INTERLINGUA_RESPONSES')) as unknown as { get(key: string): Promise<string | null> };
     expect(await kv.get(`response:${first.id}`)).not.toBeNull();
     const before = sent.length;
     const second = await client().responses.create({ model: 'claude-3-5-haiku', input: 'And then?', previous_response_id: first.id });
