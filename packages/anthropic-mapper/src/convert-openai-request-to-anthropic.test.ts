@@ -49,6 +49,13 @@ describe('convertOpenAIRequestToAnthropic', () => {
     expect(ok({ model: 'claude-3-5-haiku', messages: user, user: 'u-1', safety_identifier: 's-1' }).upstream.body.metadata).toEqual({ user_id: 's-1' });
   });
 
+  it("refuses another provider's built-in tool with a 400 naming it", () => {
+    const result = convertOpenAIRequestToAnthropic({ model: 'claude-sonnet-4-5', messages: user, tools: [weatherTool, { google_search: {} }] });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.error).toMatchObject({ param: 'tools[1]', code: 'unsupported_value' });
+    expect(!result.ok && result.error.error.message).toContain('"google_search"');
+  });
+
   it('drops temperature or top_p together for models that accept only one', () => {
     const result = ok({ model: 'claude-sonnet-4-5', messages: user, temperature: 0.5, top_p: 0.9 });
     expect(result.upstream.body).toMatchObject({ temperature: 0.5 });

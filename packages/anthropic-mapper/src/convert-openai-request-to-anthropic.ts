@@ -158,7 +158,15 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
   let tools: AnthropicTool[] = [];
   (request.tools ?? []).forEach((tool, index) => {
     if (isAnthropicNativeTool(tool)) tools.push({ ...tool });
-    else if (tool.type === 'function' || tool.type === 'custom') {
+    else if (!('type' in tool) || typeof tool.type !== 'string' || !/_\d+$/.test(tool.type) && tool.type !== 'function' && tool.type !== 'custom') {
+      // Another provider's built-in tool (Google's `{google_search: {}}` or `{type: 'url_context'}`).
+      const name = 'type' in tool && typeof tool.type === 'string' ? tool.type : Object.keys(tool)[0] ?? 'unknown';
+      throw new RequestMappingFailure(
+        `The tool "${name}" is a built-in tool of another provider; Claude takes function tools and Anthropic's own tool types (e.g. web_search_20250305).`,
+        `tools[${index}]`,
+        'unsupported_value',
+      );
+    } else if (tool.type === 'function' || tool.type === 'custom') {
       tools.push(...convertOpenAIToolsToAnthropic([tool as ChatCompletionTool], state, capabilities.structuredOutput, index));
     } else {
       throw new RequestMappingFailure(`Provider-native tool "${tool.type}" needs a name and an Anthropic tool type (e.g. web_search_20250305).`, `tools[${index}]`, 'unsupported_value');

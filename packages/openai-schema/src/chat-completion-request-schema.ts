@@ -9,6 +9,8 @@ import { lazySchema } from './lazy-schema.js';
 import { jsonInteger, jsonRecord } from './zod-helpers.js';
 
 const openObject = () => z.looseObject({});
+/** Google's built-in tools by name (`{type: 'google_search'}`); Google's `Tool` object declares them by key. */
+const GOOGLE_BUILT_IN_TOOLS = ['google_search', 'url_context', 'code_execution'] as const;
 
 export const promptCacheBreakpointSchema = lazySchema(() => z.looseObject({ mode: z.literal('explicit') }));
 
@@ -142,7 +144,20 @@ export const chatCompletionToolSchema = lazySchema(() =>
  * A provider's own tool object, passed through to that provider (e.g. Anthropic's `{type: 'web_search_20250305',
  * name: 'web_search'}`): recognised by its versioned type name `<name>_<digits>`; mappers of other providers reject it.
  */
-export const providerNativeToolSchema = lazySchema(() => z.looseObject({ type: z.templateLiteral([z.string(), '_', z.number()]) }));
+export const providerNativeToolSchema = lazySchema(() =>
+  z.union([
+    // Anthropic's versioned server tools, e.g. `{type: 'web_search_20250305', name: 'web_search'}`.
+    z.looseObject({ type: z.templateLiteral([z.string(), '_', z.number()]) }),
+    // Google's built-in tools as its OpenAI-compatible layer and its `Tool` object spell them.
+    z.looseObject({ type: z.enum(GOOGLE_BUILT_IN_TOOLS) }),
+    z.looseObject({ google_search: openObject() }),
+    z.looseObject({ googleSearch: openObject() }),
+    z.looseObject({ url_context: openObject() }),
+    z.looseObject({ urlContext: openObject() }),
+    z.looseObject({ code_execution: openObject() }),
+    z.looseObject({ codeExecution: openObject() }),
+  ]),
+);
 
 export const chatCompletionToolChoiceOptionSchema = lazySchema(() =>
   z.union([

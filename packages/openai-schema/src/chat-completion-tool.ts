@@ -60,13 +60,20 @@ export interface ChatCompletionCustomTool {
 export type ChatCompletionTool = ChatCompletionFunctionTool | ChatCompletionCustomTool;
 
 /**
- * A provider's own tool object passed through to that provider (e.g. Anthropic's
- * `{type: 'web_search_20250305', name: 'web_search'}`), recognised by its versioned type name.
+ * A provider's own tool object passed through to that provider: Anthropic's versioned server tools (e.g.
+ * `{type: 'web_search_20250305', name: 'web_search'}`), recognised by their versioned type name, and Google's built-in
+ * tools (`{type: 'google_search'}` or `{google_search: {}}`, likewise `url_context`, `code_execution`).
  */
-export interface ChatCompletionProviderNativeTool {
-  type: `${string}_${number}`;
-  [key: string]: unknown;
-}
+export type ChatCompletionProviderNativeTool =
+  | { type: `${string}_${number}`; [key: string]: unknown }
+  /** Google's built-in tools, by name or as Google's `Tool` object (`{google_search: {}}`), for Gemini upstreams. */
+  | { type: 'google_search' | 'url_context' | 'code_execution'; [key: string]: unknown }
+  | { google_search: { [key: string]: unknown }; [key: string]: unknown }
+  | { googleSearch: { [key: string]: unknown }; [key: string]: unknown }
+  | { url_context: { [key: string]: unknown }; [key: string]: unknown }
+  | { urlContext: { [key: string]: unknown }; [key: string]: unknown }
+  | { code_execution: { [key: string]: unknown }; [key: string]: unknown }
+  | { codeExecution: { [key: string]: unknown }; [key: string]: unknown };
 
 export interface ChatCompletionAllowedTools {
   mode: 'auto' | 'required';

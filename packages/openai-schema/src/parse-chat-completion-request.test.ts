@@ -112,6 +112,24 @@ describe('parseChatCompletionRequest', () => {
     },
   );
 
+  it("accepts Google's built-in tools by name or as Google's Tool object, and Anthropic's versioned tools", () => {
+    const tools = [
+      { google_search: {} },
+      { googleSearch: { timeRangeFilter: {} } },
+      { type: 'url_context' },
+      { code_execution: {} },
+      { type: 'web_search_20250305', name: 'web_search' },
+    ];
+    const result = parseChatCompletionRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], tools });
+    expect(result.ok && result.value.tools).toEqual(tools);
+  });
+
+  it('still refuses a tool that is none of these, naming its type', () => {
+    const result = parseChatCompletionRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], tools: [{ bogus: {} }] });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.error.param).toBe('tools[0].type');
+  });
+
   it('accepts stop as a string and nulls for nullable fields', () => {
     const nulls = { temperature: null, top_p: null, n: null, seed: null, stop: null, max_tokens: null, stream_options: null, audio: null };
     expect(parseChatCompletionRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], stop: 'END' }).ok).toBe(true);
