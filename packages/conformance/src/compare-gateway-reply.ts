@@ -6,15 +6,9 @@ import { IdNormaliser, isErrorEnvelope, normaliseCompletion, type NormaliseOptio
 import { parseOpenAISse } from './parse-openai-sse.js';
 import { compareResponsesReply } from './compare-responses-reply.js';
 import { compareMessagesReply } from './compare-messages-reply.js';
+import { checkJsonReply, type ObservedGatewayReply, type ReplyComparison } from './compare-client-reply.js';
 
-/** The gateway's answer as the client received it. */
-export interface ObservedGatewayReply {
-  status: number;
-  /** Lower-case header names. */
-  headers: Record<string, string>;
-  /** The body text. */
-  text: string;
-}
+export type { ObservedGatewayReply, ReplyComparison } from './compare-client-reply.js';
 
 export interface CompareGatewayReplyOptions {
   /** Strict stream mode: also check the chunk grammar (see `checkOpenAIChunkGrammar`). */
@@ -23,12 +17,6 @@ export interface CompareGatewayReplyOptions {
   extensions?: boolean;
   /** Maps the `model` the gateway answered with back to the client's model name (for targets that rename models). */
   restoreModel?: (model: string) => string;
-}
-
-/** The outcome of comparing one reply: problems (empty when it conforms) and a readable diff. */
-export interface ReplyComparison {
-  problems: string[];
-  diff?: string;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -102,21 +90,9 @@ export function compareGatewayReply(fixtureCase: FixtureCase, observed: Observed
   const expected = fixtureCase.expectedResponse;
   const normalise: NormaliseOptions = { extensions: options.extensions === true };
   if (expected.kind === 'json') {
-    const problems: string[] = [];
-    if (observed.status !== expected.response.status) problems.push(`status: expected ${expected.response.status}, got ${observed.status}`);
-    for (const [name, value] of Object.entries(expected.response.headers ?? {})) {
-      if (name === 'content-type') continue;
-      const got = observed.headers[name.toLowerCase()];
-      if (got !== value) problems.push(`header ${name}: expected ${JSON.stringify(value)}, got ${got === undefined ? '(absent)' : JSON.stringify(got)}`);
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(observed.text);
-    } catch {
-      problems.push(`the body is not JSON: ${observed.text.slice(0, 200)}`);
-      return { problems };
-    }
-    const compared = compareBodies(expected.response.body, body, fixtureCase, options, normalise, '$');
+    const { problems, parsed } = checkJsonReply(expected.response, observed);
+    if (!parsed) return { problems };
+    const compared = compareBodies(expected.response.body, parsed.body, fixtureCase, options, normalise, '$');
     return { problems: [...problems, ...compared.problems], ...(compared.diff ? { diff: compared.diff } : {}) };
   }
 
