@@ -15,7 +15,7 @@ export interface OpenAISpecValidator {
 let cached: OpenAISpecValidator | undefined;
 
 /** OpenAPI's `nullable: true` (left in a few places of the 3.1 spec) → JSON Schema's `type: [T, "null"]`. */
-function normaliseNullable(node: unknown): void {
+export function normaliseNullable(node: unknown): void {
   if (Array.isArray(node)) {
     for (const item of node) normaliseNullable(item);
     return;
@@ -38,19 +38,27 @@ function normaliseNullable(node: unknown): void {
   for (const value of Object.values(schema)) normaliseNullable(value);
 }
 
+/** The Ajv the spec validators use: lenient about the spec's own keywords, every error listed, formats not checked. */
+export function createSpecAjv(): Ajv2020 {
+  return new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+}
+
+/** The validator of `components.schemas[name]` in the spec added to `ajv` as `id`: its errors (empty when valid). */
+export function compileSpecSchema(ajv: Ajv2020, id: string, name: string): (body: unknown) => string[] {
+  const validate = ajv.getSchema(`${id}#/components/schemas/${name}`);
+  if (!validate) throw new Error(`the OpenAI spec has no schema ${name}`);
+  return (body: unknown) =>
+    validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`);
+}
+
 /** Validators built from the official OpenAI OpenAPI specification vendored in specs/ (loaded once). */
 export function createOpenAISpecValidator(): OpenAISpecValidator {
   if (cached) return cached;
   const spec = readVendoredSpec('openai');
   normaliseNullable(spec.components);
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = createSpecAjv();
   ajv.addSchema({ $id: 'openai', components: spec.components });
-  const compile = (name: string) => {
-    const validate = ajv.getSchema(`openai#/components/schemas/${name}`);
-    if (!validate) throw new Error(`the OpenAI spec has no schema ${name}`);
-    return (body: unknown) =>
-      validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`);
-  };
+  const compile = (name: string) => compileSpecSchema(ajv, 'openai', name);
   cached = { request: compile('CreateChatCompletionRequest'), completion: compile('CreateChatCompletionResponse'), chunk: compile('CreateChatCompletionStreamResponse'), error: compile('ErrorResponse') };
   return cached;
 }

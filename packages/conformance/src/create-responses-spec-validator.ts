@@ -1,4 +1,4 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { compileSpecSchema, createSpecAjv, normaliseNullable } from './create-openai-spec-validator.js';
 import { readVendoredSpec } from './fixtures-root.js';
 
 export interface ResponsesSpecValidator {
@@ -21,7 +21,7 @@ export function createResponsesSpecValidator(): ResponsesSpecValidator {
   if (cached) return cached;
   const spec = readVendoredSpec('openai');
   normaliseNullable(spec.components);
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = createSpecAjv();
   // Two relaxations, on the Response side: `user` and `usage` are required and nullable in Open Responses'
   // `ResponseResource` (github.com/openresponses/openresponses, schema/components/schemas/ResponseResource.json),
   // and OpenAI's own Response objects carry `"user": null` and, before the end of a stream, `"usage": null`, where
@@ -36,12 +36,7 @@ export function createResponsesSpecValidator(): ResponsesSpecValidator {
   const requestComponents = structuredClone(spec.components);
   oneOfToAnyOf(requestComponents);
   ajv.addSchema({ $id: 'openai-responses-request', components: requestComponents });
-  const compile = (name: string, id = 'openai-responses') => {
-    const validate = ajv.getSchema(`${id}#/components/schemas/${name}`);
-    if (!validate) throw new Error(`the OpenAI spec has no schema ${name}`);
-    return (body: unknown) =>
-      validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`);
-  };
+  const compile = (name: string, id = 'openai-responses') => compileSpecSchema(ajv, id, name);
   cached = {
     request: compile('CreateResponse', 'openai-responses-request'),
     response: compile('Response'),
@@ -64,27 +59,4 @@ function oneOfToAnyOf(node: unknown): void {
     delete schema.oneOf;
   }
   for (const value of Object.values(schema)) oneOfToAnyOf(value);
-}
-
-/** OpenAPI's `nullable: true` → JSON Schema's `type: [T, "null"]` (as in create-openai-spec-validator.ts). */
-function normaliseNullable(node: unknown): void {
-  if (Array.isArray(node)) {
-    for (const item of node) normaliseNullable(item);
-    return;
-  }
-  if (typeof node !== 'object' || node === null) return;
-  const schema = node as Record<string, unknown>;
-  if ('nullable' in schema) {
-    if (schema.nullable === true && typeof schema.type === 'string') schema.type = [schema.type, 'null'];
-    if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
-    if (schema.nullable === true && schema.type === undefined) {
-      const { description, nullable: _nullable, ...rest } = schema;
-      for (const key of Object.keys(schema)) delete schema[key];
-      Object.assign(schema, description === undefined ? {} : { description }, { anyOf: [rest, { type: 'null' }] });
-      normaliseNullable(rest);
-      return;
-    }
-    delete schema.nullable;
-  }
-  for (const value of Object.values(schema)) normaliseNullable(value);
 }
