@@ -22,6 +22,13 @@ import type { ClientFront } from './client-front.js';
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const ERROR_FRAME_START = new TextEncoder().encode('data: {"error"');
+
+function startsWithBytes(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (bytes.byteLength < prefix.byteLength) return false;
+  for (let i = 0; i < prefix.byteLength; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
 
 export interface PassThroughResult {
   reply: GatewayReply;
@@ -72,15 +79,17 @@ export interface NativeStreamWatch {
  * harmless); the supervisor's own failure frames (an OpenAI `data: {"error": …}` payload on a timeout) are rewritten
  * as the client API's `error` events on the way out.
  */
-function createPassThroughTranscoders(watch: NativeStreamWatch): {
+export function createPassThroughTranscoders(watch: NativeStreamWatch): {
   transcoder: UpstreamStreamTranscoder;
   clientTranscoder: { push(chunk: Uint8Array): Uint8Array; end(): Uint8Array };
 } {
   let tail = '';
   let settled = false;
+  // One decoder per stream: a character split across chunks must be joined with its own stream's next bytes.
+  const streamDecoder = new TextDecoder();
   const transcoder: UpstreamStreamTranscoder = {
     push(chunk) {
-      tail = (tail + decoder.decode(chunk, { stream: true })).slice(-watch.tailLength);
+      tail = (tail + streamDecoder.decode(chunk, { stream: true })).slice(-watch.tailLength);
       if (watch.observe(tail)) settled = true;
       return chunk;
     },
@@ -91,9 +100,10 @@ function createPassThroughTranscoders(watch: NativeStreamWatch): {
   };
   const clientTranscoder = {
     push(chunk: Uint8Array): Uint8Array {
-      // The upstreams' data lines are events of their own; only the gateway's own failure frame starts `data: {"error"`.
+      // The upstreams' data lines are events of their own; only the gateway's own failure frame starts `data: {"error"`
+      // (it is always one whole frame, so a stateless decode of it is exact).
+      if (!startsWithBytes(chunk, ERROR_FRAME_START)) return chunk;
       const text = decoder.decode(chunk);
-      if (!text.startsWith('data: {"error"')) return chunk;
       try {
         const envelope = JSON.parse(text.slice(6).trim()) as { error?: { message?: string; type?: string; code?: string | null } };
         return encoder.encode(`event: error\ndata: ${JSON.stringify(watch.errorEvent(envelope.error))}\n\n`);
