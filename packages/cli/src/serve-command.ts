@@ -28,7 +28,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   console.log(`Interlingua gateway listening on http://${host}:${actualPort}`);
-  console.log(`  POST http://${host}:${actualPort}/v1/chat/completions`);
+  console.log(`  POST http://${host}:${actualPort}/v1/chat/completions  (OpenAI Chat Completions)`);
+  console.log(`  POST http://${host}:${actualPort}/v1/responses         (OpenAI Responses)`);
+  console.log(`  POST http://${host}:${actualPort}/v1/messages          (Anthropic Messages; /v1/messages/count_tokens)`);
   const models = (gatewayOptions.models ?? []).map((model) => model.name);
   const prefixes = (gatewayOptions.prefixes ?? []).map((prefix) => `${prefix.prefix || '(any)'}* → ${prefix.upstream}`);
   console.log(`  models: ${[...models, ...prefixes].join(', ') || '(none)'}`);
