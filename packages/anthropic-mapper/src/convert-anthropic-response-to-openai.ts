@@ -8,12 +8,13 @@ import {
   type TranslationEnvironment,
   type TranslationWarning,
 } from '@interlingua/openai-schema';
-import { anthropicErrorBodySchema, anthropicMessageSchema } from './anthropic-response-schema.js';
+import { anthropicErrorBodySchema } from './anthropic-response-schema.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 import { convertAnthropicErrorToOpenAI, statusForAnthropicErrorType } from './convert-anthropic-error-to-openai.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { ANTHROPIC_BLOCKS_FIELD, ANTHROPIC_STOP_REASON_FIELD } from './anthropic-extension-fields.js';
 import { isKnownAnthropicStopReason, mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
+import { parseAnthropicMessage } from './parse-anthropic-message.js';
 
 /** A thinking block as carried in the lossless `thinking_blocks` extension (LiteLLM's naming and shapes). */
 export type OpenAIThinkingBlock = { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
@@ -53,7 +54,7 @@ type Block = Record<string, unknown> & { type: string };
 export function convertAnthropicResponseToOpenAI(body: unknown, options: ConvertAnthropicResponseToOpenAIOptions): ConvertAnthropicResponseToOpenAIResult {
   const warnings: TranslationWarning[] = [];
   const { context, environment } = options;
-  const parsed = anthropicMessageSchema().safeParse(body);
+  const parsed = parseAnthropicMessage(body);
   if (!parsed.success) {
     const errorBody = anthropicErrorBodySchema().safeParse(body);
     if (errorBody.success) {

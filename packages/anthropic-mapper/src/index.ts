@@ -43,4 +43,5 @@ export { mapReasoningEffortToAnthropicBudget } from './map-reasoning-effort-to-a
 export { FIRST_USER_TURN_PLACEHOLDER } from './convert-openai-messages-to-anthropic.js';
 export { parseDataUrl, type ParsedDataUrl } from './parse-data-url.js';
 export { anthropicMessageSchema, anthropicContentBlockSchema, anthropicUsageSchema, anthropicErrorBodySchema, type AnthropicMessagePayload } from './anthropic-response-schema.js';
+export { parseAnthropicMessage, type AnthropicMessageParseResult } from './parse-anthropic-message.js';
 export type * from './anthropic-request-types.js';

@@ -1,0 +1,247 @@
+/// <reference types="node" />
+/**
+ * The fast path of `parseAnthropicMessage` (a checker compiled from `anthropicMessageSchema`) against zod itself, the
+ * oracle: on every upstream reply body of the fixtures (all providers: the non-Anthropic ones are rejections), every
+ * Anthropic message found in the vendored recordings, mutations of them and arbitrary values, the checker accepts
+ * only what zod accepts, zod's parsed value then equals the input (so returning the input is returning what zod
+ * would), anything else is zod's own answer (same issues), and `convertAnthropicResponseToOpenAI` answers exactly
+ * what it answers with zod alone (same completion, warnings and error envelope). The one documented difference: where
+ * zod's copy would differ from the input (an own `__proto__` key, which zod drops; an object that is not a plain
+ * one, which `JSON.parse` never builds), the checker defers to zod.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fc, test } from '@fast-check/vitest';
+import type { TranslationEnvironment } from '@interlingua/openai-schema';
+import { describe, expect, it, vi } from 'vitest';
+import { anthropicMessageSchema } from './anthropic-response-schema.js';
+import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
+import { convertAnthropicResponseToOpenAI } from './convert-anthropic-response-to-openai.js';
+import { parseAnthropicMessage } from './parse-anthropic-message.js';
+
+// The mapper with the fast path, or with zod alone (what it did before), switched per call.
+const mode = vi.hoisted(() => ({ zodOnly: false }));
+vi.mock('./parse-anthropic-message.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./parse-anthropic-message.js')>();
+  const { anthropicMessageSchema: schema } = await import('./anthropic-response-schema.js');
+  return { ...actual, parseAnthropicMessage: (body: unknown) => (mode.zodOnly ? schema().safeParse(body) : actual.parseAnthropicMessage(body)) };
+});
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Every `fixtures/<kind>/<case>/upstream-response.json` body. */
+const FIXTURE_BODIES: Array<{ name: string; body: unknown }> = readdirSync(path.join(repoRoot, 'fixtures'), { withFileTypes: true })
+  .filter((kind) => kind.isDirectory())
+  .flatMap((kind) =>
+    readdirSync(path.join(repoRoot, 'fixtures', kind.name), { withFileTypes: true })
+      .map((entry) => path.join(repoRoot, 'fixtures', kind.name, entry.name, 'upstream-response.json'))
+      .filter((file) => existsSync(file))
+      .map((file) => ({ name: path.relative(path.join(repoRoot, 'fixtures'), path.dirname(file)), body: (JSON.parse(readFileSync(file, 'utf8')) as { body: unknown }).body })),
+  );
+
+/** Every Anthropic message (`type: "message"` with a `content` array) in the vendored recordings, JSON text included. */
+function recordedMessages(): unknown[] {
+  const found = new Map<string, unknown>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.trimStart().startsWith('{')) {
+        try {
+          walk(JSON.parse(value));
+        } catch {
+          // not JSON
+        }
+      }
+      return;
+    }
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (record['type'] === 'message' && Array.isArray(record['content'])) found.set(JSON.stringify(record), record);
+    Object.values(record).forEach(walk);
+  };
+  const dir = path.join(repoRoot, 'packages', 'conformance', 'recordings');
+  for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+    if (!file.endsWith('.json')) continue;
+    try {
+      walk(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    } catch {
+      // a recording that is not one JSON document
+    }
+  }
+  return [...found.values()];
+}
+
+const RECORDED = recordedMessages();
+const SAMPLES: unknown[] = [...FIXTURE_BODIES.map(({ body }) => body), ...RECORDED];
+
+const schema = anthropicMessageSchema();
+
+const CONTEXTS: AnthropicTranslationContext[] = [
+  { requestedModel: 'claude-requested', stream: false, includeUsage: false, thinking: true, jsonResponse: null },
+  { requestedModel: 'claude-requested', stream: false, includeUsage: false, thinking: false, jsonResponse: { mode: 'tool', toolName: 'json_tool_call' } },
+];
+
+function fixedEnvironment(): TranslationEnvironment {
+  let next = 0;
+  return { generateId: (kind) => `${kind}-${next++}`, now: () => 1_700_000_000 };
+}
+
+/** Whether zod's copy of a value can differ from the value itself (see the header). */
+function zodCopyMayDiffer(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(zodCopyMayDiffer);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype || Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+  return Object.values(value).some(zodCopyMayDiffer);
+}
+
+/** The mapper's answer, or what it throws (a block field that cannot become a string throws with zod alone too). */
+function convert(body: unknown, context: AnthropicTranslationContext, zodOnly: boolean): unknown {
+  mode.zodOnly = zodOnly;
+  try {
+    return convertAnthropicResponseToOpenAI(body, { context, environment: fixedEnvironment() });
+  } catch (error) {
+    return { threw: String(error) };
+  } finally {
+    mode.zodOnly = false;
+  }
+}
+
+/** The property: the checker and zod agree, and the mapper answers what it answers with zod alone. */
+function expectAgreement(input: unknown): boolean {
+  const result = parseAnthropicMessage(input);
+  const oracle = schema.safeParse(input);
+  const fast = result.success && result.data === input && input !== null && typeof input === 'object';
+  if (fast) {
+    expect(oracle.success).toBe(true);
+    expect(oracle.data).toStrictEqual(input);
+  } else {
+    expect(result.success).toBe(oracle.success);
+    if (result.success && oracle.success) {
+      // zod accepted what the checker did not: only where zod's copy differs from the input.
+      expect(zodCopyMayDiffer(input)).toBe(true);
+      expect(result.data).toStrictEqual(oracle.data);
+    } else if (!result.success && !oracle.success) expect(result.error.issues).toStrictEqual(oracle.error.issues);
+  }
+  for (const context of CONTEXTS) expect(convert(input, context, false)).toStrictEqual(convert(input, context, true));
+  return fast;
+}
+
+// ---- mutations: values and keys the schema names, at every path of a recorded reply ----
+
+const SCHEMA_KEYS = ['type', 'id', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'stop_details', 'explanation', 'usage', 'input_tokens', 'output_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens_details', 'thinking_tokens', 'text', 'error', 'message', 'request_id'];
+const EDGE_VALUES: unknown[] = [null, true, false, 0, -0, 1, -1, 0.5, 1e21, '', 'message', 'assistant', 'user', 'error', 'text', 'tool_use', 'end_turn', 'refusal', 'pause_turn', [], [{}], [{ type: 'text', text: 'x' }], [{ type: 1 }], {}, { type: 'text' }, { thinking_tokens: 3 }, { explanation: 'x' }, { type: 'x', message: 'y' }];
+
+const valueArbitrary = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...EDGE_VALUES) },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...SCHEMA_KEYS), fc.constantFrom(...EDGE_VALUES), { maxKeys: 4 }) },
+  // Not JSON (NaN, Infinity, undefined, -0, null prototypes), as a library caller may pass.
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+);
+const keyArbitrary = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...SCHEMA_KEYS) },
+  { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'x_unknown') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+);
+const mutationArbitrary = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'replace', 'delete', 'add-key', 'add-key', 'empty', 'wrap'), value: valueArbitrary, key: keyArbitrary });
+
+type Segment = string | number;
+
+function pathsOf(value: unknown, prefix: Segment[] = []): Segment[][] {
+  const out: Segment[][] = [prefix];
+  if (Array.isArray(value)) value.forEach((item, index) => out.push(...pathsOf(item, [...prefix, index])));
+  else if (value !== null && typeof value === 'object') for (const [key, child] of Object.entries(value)) out.push(...pathsOf(child, [...prefix, key]));
+  return out;
+}
+
+/** Defines an own property even for `__proto__` (as JSON.parse does). */
+function defineOwn(target: Record<Segment, unknown>, key: Segment, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A deep copy keeping prototypes and own `__proto__` keys. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  if (typeof value !== 'object' || value === null) return value;
+  const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<Segment, unknown>;
+  for (const key of Object.keys(value)) defineOwn(out, key, copy((value as Record<Segment, unknown>)[key]));
+  return out;
+}
+
+function applyMutation(root: unknown, mutation: { at: number; kind: string; value: unknown; key: string }): unknown {
+  const inserted = copy(mutation.value);
+  const paths = pathsOf(root);
+  const target = paths[mutation.at % paths.length]!;
+  const holder = { root } as Record<Segment, unknown>;
+  let parent = holder;
+  let key: Segment = 'root';
+  for (const segment of target) {
+    parent = parent[key] as Record<Segment, unknown>;
+    key = segment;
+  }
+  const current = parent[key];
+  switch (mutation.kind) {
+    case 'replace':
+      defineOwn(parent, key, inserted);
+      break;
+    case 'delete':
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+      break;
+    case 'add-key':
+      if (current !== null && typeof current === 'object' && !Array.isArray(current)) defineOwn(current as Record<Segment, unknown>, mutation.key, inserted);
+      else if (Array.isArray(current)) current.push(inserted);
+      else defineOwn(parent, key, { [mutation.key]: inserted });
+      break;
+    case 'empty':
+      defineOwn(parent, key, Array.isArray(current) ? [] : current !== null && typeof current === 'object' ? {} : '');
+      break;
+    case 'wrap':
+      defineOwn(parent, key, Array.isArray(current) ? current[0] : [current]);
+      break;
+  }
+  return holder.root;
+}
+
+describe('the fast Anthropic reply check agrees with zod', () => {
+  it('reads the fixture replies and the recorded messages', () => {
+    expect(FIXTURE_BODIES.length).toBeGreaterThan(50);
+    expect(RECORDED.length).toBeGreaterThan(10);
+  });
+
+  it('on every fixture reply body, taking the fast path for every Anthropic message', () => {
+    let fast = 0;
+    for (const { body } of FIXTURE_BODIES) if (expectAgreement(body)) fast++;
+    const messages = FIXTURE_BODIES.filter(({ body }) => schema.safeParse(body).success);
+    expect(messages.length).toBeGreaterThan(20);
+    expect(fast).toBe(messages.length);
+  });
+
+  it('on every Anthropic message in the vendored recordings', () => {
+    let fast = 0;
+    for (const message of RECORDED) if (expectAgreement(message)) fast++;
+    expect(fast).toBe(RECORDED.filter((message) => schema.safeParse(message).success).length);
+  });
+
+  it('defers to zod on an own __proto__ key, which zod drops', () => {
+    const input = JSON.parse('{"type":"message","content":[{"type":"text","text":"hi","__proto__":{"x":1}}]}') as unknown;
+    const result = parseAnthropicMessage(input);
+    expect(result.success && result.data !== input).toBe(true);
+    expectAgreement(input);
+  });
+
+  test.prop([fc.jsonValue()], { numRuns: 500 })('on arbitrary JSON', (input) => {
+    expectAgreement(input);
+  });
+
+  test.prop([fc.anything()], { numRuns: 300 })('on arbitrary values', (input) => {
+    expectAgreement(input);
+  });
+
+  test.prop([fc.nat(), fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 })], { numRuns: 1500 })('on mutations of the recorded replies', (pick, mutations) => {
+    let input = copy(SAMPLES[pick % SAMPLES.length]);
+    for (const mutation of mutations) input = applyMutation(input, mutation);
+    expectAgreement(input);
+  });
+});
