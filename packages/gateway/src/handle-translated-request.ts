@@ -82,9 +82,10 @@ export async function handleTranslatedRequest(
 ): Promise<GatewayReply> {
   const { limits } = runtime;
   const deadline = createDeadline(limits.requestTimeoutMs);
-  // Every error leaves in the client API's envelope.
+  // Every error leaves in the client API's envelope (naming the client's paths once the request is mapped).
+  let frontContext: unknown;
   const errorResponse = (error: OpenAIErrorResponse, headers: Record<string, string> = {}): GatewayReply => {
-    const translated = front.toClientError(error.status, error.body);
+    const translated = front.toClientError(error.status, error.body, frontContext);
     return jsonResponse(translated.status, translated.body, headers);
   };
   // Whatever is still held when the handler returns without a stream: the stream takes them over otherwise.
@@ -117,6 +118,7 @@ export async function handleTranslatedRequest(
       return jsonResponse(parsed.status, parsed.body, frontWarnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(frontWarnings) } : {});
     }
     const clientRequest = parsed.request;
+    frontContext = parsed.context;
     report.model = clientRequest.model;
     report.stream = clientRequest.stream === true;
     const overLimit = checkRequestLimits(clientRequest.messages, limits);
@@ -272,7 +274,7 @@ export async function handleTranslatedRequest(
       });
       const translated = bridge.mapError(upstreamResponse.status, errorBody.ok ? parseErrorBody(errorBody.text) : '', upstreamResponse.headers);
       report.error = `upstream_${upstreamResponse.status}`;
-      const clientError = front.toClientError(translated.status, translated.body as OpenAIErrorResponse['body']);
+      const clientError = front.toClientError(translated.status, translated.body as OpenAIErrorResponse['body'], frontContext);
       return jsonResponse(clientError.status, clientError.body, { ...translated.headers, ...warningHeaders });
     }
 

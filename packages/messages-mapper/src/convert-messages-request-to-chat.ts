@@ -19,6 +19,7 @@ import type {
 import { decodeContinuation } from './continuation-carrier.js';
 import { convertTextBlock, convertUserBlock } from './convert-messages-content-to-chat.js';
 import { convertMessagesToolChoiceToChat, convertMessagesToolsToChat } from './convert-messages-tools-to-chat.js';
+import { messagesFieldPaths, type HubPathEntry } from './hub-request-paths.js';
 import { mapMessagesThinkingToReasoningEffort } from './map-messages-thinking-to-reasoning-effort.js';
 import { dropField, MessagesMappingFailure, warn, type MappingState } from './mapping-failure.js';
 import type { MessagesTranslationContext } from './messages-translation-context.js';
@@ -37,7 +38,14 @@ export interface ConvertMessagesRequestOptions {
 export const MESSAGES_API_VERSION_2026 = '2026-10-21';
 
 export type ConvertMessagesRequestResult =
-  | { ok: true; request: ChatCompletionRequest; context: MessagesTranslationContext; warnings: TranslationWarning[] }
+  | {
+      ok: true;
+      request: ChatCompletionRequest;
+      context: MessagesTranslationContext;
+      warnings: TranslationWarning[];
+      /** Where each hub path came from in this request, for errors about the hub request (`convertOpenAIErrorToMessages`). */
+      paths: HubPathEntry[];
+    }
   | { ok: false; status: 400; error: MessagesErrorEnvelope; param: string; warnings: TranslationWarning[] };
 
 /** Top-level fields this mapper translates (any other one is reported). */
@@ -51,6 +59,19 @@ function systemParts(system: MessagesCreateRequest['system'], param: string, sta
   return (system ?? []).map((block, index) => convertTextBlock(block, `${param}.${index}`, state));
 }
 
+/** The client path of each field of a hub content part made from the block at `param`. */
+function partPaths(hub: string, part: ChatCompletionContentPart, param: string): HubPathEntry[] {
+  if (part.type === 'image_url') {
+    return [
+      { hub, client: param },
+      { hub: `${hub}.image_url`, client: `${param}.source` },
+      { hub: `${hub}.image_url.url`, client: `${param}.source` },
+    ];
+  }
+  if (part.type === 'file') return [{ hub, client: param }, { hub: `${hub}.file`, client: `${param}.source` }];
+  return [{ hub, client: param }];
+}
+
 function isEmpty(content: string | unknown[]): boolean {
   return typeof content === 'string' ? content === '' : content.length === 0;
 }
@@ -59,11 +80,22 @@ function convertToolResult(
   block: Extract<MessagesContentBlockParam, { type: 'tool_result' }>,
   param: string,
   state: MappingState,
+  hub: string,
 ): ChatCompletionToolMessageParam {
   let content: string | ChatCompletionContentPart[];
+  state.paths?.push({ hub, client: param }, { hub: `${hub}.tool_call_id`, client: `${param}.tool_use_id` }, { hub: `${hub}.content`, client: `${param}.content` });
   if (block.content === undefined) content = '';
   else if (typeof block.content === 'string') content = block.content;
-  else content = block.content.flatMap((inner, index) => convertUserBlock(inner, `${param}.content.${index}`, state));
+  else {
+    const parts: ChatCompletionContentPart[] = [];
+    block.content.forEach((inner, index) => {
+      for (const part of convertUserBlock(inner, `${param}.content.${index}`, state)) {
+        state.paths?.push(...partPaths(`${hub}.content[${parts.length}]`, part, `${param}.content.${index}`));
+        parts.push(part);
+      }
+    });
+    content = parts;
+  }
   if (Array.isArray(content) && content.every((part) => part.type === 'text')) {
     content = content.map((part) => (part as ChatCompletionContentPartText).text).join('\n');
   }
@@ -74,25 +106,41 @@ function convertToolResult(
 }
 
 /** A user turn: its tool results become `tool` messages first (Anthropic requires them first), then the rest. */
-function convertUserMessage(message: MessagesMessageParam, param: string, state: MappingState): ChatCompletionMessageParam[] {
-  if (typeof message.content === 'string') return [{ role: 'user', content: message.content }];
+function convertUserMessage(message: MessagesMessageParam, param: string, state: MappingState, first: number): ChatCompletionMessageParam[] {
+  if (typeof message.content === 'string') {
+    state.paths?.push({ hub: `messages[${first}]`, client: param });
+    return [{ role: 'user', content: message.content }];
+  }
   const results: ChatCompletionMessageParam[] = [];
   const parts: ChatCompletionContentPart[] = [];
+  /** Hub part index → the block it came from (the user message's index is known once the tool results are counted). */
+  const partSources: string[] = [];
   message.content.forEach((block, index) => {
     const blockParam = `${param}.content.${index}`;
     if (block.type === 'tool_result') {
       if (parts.length > 0) warn(state, 'tool_result_moved', blockParam, 'A tool_result after other content was sent ahead of it, as the tool message it becomes.');
-      results.push(convertToolResult(block, blockParam, state));
+      results.push(convertToolResult(block, blockParam, state, `messages[${first + results.length}]`));
     } else {
-      parts.push(...convertUserBlock(block, blockParam, state));
+      for (const part of convertUserBlock(block, blockParam, state)) {
+        partSources.push(blockParam);
+        parts.push(part);
+      }
     }
   });
-  if (parts.length > 0) results.push({ role: 'user', content: parts });
+  if (parts.length > 0) {
+    const hub = `messages[${first + results.length}]`;
+    state.paths?.push({ hub, client: param }, { hub: `${hub}.content`, client: `${param}.content` });
+    parts.forEach((part, p) => state.paths?.push(...partPaths(`${hub}.content[${p}]`, part, partSources[p]!)));
+    results.push({ role: 'user', content: parts });
+  }
   return results;
 }
 
-function convertAssistantMessage(message: MessagesMessageParam, param: string, state: MappingState): ChatCompletionAssistantMessageParam {
+function convertAssistantMessage(message: MessagesMessageParam, param: string, state: MappingState, hub: string): ChatCompletionAssistantMessageParam {
+  state.paths?.push({ hub, client: param });
   if (typeof message.content === 'string') return { role: 'assistant', content: message.content };
+  let firstText: string | undefined;
+  let firstThinking: string | undefined;
   const texts: string[] = [];
   const reasoning: string[] = [];
   const thinkingBlocks: ChatCompletionThinkingBlock[] = [];
@@ -103,10 +151,12 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
     const blockParam = `${param}.content.${index}`;
     switch (block.type) {
       case 'text':
+        firstText ??= blockParam;
         texts.push(block.text);
         if (block.cache_control) warn(state, 'cache_control_dropped', `${blockParam}.cache_control`, 'A cache breakpoint on assistant text has no Chat Completions form; it was dropped.');
         break;
       case 'thinking':
+        firstThinking ??= blockParam;
         reasoning.push(block.thinking);
         // An empty signature is what a thinking block without one gets from this gateway (an upstream that signs nothing).
         if (block.signature !== '') thinkingBlocks.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
@@ -125,6 +175,12 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
         if (typeof block.input !== 'object' || block.input === null || Array.isArray(block.input)) {
           throw new MessagesMappingFailure(`${blockParam}.input`, 'Input should be a valid dictionary');
         }
+        const call = `${hub}.tool_calls[${toolCalls.length}]`;
+        state.paths?.push(
+          { hub: call, client: blockParam },
+          { hub: `${call}.function`, client: blockParam },
+          { hub: `${call}.function.arguments`, client: `${blockParam}.input` },
+        );
         toolCalls.push({ id: block.id, type: 'function', function: { name: block.name, arguments: JSON.stringify(block.input) } });
         break;
       }
@@ -132,6 +188,10 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
         throw new MessagesMappingFailure(`${blockParam}.type`, `a ${block.type} block is not allowed in an assistant message`);
     }
   });
+  if (firstText !== undefined) state.paths?.push({ hub: `${hub}.content`, client: texts.length > 1 ? `${param}.content` : firstText });
+  if (firstThinking !== undefined) {
+    state.paths?.push({ hub: `${hub}.reasoning_content`, client: firstThinking }, { hub: `${hub}.thinking_blocks`, client: firstThinking });
+  }
   const out: ChatCompletionAssistantMessageParam = { role: 'assistant', content: texts.length > 0 ? texts.join('') : null };
   if (reasoning.length > 0) out.reasoning_content = reasoning.join('');
   if (thinkingBlocks.length > 0) out.thinking_blocks = thinkingBlocks;
@@ -162,7 +222,10 @@ function mapRequest(request: MessagesCreateRequest, state: MappingState, apiVers
   const messages: ChatCompletionMessageParam[] = [];
   if (request.system !== undefined) {
     const content = systemParts(request.system, 'system', state);
-    if (!isEmpty(content)) messages.push({ role: 'system', content });
+    if (!isEmpty(content)) {
+      state.paths?.push({ hub: 'messages[0]', client: 'system' }, { hub: 'messages[0].content', client: 'system' });
+      messages.push({ role: 'system', content });
+    }
   }
   request.messages.forEach((message, index) => {
     const param = `messages.${index}`;
@@ -171,11 +234,12 @@ function mapRequest(request: MessagesCreateRequest, state: MappingState, apiVers
         if (block.type !== 'text') throw new MessagesMappingFailure(`${param}.content.${j}.type`, 'a system message holds text blocks only');
         return convertTextBlock(block, `${param}.content.${j}`, state);
       });
+      state.paths?.push({ hub: `messages[${messages.length}]`, client: param });
       messages.push({ role: 'system', content });
     } else if (message.role === 'user') {
-      messages.push(...convertUserMessage(message, param, state));
+      messages.push(...convertUserMessage(message, param, state, messages.length));
     } else {
-      messages.push(convertAssistantMessage(message, param, state));
+      messages.push(convertAssistantMessage(message, param, state, `messages[${messages.length}]`));
     }
   });
   if (messages.length === 0) throw new MessagesMappingFailure('messages', 'at least one message is required');
@@ -214,6 +278,7 @@ function mapRequest(request: MessagesCreateRequest, state: MappingState, apiVers
   const metadataKeys = Object.keys(request.metadata ?? {}).filter((key) => key !== 'user_id');
   for (const key of metadataKeys) dropField(state, `metadata.${key}`, `metadata.${key} has no hub equivalent`);
 
+  state.paths?.push(...messagesFieldPaths(request));
   const thinking = request.thinking;
   return {
     request: chat,
@@ -234,10 +299,10 @@ function mapRequest(request: MessagesCreateRequest, state: MappingState, apiVers
 export function convertMessagesRequestToChat(body: unknown, options: ConvertMessagesRequestOptions = {}): ConvertMessagesRequestResult {
   const parsed = parseMessagesCreateRequest(body);
   if (!parsed.ok) return { ok: false, status: 400, error: parsed.error, param: parsed.param, warnings: [] };
-  const state: MappingState = { warnings: [], strict: options.strict === true };
+  const state: MappingState = { warnings: [], strict: options.strict === true, paths: [] };
   try {
     const { request, context } = mapRequest(parsed.value, state, options.apiVersion ?? '2023-06-01');
-    return { ok: true, request, context, warnings: state.warnings };
+    return { ok: true, request, context, warnings: state.warnings, paths: state.paths ?? [] };
   } catch (error) {
     if (error instanceof MessagesMappingFailure) return { ok: false, status: 400, error: error.error, param: error.param, warnings: state.warnings };
     throw error;

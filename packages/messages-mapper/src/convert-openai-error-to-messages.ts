@@ -1,3 +1,4 @@
+import { findClientPath, replacePath, type HubPathEntry } from './hub-request-paths.js';
 import { createMessagesError, messagesErrorTypeForStatus, type MessagesErrorEnvelope, type MessagesErrorType } from '@interlingua/messages-schema';
 
 /**
@@ -12,8 +13,16 @@ import { createMessagesError, messagesErrorTypeForStatus, type MessagesErrorEnve
  *   timeout_error, 529 overloaded_error; other 4xx invalid_request_error, other 5xx api_error).
  * - The message is kept; a `param` the message does not already name is put in front, Anthropic style
  *   (`temperature: …`).
+ * - With `paths` (from `convertMessagesRequestToChat`: the error is about the hub request made of the client's),
+ *   the hub path becomes the client's (`messages[2].tool_call_id` → `messages.1.content.0.tool_use_id`, in the
+ *   message too); a path no entry matches is kept and said to be a path of the translated (Chat Completions)
+ *   request. Anthropic's envelope has no `param`: the path is in the message.
  */
-export function convertOpenAIErrorToMessages(status: number, envelope: unknown): { status: number; body: MessagesErrorEnvelope } {
+export function convertOpenAIErrorToMessages(
+  status: number,
+  envelope: unknown,
+  paths?: readonly HubPathEntry[],
+): { status: number; body: MessagesErrorEnvelope } {
   const error = (typeof envelope === 'object' && envelope !== null ? (envelope as { error?: unknown }).error : undefined) as
     | { message?: unknown; type?: unknown; param?: unknown; code?: unknown }
     | undefined;
@@ -22,7 +31,16 @@ export function convertOpenAIErrorToMessages(status: number, envelope: unknown):
   if (status === 529 || (status === 503 && (openAIType === 'service_unavailable_error' || openAIType === 'overloaded_error'))) outStatus = 529;
   const type: MessagesErrorType = messagesErrorTypeForStatus(outStatus);
   let message = typeof error?.message === 'string' && error.message !== '' ? error.message : `The upstream answered with status ${status}.`;
-  const param = typeof error?.param === 'string' && error.param !== '' ? error.param : null;
+  let param = typeof error?.param === 'string' && error.param !== '' ? error.param : null;
+  if (param !== null && paths !== undefined) {
+    const client = findClientPath(param, paths);
+    if (client !== undefined) {
+      message = replacePath(message, param, client);
+      param = client;
+    } else if (!message.includes(param)) {
+      param = `${param} (a path of this request as translated to Chat Completions)`;
+    } else message = `${message} (${param} is a path of this request as translated to Chat Completions.)`;
+  }
   if (param !== null && !message.includes(param)) message = `${param}: ${message}`;
   return { status: outStatus, body: createMessagesError(outStatus, message, type) };
 }

@@ -7,3 +7,4 @@ export { mapMessagesThinkingToReasoningEffort } from './map-messages-thinking-to
 export { createMessageId, sanitizeToolUseId } from './create-message-id.js';
 export { CONTINUATION_PREFIX, decodeContinuation, encodeContinuation, isContinuationData, type ContinuationData } from './continuation-carrier.js';
 export type { MessagesTranslationContext } from './messages-translation-context.js';
+export { findClientPath, messagesFieldPaths, type HubPathEntry } from './hub-request-paths.js';

@@ -1,5 +1,6 @@
 import { createMessagesError, type MessagesErrorEnvelope } from '@interlingua/messages-schema';
 import type { TranslationWarning } from '@interlingua/openai-schema';
+import type { HubPathEntry } from './hub-request-paths.js';
 
 /**
  * Thrown inside the request mapper at the first input the translated path cannot honour; caught by
@@ -17,6 +18,8 @@ export class MessagesMappingFailure {
 export interface MappingState {
   warnings: TranslationWarning[];
   strict: boolean;
+  /** Where each hub path comes from (filled while mapping a request; absent where nothing needs them). */
+  paths?: HubPathEntry[];
 }
 
 export function warn(state: MappingState, code: string, param: string, message: string): void {

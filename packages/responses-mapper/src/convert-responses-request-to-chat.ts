@@ -7,6 +7,7 @@ import {
   type TranslationWarning,
 } from '@interlingua/openai-schema';
 import { parseResponsesRequest, type ResponseInputItem, type ResponseOutputItem, type ResponsesRequest } from '@interlingua/responses-schema';
+import { responsesFieldPaths, type HubPathEntry } from './hub-request-paths.js';
 import { mapResponsesInputToMessages } from './map-responses-input-to-messages.js';
 import { mapResponsesTools } from './map-responses-tools.js';
 import type { ResponsesTranslationContext } from './responses-context.js';
@@ -31,7 +32,14 @@ export interface ConvertResponsesRequestOptions {
 }
 
 export type ConvertResponsesRequestResult =
-  | { ok: true; request: ChatCompletionRequest; context: ResponsesTranslationContext; warnings: TranslationWarning[] }
+  | {
+      ok: true;
+      request: ChatCompletionRequest;
+      context: ResponsesTranslationContext;
+      warnings: TranslationWarning[];
+      /** Where each hub path came from in this request, for errors about the hub request (`translateHubErrorForResponses`). */
+      paths: HubPathEntry[];
+    }
   | { ok: false; status: 400; error: OpenAIErrorEnvelope; warnings: TranslationWarning[] };
 
 /** Request fields the hub carries under the same name (and meaning). */
@@ -109,15 +117,21 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
 
   const chat: ChatCompletionRequest = { model: request.model, messages: [] };
   const messages: ChatCompletionMessageParam[] = [];
-  if (typeof request.instructions === 'string' && request.instructions !== '') messages.push({ role: 'system', content: request.instructions });
+  const paths: HubPathEntry[] = [];
+  if (typeof request.instructions === 'string' && request.instructions !== '') {
+    paths.push({ hub: 'messages[0]', client: 'instructions' }, { hub: 'messages[0].content', client: 'instructions' });
+    messages.push({ role: 'system', content: request.instructions });
+  }
   if (options.history?.length) {
-    const history = mapResponsesInputToMessages(options.history, warnings, 'previous_response.items');
+    const history = mapResponsesInputToMessages(options.history, warnings, 'previous_response.items', { entries: paths, offset: messages.length });
     if (!history.ok) return { ok: false, status: 400, error: history.error.body, warnings };
     messages.push(...history.messages);
   }
-  if (typeof request.input === 'string') messages.push({ role: 'user', content: request.input });
-  else if (request.input) {
-    const input = mapResponsesInputToMessages(request.input, warnings);
+  if (typeof request.input === 'string') {
+    paths.push({ hub: `messages[${messages.length}]`, client: 'input' }, { hub: `messages[${messages.length}].content`, client: 'input' });
+    messages.push({ role: 'user', content: request.input });
+  } else if (request.input) {
+    const input = mapResponsesInputToMessages(request.input, warnings, 'input', { entries: paths, offset: messages.length });
     if (!input.ok) return { ok: false, status: 400, error: input.error.body, warnings };
     messages.push(...input.messages);
   }
@@ -222,7 +236,9 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
     },
   };
   const context = options.environment ? identifyResponse(unidentified, options.environment) : unidentified;
-  return { ok: true, request: chat, context, warnings };
+  const logprobsParam = chat.logprobs !== true ? undefined : topLogprobs > 0 ? 'top_logprobs' : 'include';
+  paths.push(...responsesFieldPaths(request.tools, logprobsParam));
+  return { ok: true, request: chat, context, warnings, paths };
 }
 
 /** The context with the response's id and creation time set (unchanged when it already has an id). */

@@ -9,6 +9,7 @@ import {
   type TranslationWarning,
 } from '@interlingua/openai-schema';
 import type { ResponseInputContent, ResponseInputItem, ResponseInputMessage, ResponseOutputItem } from '@interlingua/responses-schema';
+import type { HubPathEntry } from './hub-request-paths.js';
 import { unsealReasoningCarrier, type GoogleThoughtSignature } from './reasoning-carrier.js';
 
 export type MapInputResult = { ok: true; messages: ChatCompletionMessageParam[] } | { ok: false; error: OpenAIErrorResponse };
@@ -22,6 +23,26 @@ class InputError extends Error {
 const reject = (param: string, message: string, code = 'unsupported_input'): never => {
   throw new InputError(createOpenAIError(400, message, { param, code }));
 };
+
+/** Where the hub's `messages[k]` paths come from: `entries` collects them; `offset` is the index of the first message mapped here. */
+export interface InputPathRecorder {
+  entries: HubPathEntry[];
+  offset: number;
+}
+
+/** The client path of each field of a hub content part mapped from a Responses part at `param`. */
+function contentPartPaths(hub: string, part: ChatCompletionContentPart, param: string): HubPathEntry[] {
+  if (part.type === 'image_url') {
+    return [
+      { hub, client: param },
+      { hub: `${hub}.image_url`, client: param },
+      { hub: `${hub}.image_url.url`, client: `${param}.image_url` },
+      { hub: `${hub}.image_url.detail`, client: `${param}.detail` },
+    ];
+  }
+  if (part.type === 'file') return [{ hub, client: param }, { hub: `${hub}.file`, client: param }];
+  return [{ hub, client: param }];
+}
 
 /** A content part of a user / tool message → the hub's part. */
 function mapInputContent(part: ResponseInputContent, param: string): ChatCompletionContentPart {
@@ -63,9 +84,18 @@ interface AssistantTurn {
   extraContent: { [key: string]: unknown } | undefined;
   extensions: { [field: string]: unknown };
   toolExtras: { [callId: string]: { [key: string]: unknown } };
+  /** The client paths of the turn's items: the first item, the first assistant message, the first reasoning item, each call. */
+  first: string;
+  textParam: string | undefined;
+  reasoningParam: string | undefined;
+  callParams: string[];
 }
 
-const newTurn = (): AssistantTurn => ({
+const newTurn = (first: string): AssistantTurn => ({
+  first,
+  textParam: undefined,
+  reasoningParam: undefined,
+  callParams: [],
   texts: [],
   refusals: [],
   toolCalls: [],
@@ -118,17 +148,44 @@ function messageText(item: ResponseInputMessage, param: string): { text: string 
  * Maps `input` items to the hub's messages. Consecutive assistant-side items (reasoning, assistant messages,
  * function calls) form one assistant message (a Response's output items are valid input items): its text, its tool calls, and — from the reasoning items' carriers —
  * its `reasoning_content`, `thinking_blocks` and Gemini thought signatures, so a replayed turn reaches the
- * provider mapper exactly as the chat path would send it. `param` of every error is `input[i]…`.
+ * provider mapper exactly as the chat path would send it. `param` of every error is `input[i]…`. With `paths`, the
+ * client path of every hub message (`messages[k]` ← `input[i]`, a turn's `tool_calls[t]` ← its function_call item,
+ * a tool message's `tool_call_id` ← `call_id`) is recorded.
  */
 export function mapResponsesInputToMessages(
   items: ReadonlyArray<ResponseInputItem | ResponseOutputItem>,
   warnings: TranslationWarning[],
   paramPrefix = 'input',
+  paths?: InputPathRecorder,
 ): MapInputResult {
   const messages: ChatCompletionMessageParam[] = [];
   let turn: AssistantTurn | undefined;
+  const record = (entries: HubPathEntry[]) => paths?.entries.push(...entries);
+  const hubPath = () => `messages[${(paths?.offset ?? 0) + messages.length}]`;
+  /** The paths of a user / system / tool message's content parts (mapped one to one). */
+  const recordParts = (hub: string, content: string | ChatCompletionContentPart[], param: string) => {
+    if (typeof content !== 'string') content.forEach((part, j) => record(contentPartPaths(`${hub}[${j}]`, part, `${param}[${j}]`)));
+  };
   const closeTurn = () => {
-    if (turn) messages.push(finishTurn(turn));
+    if (turn) {
+      const hub = hubPath();
+      record([{ hub, client: turn.first }]);
+      if (turn.textParam !== undefined) record([{ hub: `${hub}.content`, client: `${turn.textParam}.content` }]);
+      if (turn.reasoningParam !== undefined) {
+        record([
+          { hub: `${hub}.reasoning_content`, client: turn.reasoningParam },
+          { hub: `${hub}.thinking_blocks`, client: `${turn.reasoningParam}.encrypted_content` },
+        ]);
+      }
+      turn.callParams.forEach((param, t) =>
+        record([
+          { hub: `${hub}.tool_calls[${t}]`, client: param },
+          { hub: `${hub}.tool_calls[${t}].id`, client: `${param}.call_id` },
+          { hub: `${hub}.tool_calls[${t}].function`, client: param },
+        ]),
+      );
+      messages.push(finishTurn(turn));
+    }
     turn = undefined;
   };
   try {
@@ -139,7 +196,8 @@ export function mapResponsesInputToMessages(
         case 'message': {
           const message = item as ResponseInputMessage;
           if (message.role === 'assistant') {
-            turn ??= newTurn();
+            turn ??= newTurn(param);
+            turn.textParam ??= param;
             if (typeof message.content === 'string') turn.texts.push(message.content);
             else {
               let dropped = 0;
@@ -162,6 +220,8 @@ export function mapResponsesInputToMessages(
           }
           closeTurn();
           const { text } = messageText(message, param);
+          record([{ hub: hubPath(), client: param }]);
+          recordParts(`${hubPath()}.content`, text, `${param}.content`);
           if (message.role === 'user') {
             messages.push({ role: 'user', content: text });
             return;
@@ -173,12 +233,14 @@ export function mapResponsesInputToMessages(
           return;
         }
         case 'function_call': {
-          turn ??= newTurn();
+          turn ??= newTurn(param);
+          turn.callParams.push(param);
           turn.toolCalls.push({ id: item.call_id, type: 'function', function: { name: item.name, arguments: item.arguments } });
           return;
         }
         case 'reasoning': {
-          turn ??= newTurn();
+          turn ??= newTurn(param);
+          turn.reasoningParam ??= param;
           const text = [...(item.content ?? []).map((part) => part.text)];
           if (!text.length) text.push(...item.summary.map((part) => part.text));
           turn.reasoningTexts.push(text.join('\n\n'));
@@ -207,6 +269,13 @@ export function mapResponsesInputToMessages(
             typeof item.output === 'string' || item.output.length === 0
               ? typeof item.output === 'string' ? item.output : ''
               : item.output.map((part, j) => mapInputContent(part, `${param}.output[${j}]`));
+          const hub = hubPath();
+          record([
+            { hub, client: param },
+            { hub: `${hub}.tool_call_id`, client: `${param}.call_id` },
+            { hub: `${hub}.content`, client: `${param}.output` },
+          ]);
+          recordParts(`${hub}.content`, content, `${param}.output`);
           messages.push({ role: 'tool', tool_call_id: item.call_id, content });
           return;
         }

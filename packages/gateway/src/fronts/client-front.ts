@@ -24,8 +24,12 @@ export interface ClientFront {
    * conversation to load).
    */
   toChatRequest(body: unknown, request: GatewayRequest): FrontRequestResult | Promise<FrontRequestResult>;
-  /** An OpenAI error (from the gateway's checks or translated from the upstream's) as the client API's error. */
-  toClientError(status: number, envelope: OpenAIErrorEnvelope): { status: number; body: unknown };
+  /**
+   * An OpenAI error (from the gateway's checks or translated from the upstream's) as the client API's error.
+   * `context` is `toChatRequest`'s, once the request is mapped: an error about the hub request (a provider mapper's
+   * 400 naming `messages[2].tool_call_id`) can then name the path the client sent instead.
+   */
+  toClientError(status: number, envelope: OpenAIErrorEnvelope, context?: unknown): { status: number; body: unknown };
   /** A complete chat completion as the client API's reply body. May be asynchronous (e.g. storing the reply). */
   toClientReply(completion: ChatCompletion, context: unknown, environment: TranslationEnvironment): FrontReplyResult | Promise<FrontReplyResult>;
   /**

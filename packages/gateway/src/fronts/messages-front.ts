@@ -1,12 +1,18 @@
-import { convertChatCompletionToMessage, convertMessagesRequestToChat, convertOpenAIErrorToMessages, type MessagesTranslationContext } from '@interlingua/messages-mapper';
+import {
+  convertChatCompletionToMessage,
+  convertMessagesRequestToChat,
+  convertOpenAIErrorToMessages,
+  type HubPathEntry,
+  type MessagesTranslationContext,
+} from '@interlingua/messages-mapper';
 import { createChatToMessagesTranscoder } from '@interlingua/messages-transducer';
 import type { TranslationWarning } from '@interlingua/openai-schema';
 import type { GatewayRequest } from '../gateway-exchange.js';
 import type { ClientFront, FrontRequestResult } from './client-front.js';
 import { estimateChatRequestTokens, type GatewayTokenCounter } from './estimate-chat-request-tokens.js';
 
-/** The mapper's context plus the input-token estimate a stream's message_start announces. */
-type MessagesFrontContext = MessagesTranslationContext & { inputTokens?: number };
+/** The mapper's context plus the input-token estimate a stream's message_start announces and the hub paths' origins. */
+type MessagesFrontContext = MessagesTranslationContext & { inputTokens?: number; paths?: HubPathEntry[] };
 
 /**
  * How often a quiet translated stream gets a `ping` (Anthropic documents pings in streams without a period; 15 s
@@ -57,7 +63,7 @@ function toChatRequest(body: unknown, request: GatewayRequest, strict: boolean, 
   // tokenizer's estimate when it has one (the final message_delta carries the upstream's count).
   let inputTokens: number | undefined;
   if (mapped.request.stream === true && tokenCounter) inputTokens = estimateChatRequestTokens(mapped.request, tokenCounter.countTokens).tokens;
-  const context: MessagesFrontContext = { ...mapped.context, ...(inputTokens !== undefined ? { inputTokens } : {}) };
+  const context: MessagesFrontContext = { ...mapped.context, ...(inputTokens !== undefined ? { inputTokens } : {}), paths: mapped.paths };
   return { ok: true, request: mapped.request, context, warnings: [...headerWarnings, ...mapped.warnings] };
 }
 
@@ -67,7 +73,7 @@ export const messagesFront: ClientFront = {
   acceptsApiKeyHeader: true,
   nativeUpstream: 'anthropic',
   toChatRequest: (body, request) => toChatRequest(body, request, false, undefined),
-  toClientError: (status, envelope) => convertOpenAIErrorToMessages(status, envelope),
+  toClientError: (status, envelope, context) => convertOpenAIErrorToMessages(status, envelope, (context as MessagesFrontContext | undefined)?.paths),
   toClientReply(completion, context, environment) {
     const { message, warnings } = convertChatCompletionToMessage(completion, { context: context as MessagesTranslationContext, environment });
     return { ok: true, body: message, warnings };

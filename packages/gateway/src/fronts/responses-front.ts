@@ -4,6 +4,8 @@ import {
   convertResponsesRequestToChat,
   identifyResponse,
   responseIdBase,
+  translateHubErrorForResponses,
+  type HubPathEntry,
   type ResponsesTranslationContext,
 } from '@interlingua/responses-mapper';
 import { parseResponsesRequest, type ResponseInputItem, type ResponseObject, type ResponseOutputItem } from '@interlingua/responses-schema';
@@ -61,13 +63,16 @@ interface ResponsesFrontContext {
   responses: ResponsesTranslationContext;
   input: string | ResponseInputItem[] | undefined;
   history: Array<ResponseInputItem | ResponseOutputItem>;
+  /** Where each path of the hub request came from in the client's (errors about the hub request name the client's). */
+  paths: HubPathEntry[];
 }
 
 /**
  * `POST /v1/responses`: the OpenAI Responses API in front of every upstream. The request becomes a hub request
  * (`@interlingua/responses-mapper`), the hub's reply a Response, the hub's stream Responses events
  * (`@interlingua/responses-transducer`); routing, auth, limits, upstream calls and faults are the gateway's. The
- * Responses API answers HTTP errors in OpenAI's error envelope, so errors pass unchanged.
+ * Responses API answers HTTP errors in OpenAI's error envelope, so errors keep it; once the request is mapped, an
+ * error's `param` names the path in the client's request (`translateHubErrorForResponses`).
  */
 export function createResponsesFront(options: ResponsesFrontOptions): ClientFront {
   const { store } = options;
@@ -111,10 +116,13 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
         ...(typeof request.previous_response_id === 'string' ? { history } : {}),
       });
       if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: mapped.warnings };
-      const context: ResponsesFrontContext = { responses: mapped.context, input: request.input, history };
+      const context: ResponsesFrontContext = { responses: mapped.context, input: request.input, history, paths: mapped.paths };
       return { ok: true, request: mapped.request, context, warnings: mapped.warnings };
     },
-    toClientError: (status, envelope) => ({ status, body: envelope }),
+    toClientError: (status, envelope, context) => {
+      const paths = (context as ResponsesFrontContext | undefined)?.paths;
+      return { status, body: paths ? translateHubErrorForResponses(envelope, paths) : envelope };
+    },
     async toClientReply(completion, context, environment: TranslationEnvironment) {
       const front = context as ResponsesFrontContext;
       const responses = identifyResponse(front.responses, environment);
