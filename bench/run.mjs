@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: the benchmark session of BENCHMARKING.md. Never part of the test run; asserts nothing.
 //
-//   node bench/run.mjs [--quick] [--only m1,m2,m3,m4,m5,m6,bundle] [--session NAME]
+//   node bench/run.mjs [--quick] [--only m1,m2,m3,m4,m5,m6,m1body,m1resp,m3resp,m4resp,bundle] [--session NAME]
 //
 // Arms run in the same session, interleaved where the metric allows it: direct to the mock, the bare Node
 // pass-through and translating proxies (the floor), Interlingua through the Express adapter and through
@@ -16,6 +16,9 @@ import { measureAddedLatency } from './lanes/m1-added-latency.mjs';
 import { measureThroughput } from './lanes/m2-throughput.mjs';
 import { measureFirstChunk } from './lanes/m4-first-chunk.mjs';
 import { measureCapacity, measureMemory } from './lanes/m5-m6-streams.mjs';
+import { measureLargeBody } from './lanes/m1-large-body.mjs';
+import { measureResponsesLatency } from './lanes/m1-responses.mjs';
+import { measureResponsesFirstChunk } from './lanes/m4-responses.mjs';
 import { setupPortkey } from './setup-portkey.mjs';
 import { median } from './lib/stats.mjs';
 
@@ -30,7 +33,7 @@ if (hasTaskset && !process.env.BENCH_PINNED) {
 }
 
 const quick = flag('--quick');
-const only = new Set(value('--only', 'm1,m2,m3,m4,m5,m6,bundle').split(','));
+const only = new Set(value('--only', 'm1,m2,m3,m4,m5,m6,m1body,m1resp,m3resp,m4resp,bundle').split(','));
 const session = value('--session', `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}`);
 const log = (line) => console.log(`[${new Date().toISOString().slice(11, 19)} load ${loadAverage()[0]}] ${line}`);
 
@@ -97,6 +100,43 @@ await cell('m5-memory', { ...m5Settings, arms: m5Arms }, () => measureMemory({ .
 const m6Arms = (process.env.BENCH_M6_ARMS ?? 'express,serve,floor-translate').split(',');
 const m6Settings = { lane: 'anthropic', counts: quick ? [500, 1000] : [1000, 2000, 4000, 8000, 9000], knobs: { chunks: 12, intervalMs: 1000 } };
 await cell('m6-capacity', { ...m6Settings, arms: m6Arms }, () => measureCapacity({ ...m6Settings, arms: m6Arms, log }));
+
+// ---- the 64 KiB lane and the Responses lanes (after the lanes above, which they leave unchanged) ----
+// M1 64 KiB (key m1body): the openai lane with the fixture's body and with a 64 KiB body, same processes,
+// interleaved; cost per extra KiB. Runs and settings as M1; the median run by Express's µs per KiB is reported.
+const m1BodyArms = withPortkey(['direct', 'floor-pass', 'floor-translate', 'express', 'serve', 'portkey']);
+const m1BodyBytes = 64 * 1024;
+for (let run = 1; run <= m1Runs; run++) {
+  await cell(`m1body-64k-run${run}`, { ...m1Settings, lane: 'openai', bodyBytes: m1BodyBytes, arms: m1BodyArms }, () =>
+    measureLargeBody({ arms: m1BodyArms, bytes: m1BodyBytes, ...m1Settings, log }),
+  );
+}
+
+// M1 Responses (key m1resp): POST /v1/responses against the same arm's POST /v1/chat/completions, Anthropic upstream.
+const m1RespArms = ['express', 'serve'];
+for (let run = 1; run <= m1Runs; run++) {
+  await cell(`m1resp-added-latency-run${run}`, { ...m1Settings, lane: 'anthropic', arms: m1RespArms, reference: 'floor-translate (chat)' }, () =>
+    measureResponsesLatency({ arms: m1RespArms, ...m1Settings, log }),
+  );
+}
+
+// M3 Responses (key m3resp): in process, µs per upstream event, Responses stream against the chat stream.
+if (only.has('m3resp')) {
+  const loadBefore = loadAverage();
+  const started = new Date();
+  log('m3resp-transducer-cost: start');
+  const args = ['--expose-gc', '--max-semi-space-size=64', join(repositoryRoot, 'bench', 'in-process', 'responses-transducer-cost.mjs')];
+  const env = { ...process.env, ...(quick ? { BENCH_M3_RUNS: '3', BENCH_M3_RUN_MS: '150' } : {}) };
+  const output = hasTaskset ? execFileSync('taskset', ['-c', SUT_CPU, process.execPath, ...args], { env }) : execFileSync(process.execPath, args, { env });
+  const results = JSON.parse(output.toString());
+  log(`M3 Responses anthropic: ${results.anthropic.responses.microsPerEventMedian} µs/event against the chat lane's ${results.anthropic.chat.microsPerEventMedian} (${results.anthropic.responsesOverChat}×); the Responses transcoder alone ${results.anthropic.responsesAlone.microsPerEventMedian}`);
+  writeRecord(session, 'm3resp-transducer-cost', { metric: 'm3resp-transducer-cost', session, started: started.toISOString(), seconds: Math.round((Date.now() - started.getTime()) / 1000), loadAverageBefore: loadBefore, loadAverageAfter: loadAverage(), quick, machine, results });
+}
+
+// M4 Responses (key m4resp): first content frame of a streamed /v1/responses against the same arm's chat stream.
+const m4RespArms = ['express', 'serve'];
+const m4RespVariants = m4Variants.filter((variant) => variant.name === 'paced' || variant.name === 'burst');
+await cell('m4resp-first-chunk', { variants: m4RespVariants, lane: 'anthropic', arms: m4RespArms }, () => measureResponsesFirstChunk({ arms: m4RespArms, variants: m4RespVariants, log }));
 
 if (only.has('bundle')) {
   const results = JSON.parse(execFileSync(process.execPath, [join(repositoryRoot, 'bench', 'bundle-size.mjs')]).toString());
