@@ -9,6 +9,8 @@ import type { MessagesCreateRequest } from '@interlingua/messages-schema';
 export interface HubPathEntry {
   readonly hub: string;
   readonly client: string;
+  /** Matches `hub` itself only, not the paths under it (`messages` ← `input`, but not `messages[4]` ← `input[4]`). */
+  readonly exact?: boolean;
 }
 
 /** Whether `prefix` is `path` or a whole-segment prefix of it (`messages[1]` of `messages[1].content`, not of `messages[10]`). */
@@ -26,7 +28,7 @@ function isPathPrefix(prefix: string, path: string): boolean {
 export function findClientPath(param: string, paths: readonly HubPathEntry[]): string | undefined {
   let best: HubPathEntry | undefined;
   for (const entry of paths) {
-    if (isPathPrefix(entry.hub, param) && (best === undefined || entry.hub.length > best.hub.length)) best = entry;
+    if ((entry.exact ? entry.hub === param : isPathPrefix(entry.hub, param)) && (best === undefined || entry.hub.length > best.hub.length)) best = entry;
   }
   if (best === undefined) return undefined;
   return best.client + param.slice(best.hub.length).replace(/\[(\d+)\]/g, '.$1');
@@ -36,7 +38,7 @@ export function findClientPath(param: string, paths: readonly HubPathEntry[]): s
 export function messagesFieldPaths(request: MessagesCreateRequest): HubPathEntry[] {
   const paths: HubPathEntry[] = [
     { hub: 'model', client: 'model' },
-    { hub: 'messages', client: 'messages' },
+    { hub: 'messages', client: 'messages', exact: true },
     { hub: 'max_completion_tokens', client: 'max_tokens' },
     { hub: 'temperature', client: 'temperature' },
     { hub: 'top_p', client: 'top_p' },

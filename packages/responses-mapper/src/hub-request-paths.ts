@@ -9,6 +9,8 @@ import type { ResponseTool } from '@interlingua/responses-schema';
 export interface HubPathEntry {
   readonly hub: string;
   readonly client: string;
+  /** Matches `hub` itself only, not the paths under it (`messages` ← `input`, but not `messages[4]` ← `input[4]`). */
+  readonly exact?: boolean;
 }
 
 /** Whether `prefix` is `path` or a whole-segment prefix of it (`messages[1]` of `messages[1].content`, not of `messages[10]`). */
@@ -26,7 +28,7 @@ function isPathPrefix(prefix: string, path: string): boolean {
 export function findClientPath(param: string, paths: readonly HubPathEntry[]): string | undefined {
   let best: HubPathEntry | undefined;
   for (const entry of paths) {
-    if (isPathPrefix(entry.hub, param) && (best === undefined || entry.hub.length > best.hub.length)) best = entry;
+    if ((entry.exact ? entry.hub === param : isPathPrefix(entry.hub, param)) && (best === undefined || entry.hub.length > best.hub.length)) best = entry;
   }
   return best === undefined ? undefined : best.client + param.slice(best.hub.length);
 }
@@ -34,7 +36,6 @@ export function findClientPath(param: string, paths: readonly HubPathEntry[]): s
 /** Top-level hub fields and the Responses fields they come from (when the request sets them). */
 const FIELD_PATHS: ReadonlyArray<readonly [hub: string, client: string]> = [
   ['model', 'model'],
-  ['messages', 'input'],
   ['tool_choice', 'tool_choice'],
   ['parallel_tool_calls', 'parallel_tool_calls'],
   ['temperature', 'temperature'],
@@ -60,7 +61,7 @@ const FIELD_PATHS: ReadonlyArray<readonly [hub: string, client: string]> = [
  * fields are flat), a web search tool becomes `web_search_options`.
  */
 export function responsesFieldPaths(tools: readonly ResponseTool[] | undefined, logprobsParam: string | undefined): HubPathEntry[] {
-  const paths: HubPathEntry[] = FIELD_PATHS.map(([hub, client]) => ({ hub, client }));
+  const paths: HubPathEntry[] = [{ hub: 'messages', client: 'input', exact: true }, ...FIELD_PATHS.map(([hub, client]) => ({ hub, client }))];
   if (logprobsParam !== undefined) paths.push({ hub: 'logprobs', client: logprobsParam });
   let j = 0;
   for (const [i, tool] of (tools ?? []).entries()) {
