@@ -11,11 +11,12 @@ import {
 import { convertGeminiGroundingToAnnotations } from './convert-gemini-grounding-to-annotations.js';
 import { convertGeminiLogprobsToOpenAI } from './convert-gemini-logprobs-to-openai.js';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
-import { geminiGenerateContentResponseSchema, type GeminiCandidate } from './gemini-response-schema.js';
+import type { GeminiCandidate } from './gemini-response-schema.js';
 import type { GeminiMessageSignature } from './gemini-thought-signature-extension.js';
 import type { GeminiTranslationContext } from './gemini-translation-context.js';
 import { isKnownGeminiFinishReason, mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 import { restoreGeminiToolName } from './restore-gemini-tool-name.js';
+import { parseGeminiGenerateContentResponse } from './parse-gemini-generate-content-response.js';
 
 export interface ConvertGeminiResponseToOpenAIOptions {
   context: GeminiTranslationContext;
@@ -179,7 +180,7 @@ export function convertGeminiCandidateToOpenAIChoice(
  */
 export function convertGeminiResponseToOpenAI(body: unknown, options: ConvertGeminiResponseToOpenAIOptions): ConvertGeminiResponseToOpenAIResult {
   const warnings: TranslationWarning[] = [];
-  const parsed = geminiGenerateContentResponseSchema().safeParse(body);
+  const parsed = parseGeminiGenerateContentResponse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.map(String).join('.') : '';

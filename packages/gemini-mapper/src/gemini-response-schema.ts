@@ -45,12 +45,20 @@ export const geminiGroundingMetadataSchema = lazySchema(() =>
 const logprobsCandidate = () =>
   z.looseObject({ token: z.optional(z.string()), tokenId: z.optional(z.number()), logProbability: z.optional(z.number()) });
 
-export const geminiGenerateContentResponseSchema = lazySchema(() =>
-  z.looseObject({
+export const geminiGenerateContentResponseSchema = lazySchema(() => buildGeminiGenerateContentResponseSchema(z.number().check(z.int(), z.nonnegative())));
+
+/**
+ * The response schema around a given `candidates[].index` schema. The package's schema passes zod's `int()` (a
+ * safe integer); the compiled checker of `parse-gemini-generate-content-response.ts` is built from the same
+ * definition with `Number.isSafeInteger` as a refinement, which accepts exactly the same numbers and which the
+ * checker compiler models (it does not model number formats). Not part of the public API.
+ */
+export function buildGeminiGenerateContentResponseSchema(candidateIndex: z.ZodMiniNumber<number>) {
+  return z.looseObject({
     candidates: z.nullish(
       z.array(
         z.looseObject({
-          index: z.optional(z.number().check(z.int(), z.nonnegative())),
+          index: z.optional(candidateIndex),
           content: z.nullish(z.looseObject({ role: z.optional(z.string()), parts: z.nullish(z.array(geminiPartSchema())) })),
           finishReason: z.optional(z.string()),
           finishMessage: z.optional(z.string()),
@@ -80,8 +88,8 @@ export const geminiGenerateContentResponseSchema = lazySchema(() =>
     ),
     modelVersion: z.optional(z.string()),
     responseId: z.optional(z.string()),
-  }),
-);
+  });
+}
 
 export type GeminiGenerateContentResponse = z.infer<ReturnType<typeof geminiGenerateContentResponseSchema>>;
 export type GeminiCandidate = NonNullable<GeminiGenerateContentResponse['candidates']>[number];

@@ -33,6 +33,7 @@ export {
   type GeminiCandidate,
   type GeminiResponsePart,
 } from './gemini-response-schema.js';
+export { parseGeminiGenerateContentResponse, type GeminiGenerateContentResponseParseResult } from './parse-gemini-generate-content-response.js';
 export { restoreGeminiToolName } from './restore-gemini-tool-name.js';
 export { convertGeminiLogprobsToOpenAI } from './convert-gemini-logprobs-to-openai.js';
 export { convertJsonSchemaToGeminiSchema, type ConvertJsonSchemaToGeminiSchemaOptions, type ConvertJsonSchemaToGeminiSchemaResult } from './convert-json-schema-to-gemini-schema.js';

@@ -1,0 +1,305 @@
+/// <reference types="node" />
+/**
+ * The fast path of `parseGeminiGenerateContentResponse` (a checker compiled from the definition of
+ * `geminiGenerateContentResponseSchema`) against zod itself, the oracle: on every upstream reply body of the fixtures
+ * (all providers), every Gemini response found in the vendored recordings, mutations of them (with the candidate
+ * index around zod's `int()` bounds) and arbitrary values, the checker accepts only what zod accepts, zod's parsed
+ * value then equals the input (so returning the input is returning what zod would), anything else is zod's own
+ * answer (same issues), and `convertGeminiResponseToOpenAI` answers exactly what it answers with zod alone (same
+ * completion, warnings and error envelope). The one documented difference: where
+ * zod's copy would differ from the input (an own `__proto__` key, which zod drops; an object that is not a plain
+ * one, which `JSON.parse` never builds), the checker defers to zod.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { fc, test } from '@fast-check/vitest';
+import type { TranslationEnvironment } from '@interlingua/openai-schema';
+import { describe, expect, it, vi } from 'vitest';
+import { convertGeminiResponseToOpenAI } from './convert-gemini-response-to-openai.js';
+import { geminiGenerateContentResponseSchema } from './gemini-response-schema.js';
+import type { GeminiTranslationContext } from './gemini-translation-context.js';
+import { parseGeminiGenerateContentResponse } from './parse-gemini-generate-content-response.js';
+
+// The mapper with the fast path, or with zod alone (what it did before), switched per call.
+const mode = vi.hoisted(() => ({ zodOnly: false }));
+vi.mock('./parse-gemini-generate-content-response.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./parse-gemini-generate-content-response.js')>();
+  const { geminiGenerateContentResponseSchema: schema } = await import('./gemini-response-schema.js');
+  return {
+    ...actual,
+    parseGeminiGenerateContentResponse: (body: unknown) => (mode.zodOnly ? schema().safeParse(body) : actual.parseGeminiGenerateContentResponse(body)),
+  };
+});
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Every `fixtures/<kind>/<case>/upstream-response.json` body. */
+const FIXTURE_BODIES: Array<{ name: string; body: unknown }> = readdirSync(path.join(repoRoot, 'fixtures'), { withFileTypes: true })
+  .filter((kind) => kind.isDirectory())
+  .flatMap((kind) =>
+    readdirSync(path.join(repoRoot, 'fixtures', kind.name), { withFileTypes: true })
+      .map((entry) => path.join(repoRoot, 'fixtures', kind.name, entry.name, 'upstream-response.json'))
+      .filter((file) => existsSync(file))
+      .map((file) => ({ name: path.relative(path.join(repoRoot, 'fixtures'), path.dirname(file)), body: (JSON.parse(readFileSync(file, 'utf8')) as { body: unknown }).body })),
+  );
+
+/** Every Gemini response (an object with a `candidates` array or a `promptFeedback`) in the vendored recordings, JSON text included. */
+function recordedMessages(): unknown[] {
+  const found = new Map<string, unknown>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.trimStart().startsWith('{')) {
+        try {
+          walk(JSON.parse(value));
+        } catch {
+          // not JSON
+        }
+      }
+      return;
+    }
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== 'object') return;
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record['candidates']) || (record['promptFeedback'] !== null && typeof record['promptFeedback'] === 'object')) found.set(JSON.stringify(record), record);
+    Object.values(record).forEach(walk);
+  };
+  const dir = path.join(repoRoot, 'packages', 'conformance', 'recordings');
+  for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+    if (!file.endsWith('.json')) continue;
+    try {
+      walk(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
+    } catch {
+      // a recording that is not one JSON document
+    }
+  }
+  return [...found.values()];
+}
+
+const RECORDED = recordedMessages();
+const SAMPLES: unknown[] = [...FIXTURE_BODIES.map(({ body }) => body), ...RECORDED];
+
+const schema = geminiGenerateContentResponseSchema();
+
+const BASE_CONTEXT: GeminiTranslationContext = {
+  model: 'gemini-requested',
+  upstreamModel: 'gemini-requested',
+  stream: false,
+  includeUsage: false,
+  toolNames: {},
+  logprobs: false,
+  includeThoughts: false,
+  candidateCount: 1,
+  responseFormat: null,
+};
+const CONTEXTS: GeminiTranslationContext[] = [
+  BASE_CONTEXT,
+  { ...BASE_CONTEXT, toolNames: { get_weather: 'get.weather' }, logprobs: true, topLogprobs: 2, includeThoughts: true, candidateCount: 2, responseFormat: 'json_schema', jsonResponse: { name: 'json_response', wrapped: true }, grounding: true },
+];
+
+function fixedEnvironment(): TranslationEnvironment {
+  let next = 0;
+  return { generateId: (kind) => `${kind}-${next++}`, now: () => 1_700_000_000 };
+}
+
+/** Whether zod's copy of a value can differ from the value itself (see the header). */
+function zodCopyMayDiffer(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(zodCopyMayDiffer);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype || Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+  return Object.values(value).some(zodCopyMayDiffer);
+}
+
+/** The mapper's answer, or what it throws (a block field that cannot become a string throws with zod alone too). */
+function convert(body: unknown, context: GeminiTranslationContext, zodOnly: boolean): unknown {
+  mode.zodOnly = zodOnly;
+  try {
+    return convertGeminiResponseToOpenAI(body, { context, environment: fixedEnvironment() });
+  } catch (error) {
+    return { threw: String(error) };
+  } finally {
+    mode.zodOnly = false;
+  }
+}
+
+/**
+ * Deep equality as `node:util` defines it (same prototypes, same own keys, `undefined` values included, NaN equal to
+ * NaN): vitest's `toStrictEqual` also compares `.constructor`, which a reply with an own `constructor: NaN` key
+ * makes unequal to itself.
+ */
+function expectSame(actual: unknown, expected: unknown): void {
+  if (!isDeepStrictEqual(actual, expected)) expect(actual).toStrictEqual(expected);
+  expect(isDeepStrictEqual(actual, expected)).toBe(true);
+}
+
+/** The property: the checker and zod agree, and the mapper answers what it answers with zod alone. */
+function expectAgreement(input: unknown): boolean {
+  const result = parseGeminiGenerateContentResponse(input);
+  const oracle = schema.safeParse(input);
+  const fast = result.success && result.data === input && input !== null && typeof input === 'object';
+  if (fast) {
+    expect(oracle.success).toBe(true);
+    expectSame(oracle.data, input);
+  } else {
+    expect(result.success).toBe(oracle.success);
+    if (result.success && oracle.success) {
+      // zod accepted what the checker did not: only where zod's copy differs from the input.
+      expect(zodCopyMayDiffer(input)).toBe(true);
+      expectSame(result.data, oracle.data);
+    } else if (!result.success && !oracle.success) expectSame(result.error.issues, oracle.error.issues);
+  }
+  for (const context of CONTEXTS) expectSame(convert(input, context, false), convert(input, context, true));
+  return fast;
+}
+
+// ---- mutations: values and keys the schema names, at every path of a recorded reply ----
+
+/** Every object key the schema declares (read from its definition, so that mutations hit its branches). */
+function schemaKeys(): string[] {
+  const keys = new Set<string>();
+  const seen = new Set<object>();
+  const walk = (node: { _zod: { def: Record<string, unknown> } } | undefined): void => {
+    if (!node || seen.has(node)) return;
+    seen.add(node);
+    const def = node._zod.def;
+    const shape = def['shape'] as Record<string, { _zod: { def: Record<string, unknown> } }> | undefined;
+    if (shape) {
+      for (const [key, child] of Object.entries(shape)) {
+        keys.add(key);
+        walk(child);
+      }
+    }
+    for (const field of ['innerType', 'element', 'valueType', 'keyType', 'catchall']) walk(def[field] as never);
+  };
+  walk(schema as never);
+  return [...keys];
+}
+const SCHEMA_KEYS = schemaKeys();
+const EDGE_VALUES: unknown[] = [
+  null, true, false, 0, -0, 1, -1, 0.5, 1.5, -0.5, 2 ** 53 - 1, 2 ** 53, -(2 ** 53 - 1), 1e21, Number.NaN, Number.POSITIVE_INFINITY, undefined,
+  '', 'STOP', 'MAX_TOKENS', 'SAFETY', 'model', 'x', [], [{}], [{ text: 'x' }], [{ functionCall: { name: 'get_weather', args: { a: 1 } } }], [{ index: 0 }], [{ index: 1.5 }], [1, 'a'],
+  {}, { parts: [{ text: 'x' }] }, { name: 'n', args: null }, { a: 1 }, { web: { uri: 'https://x' } }, { blockReason: 'SAFETY' },
+];
+
+const valueArbitrary = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...EDGE_VALUES) },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...SCHEMA_KEYS), fc.constantFrom(...EDGE_VALUES), { maxKeys: 4 }) },
+  // Not JSON (NaN, Infinity, undefined, -0, null prototypes), as a library caller may pass.
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+);
+const keyArbitrary = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...SCHEMA_KEYS) },
+  { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'x_unknown') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+);
+const mutationArbitrary = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'replace', 'delete', 'add-key', 'add-key', 'empty', 'wrap'), value: valueArbitrary, key: keyArbitrary });
+
+type Segment = string | number;
+
+function pathsOf(value: unknown, prefix: Segment[] = []): Segment[][] {
+  const out: Segment[][] = [prefix];
+  if (Array.isArray(value)) value.forEach((item, index) => out.push(...pathsOf(item, [...prefix, index])));
+  else if (value !== null && typeof value === 'object') for (const [key, child] of Object.entries(value)) out.push(...pathsOf(child, [...prefix, key]));
+  return out;
+}
+
+/** Defines an own property even for `__proto__` (as JSON.parse does). */
+function defineOwn(target: Record<Segment, unknown>, key: Segment, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A deep copy keeping prototypes and own `__proto__` keys. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  if (typeof value !== 'object' || value === null) return value;
+  const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<Segment, unknown>;
+  for (const key of Object.keys(value)) defineOwn(out, key, copy((value as Record<Segment, unknown>)[key]));
+  return out;
+}
+
+function applyMutation(root: unknown, mutation: { at: number; kind: string; value: unknown; key: string }): unknown {
+  const inserted = copy(mutation.value);
+  const paths = pathsOf(root);
+  const target = paths[mutation.at % paths.length]!;
+  const holder = { root } as Record<Segment, unknown>;
+  let parent = holder;
+  let key: Segment = 'root';
+  for (const segment of target) {
+    parent = parent[key] as Record<Segment, unknown>;
+    key = segment;
+  }
+  const current = parent[key];
+  switch (mutation.kind) {
+    case 'replace':
+      defineOwn(parent, key, inserted);
+      break;
+    case 'delete':
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+      break;
+    case 'add-key':
+      if (current !== null && typeof current === 'object' && !Array.isArray(current)) defineOwn(current as Record<Segment, unknown>, mutation.key, inserted);
+      else if (Array.isArray(current)) current.push(inserted);
+      else defineOwn(parent, key, { [mutation.key]: inserted });
+      break;
+    case 'empty':
+      defineOwn(parent, key, Array.isArray(current) ? [] : current !== null && typeof current === 'object' ? {} : '');
+      break;
+    case 'wrap':
+      defineOwn(parent, key, Array.isArray(current) ? current[0] : [current]);
+      break;
+  }
+  return holder.root;
+}
+
+describe('the fast Gemini reply check agrees with zod', () => {
+  it('reads the fixture replies and the recorded responses', () => {
+    expect(FIXTURE_BODIES.length).toBeGreaterThan(50);
+    expect(RECORDED.length).toBeGreaterThan(10);
+  });
+
+  it('on every fixture reply body, taking the fast path for every Gemini response', () => {
+    let fast = 0;
+    for (const { body } of FIXTURE_BODIES) if (expectAgreement(body)) fast++;
+    // The schema is loose (every field optional): any plain object passes it; the mapper answers 502 later.
+    const accepted = FIXTURE_BODIES.filter(({ body }) => schema.safeParse(body).success);
+    expect(FIXTURE_BODIES.filter(({ body }) => Array.isArray((body as { candidates?: unknown } | null)?.candidates)).length).toBeGreaterThan(25);
+    expect(fast).toBe(accepted.length);
+  });
+
+  it('on every Gemini response in the vendored recordings', () => {
+    let fast = 0;
+    for (const response of RECORDED) if (expectAgreement(response)) fast++;
+    expect(fast).toBe(RECORDED.filter((response) => schema.safeParse(response).success).length);
+  });
+
+  it('checks the candidate index as zod int() does (a safe integer, not negative)', () => {
+    for (const index of [0, 1, 2 ** 53 - 1, 2 ** 53, -1, 0.5, -0, 1e21, Number.NaN, '0']) {
+      const input = { candidates: [{ index, content: { role: 'model', parts: [{ text: 'x' }] }, finishReason: 'STOP' }] };
+      expect(expectAgreement(input)).toBe(typeof index === 'number' && Number.isSafeInteger(index) && index >= 0);
+    }
+  });
+
+  it('defers to zod on an own __proto__ key, which zod drops', () => {
+    const input = JSON.parse('{"candidates":[{"content":{"parts":[{"text":"hi","__proto__":{"x":1}}]}}]}') as unknown;
+    const result = parseGeminiGenerateContentResponse(input);
+    expect(result.success && result.data !== input).toBe(true);
+    expectAgreement(input);
+  });
+
+  test.prop([fc.jsonValue()], { numRuns: 500 })('on arbitrary JSON', (input) => {
+    expectAgreement(input);
+  });
+
+  test.prop([fc.anything()], { numRuns: 300 })('on arbitrary values', (input) => {
+    expectAgreement(input);
+  });
+
+  test.prop([fc.nat(), fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 })], { numRuns: 1500 })('on mutations of the recorded replies', (pick, mutations) => {
+    let input = copy(SAMPLES[pick % SAMPLES.length]);
+    for (const mutation of mutations) input = applyMutation(input, mutation);
+    expectAgreement(input);
+  });
+});
