@@ -5,7 +5,10 @@ import { createGateway } from '../create-gateway.js';
 /**
  * A provider mapper rejects the hub request a Responses or Messages request was translated to: the client's error
  * names the path in its own request, not in the hub's Chat Completions request it never sent. Each 400 here is one
- * the Anthropic or Gemini mapper's own tests document; no upstream is called.
+ * the mappers raise while mapping (Gemini: `unknown_tool_call_id` in convert-openai-messages-to-gemini.ts,
+ * `media_resolver_required` in convert-openai-content-part-to-gemini.ts; Anthropic: `invalid_tool_arguments` in
+ * convert-openai-messages-to-anthropic.ts, the object-root rule in convert-openai-tools-to-anthropic.ts); no upstream
+ * is called.
  */
 const CLIENT_KEY = 'client-key-1';
 
