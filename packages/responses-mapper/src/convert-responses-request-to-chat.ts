@@ -195,8 +195,11 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
   }
   // Anything else is passed on to the hub, where the provider mapper treats it as on the chat path
   // (an extension such as `top_k`, or dropped with a warning, or a 400 in strict mode).
+  const passed: HubPathEntry[] = [];
   for (const [key, value] of Object.entries(request)) {
-    if (!HANDLED.has(key)) (chat as Record<string, unknown>)[key] = value;
+    if (HANDLED.has(key)) continue;
+    (chat as Record<string, unknown>)[key] = value;
+    passed.push({ hub: key, client: key });
   }
 
   const stream = request.stream === true;
@@ -237,7 +240,7 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
   };
   const context = options.environment ? identifyResponse(unidentified, options.environment) : unidentified;
   const logprobsParam = chat.logprobs !== true ? undefined : topLogprobs > 0 ? 'top_logprobs' : 'include';
-  paths.push(...responsesFieldPaths(request.tools, logprobsParam));
+  paths.push(...responsesFieldPaths(request.tools, logprobsParam), ...passed);
   return { ok: true, request: chat, context, warnings, paths };
 }
 

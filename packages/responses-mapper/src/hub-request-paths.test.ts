@@ -87,6 +87,8 @@ describe('convertResponsesRequestToChat: the path map', () => {
     expect(at('logprobs')).toBe('top_logprobs');
     expect(at('model')).toBe('model');
     expect(at('frequency_penalty')).toBeUndefined();
+    // A field passed to the hub unchanged keeps its name.
+    expect(findClientPath('top_k', mapped({ ...body, top_k: 5 }).paths)).toBe('top_k');
   });
 
   it('counts a string input after the instructions, and a previous response before the input', () => {

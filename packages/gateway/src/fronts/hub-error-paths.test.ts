@@ -105,6 +105,14 @@ describe('Responses client: a provider mapper’s 400 names the Responses path i
     expect(reply.body.error).toMatchObject({ param: 'tools[1].parameters.type', code: 'invalid_value' });
   });
 
+  it('a field passed to the hub under its own name keeps it (Anthropic: n > 1)', async () => {
+    const { post } = setup();
+    const reply = await post('/v1/responses', { model: 'claude-sonnet-4-5', input: 'Hi', n: 2 });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({ param: 'n', code: 'unsupported_value' });
+    expect(reply.body.error.message).not.toContain('translated');
+  });
+
   it('an error about the request as a whole keeps the client’s own field (the model)', async () => {
     const { post } = setup();
     const reply = await post('/v1/responses', { model: 'unknown-model', input: 'Hi' });
