@@ -37,6 +37,11 @@ describe('convertAnthropicResponseToOpenAI', () => {
     });
   });
 
+  it('never throws on a tool_use block whose id or name is not a string (found by the reply agreement property)', () => {
+    const { response } = convert(message([{ type: 'tool_use', id: { toString: [] }, name: 7, input: {} }], { stop_reason: 'tool_use' }));
+    expect(response.choices[0]!.message.tool_calls).toEqual([{ id: '{"toString":[]}', type: 'function', function: { name: '7', arguments: '{}' } }]);
+  });
+
   it('falls back to the requested model and gives null content when there is no text', () => {
     const { response } = convert(message([], { model: undefined }));
     expect(response.model).toBe('claude-x');

@@ -30,6 +30,12 @@ export type ConvertAnthropicResponseToOpenAIResult =
 
 type Block = Record<string, unknown> & { type: string };
 
+/** A field the schema leaves open (a block of a loose content list) as text: strings as they are, other JSON as JSON. */
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : (JSON.stringify(value) ?? '');
+}
+
 /**
  * An Anthropic `Message` → an OpenAI `chat.completion` with exactly one choice.
  *
@@ -115,7 +121,7 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
           jsonContent = JSON.stringify(input);
           break;
         }
-        toolCalls.push({ id: String(block['id'] ?? ''), type: 'function', function: { name: String(block['name'] ?? ''), arguments: JSON.stringify(input) } });
+        toolCalls.push({ id: asText(block['id']), type: 'function', function: { name: asText(block['name']), arguments: JSON.stringify(input) } });
         break;
       }
       default:
