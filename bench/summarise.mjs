@@ -153,7 +153,7 @@ if (m1body) {
     row(
       `M1 64 KiB body, openai lane, ${arm}: cost per KiB (${m1body.chosen.metric.replace('m1body-64k-', '')} of ${m1body.runs.length})`,
       'report',
-      `added p50 ${ms(large.addedP50Micros)} with ${results.largeBodyBytes} B against ${ms(small.addedP50Micros)} with ${results.smallBodyBytes} B: **${us(perKiB.microsPerKiB, 2)} per extra KiB** (${fixed(kib, 1)} KiB); added p99 ${ms(large.addedP99Micros)} / ${ms(small.addedP99Micros)}`,
+      `added p50 ${ms(large.addedP50Micros)} with ${results.largeBodyBytes} B against ${ms(small.addedP50Micros)} with ${results.smallBodyBytes} B: **${us(perKiB.microsPerKiB, 2)} per extra KiB** (${fixed(kib, 1)} KiB; every run: ${m1body.runs.map((run) => fixed(run.results.perKiB[arm]?.microsPerKiB, 1)).join(' / ')}); added p99 ${ms(large.addedP99Micros)} / ${ms(small.addedP99Micros)}`,
       arm === 'floor-translate' || arm === 'floor-pass' ? '' : `${fixed(ratio(perKiB.microsPerKiB, floorPerKiB))}× floor-translate's per KiB`,
       null,
     );
@@ -172,7 +172,7 @@ if (m1resp) {
     if (!chat || !responses) continue;
     const p50Ratio = ratio(responses.addedP50Micros, chat.addedP50Micros);
     const p99Ratio = ratio(responses.addedP99Micros, chat.addedP99Micros);
-    row(`M1 added p50, Responses API, anthropic lane, ${arm} (${m1resp.chosen.metric.replace('m1resp-added-latency-', '')} of ${m1resp.runs.length})`, '≤ 1.2× chat lane', `${ms(responses.addedP50Micros)} (/v1/chat/completions ${ms(chat.addedP50Micros)}; floor-translate chat ${ms(floor?.addedP50Micros)})`, `${fixed(p50Ratio)}× chat lane`, p50Ratio === null ? null : p50Ratio <= 1.2);
+    row(`M1 added p50, Responses API, anthropic lane, ${arm} (${m1resp.chosen.metric.replace('m1resp-added-latency-', '')} of ${m1resp.runs.length})`, '≤ 1.2× chat lane', `${ms(responses.addedP50Micros)} (/v1/chat/completions ${ms(chat.addedP50Micros)}; floor-translate chat ${ms(floor?.addedP50Micros)})`, `${fixed(p50Ratio)}× chat lane (every run: ${m1resp.runs.map((run) => fixed(ratio(run.results.anthropic[`${arm}-responses`]?.addedP50Micros, run.results.anthropic[`${arm}-chat`]?.addedP50Micros))).join(' / ')})`, p50Ratio === null ? null : p50Ratio <= 1.2);
     row(`M1 added p99, Responses API, anthropic lane, ${arm}`, '≤ 1.2× chat lane', `${ms(responses.addedP99Micros)} (/v1/chat/completions ${ms(chat.addedP99Micros)}; floor-translate chat ${ms(floor?.addedP99Micros)})`, `${fixed(p99Ratio)}× chat lane`, p99Ratio === null ? null : p99Ratio <= 1.2);
   }
 }
