@@ -44,3 +44,4 @@ export {
   type InProcessResponseResult,
   type RunConformanceInProcessOptions,
 } from './run-conformance-in-process.js';
+export { applyJsonMutation, JSON_MUTATION_KINDS, type JsonMutation } from './apply-json-mutation.js';

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { fc, test } from '@fast-check/vitest';
 import type { TranslationEnvironment } from '@interlingua/openai-schema';
+import { applyJsonMutation } from '@interlingua/conformance';
 import { describe, expect, it, vi } from 'vitest';
 import { convertGeminiResponseToOpenAI } from './convert-gemini-response-to-openai.js';
 import { geminiGenerateContentResponseSchema } from './gemini-response-schema.js';
@@ -196,64 +197,6 @@ const keyArbitrary = fc.oneof(
 );
 const mutationArbitrary = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'replace', 'delete', 'add-key', 'add-key', 'empty', 'wrap'), value: valueArbitrary, key: keyArbitrary });
 
-type Segment = string | number;
-
-function pathsOf(value: unknown, prefix: Segment[] = []): Segment[][] {
-  const out: Segment[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((item, index) => out.push(...pathsOf(item, [...prefix, index])));
-  else if (value !== null && typeof value === 'object') for (const [key, child] of Object.entries(value)) out.push(...pathsOf(child, [...prefix, key]));
-  return out;
-}
-
-/** Defines an own property even for `__proto__` (as JSON.parse does). */
-function defineOwn(target: Record<Segment, unknown>, key: Segment, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/** A deep copy keeping prototypes and own `__proto__` keys. */
-function copy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copy);
-  if (typeof value !== 'object' || value === null) return value;
-  const out = Object.create(Object.getPrototypeOf(value) as object | null) as Record<Segment, unknown>;
-  for (const key of Object.keys(value)) defineOwn(out, key, copy((value as Record<Segment, unknown>)[key]));
-  return out;
-}
-
-function applyMutation(root: unknown, mutation: { at: number; kind: string; value: unknown; key: string }): unknown {
-  const inserted = copy(mutation.value);
-  const paths = pathsOf(root);
-  const target = paths[mutation.at % paths.length]!;
-  const holder = { root } as Record<Segment, unknown>;
-  let parent = holder;
-  let key: Segment = 'root';
-  for (const segment of target) {
-    parent = parent[key] as Record<Segment, unknown>;
-    key = segment;
-  }
-  const current = parent[key];
-  switch (mutation.kind) {
-    case 'replace':
-      defineOwn(parent, key, inserted);
-      break;
-    case 'delete':
-      if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else delete parent[key];
-      break;
-    case 'add-key':
-      if (current !== null && typeof current === 'object' && !Array.isArray(current)) defineOwn(current as Record<Segment, unknown>, mutation.key, inserted);
-      else if (Array.isArray(current)) current.push(inserted);
-      else defineOwn(parent, key, { [mutation.key]: inserted });
-      break;
-    case 'empty':
-      defineOwn(parent, key, Array.isArray(current) ? [] : current !== null && typeof current === 'object' ? {} : '');
-      break;
-    case 'wrap':
-      defineOwn(parent, key, Array.isArray(current) ? current[0] : [current]);
-      break;
-  }
-  return holder.root;
-}
-
 describe('the fast Gemini reply check agrees with zod', () => {
   it('reads the fixture replies and the recorded responses', () => {
     expect(FIXTURE_BODIES.length).toBeGreaterThan(50);
@@ -303,8 +246,8 @@ describe('the fast Gemini reply check agrees with zod', () => {
   });
 
   test.prop([fc.nat(), fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 })], { numRuns: 1500 })('on mutations of the recorded replies', (pick, mutations) => {
-    let input = copy(SAMPLES[pick % SAMPLES.length]);
-    for (const mutation of mutations) input = applyMutation(input, mutation);
+    let input: unknown = SAMPLES[pick % SAMPLES.length];
+    for (const mutation of mutations) input = applyJsonMutation(input, mutation);
     expectAgreement(input);
   });
 });
