@@ -3,6 +3,17 @@ export { loadFixtureCase, loadFixtureCases, type LoadFixtureCasesOptions } from 
 export { fixturesRoot, recordingsRoot, readVendoredSpec, specsRoot, type VendoredSpec } from './fixtures-root.js';
 export { createCaseEnvironment } from './create-case-environment.js';
 export { serveOnLoopback, type LoopbackServer } from './serve-on-loopback.js';
+export {
+  startResponsesClientUpstream,
+  recordedUpstreamBody,
+  AGENT_TOOL_RUNS,
+  AGENT_WEATHER_TOOL_PARAMETERS,
+  RESPONSES_WEATHER_TOOL,
+  type AgentToolRun,
+  type ResponsesClientUpstream,
+  type ResponsesClientUpstreamCall,
+  type ResponsesClientUpstreamOptions,
+} from './start-responses-client-upstream.js';
 export { createOpenAISpecValidator, type OpenAISpecValidator } from './create-openai-spec-validator.js';
 export { createResponsesSpecValidator, type ResponsesSpecValidator } from './create-responses-spec-validator.js';
 export {

@@ -1,13 +1,24 @@
 /**
  * Real Responses API clients through the Express router, against a mock upstream on 127.0.0.1 that answers with
- * recorded Anthropic and Gemini replies (the fixtures' upstream data): the official `openai` SDK
+ * recorded Anthropic and Gemini replies (the fixtures' upstream data) and refuses, as the providers do, a
+ * conversation that loses a thinking signature or a tool pairing (`startResponsesClientUpstream`): the official `openai` SDK
  * (`responses.create`, `responses.stream`, a function-tool round trip, `previous_response_id` with the store, a
  * `store: false` loop with `include: ['reasoning.encrypted_content']` on a thinking Claude model and on Gemini 3)
  * and the OpenAI Agents SDK (`@openai/agents`) running an agent with a tool against a Claude and a Gemini model.
  */
 import { Agent, run, setDefaultOpenAIClient, setOpenAIAPI, setTracingDisabled, tool } from '@openai/agents';
 import { accumulateOpenAIStream, checkResponsesEventGrammar, parseOpenAISse } from '@interlingua/conformance';
-import { createResponsesSpecValidator, fixturesRoot, loadFixtureCases, serveOnLoopback, type LoopbackServer } from '@interlingua/conformance/node';
+import {
+  AGENT_TOOL_RUNS,
+  AGENT_WEATHER_TOOL_PARAMETERS,
+  RESPONSES_WEATHER_TOOL,
+  createResponsesSpecValidator,
+  fixturesRoot,
+  loadFixtureCases,
+  recordedUpstreamBody,
+  startResponsesClientUpstream,
+  type LoopbackServer,
+} from '@interlingua/conformance/node';
 import express from 'express';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -25,15 +36,7 @@ let script: string[] = [];
 let sent: Array<{ path: string; body: any }> = [];
 
 beforeAll(async () => {
-  upstream = await serveOnLoopback(async (request) => {
-    sent.push({ path: new URL(request.url).pathname, body: JSON.parse(await request.text()) });
-    const id = script.shift();
-    const recorded = id ? cases.get(id)?.upstreamResponse : undefined;
-    if (!recorded) return new Response(JSON.stringify({ error: { message: 'the test scripted no reply' } }), { status: 500 });
-    return recorded.kind === 'sse'
-      ? new Response(recorded.text, { status: 200, headers: { 'content-type': 'text/event-stream' } })
-      : new Response(JSON.stringify(recorded.response.body), { status: recorded.response.status, headers: { 'content-type': 'application/json' } });
-  });
+  upstream = await startResponsesClientUpstream({ cases, nextReply: () => script.shift(), onRequest: (call) => sent.push(call) });
   const app = express();
   app.use(
     createInterlinguaRouter({
@@ -68,16 +71,10 @@ beforeEach(() => {
 });
 
 const client = () => new OpenAI({ apiKey: 'client-key', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
-const recordedBody = (id: string) => (cases.get(id)!.upstreamResponse as { response: { body: any } }).response.body;
+const recordedBody = (id: string) => recordedUpstreamBody(cases, id);
 const CLAUDE_THINKING = recordedBody('anthropic/thinking-signature').content[0];
 const GEMINI_CALL_PART = recordedBody('gemini/google-tool-call-gemini3').candidates[0].content.parts.find((part: any) => part.functionCall);
-const weather = {
-  type: 'function' as const,
-  name: 'weather',
-  description: 'Get the weather in a location',
-  parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] },
-  strict: false,
-};
+const weather = RESPONSES_WEATHER_TOOL;
 
 describe('the openai SDK, Responses API, through Express', () => {
   it('responses.create', async () => {
@@ -172,17 +169,14 @@ describe('the OpenAI Agents SDK through Express', () => {
     setOpenAIAPI('responses');
   });
 
-  it.each([
-    ['claude-haiku-4-5', 'get_weather', ['anthropic/tool-use', 'anthropic/tool-results-follow-up'], '/v1/messages'],
-    ['gemini-3-pro-preview', 'weather', ['gemini/google-tool-call-gemini3', 'gemini/js-genai-text'], '/v1beta/models/gemini-3-pro-preview:generateContent'],
-  ])('runs an agent with a tool on %s', async (model, toolName, replies, path) => {
+  it.each(AGENT_TOOL_RUNS.map((run) => [run.model, run.toolName, run.replies, run.path] as const))('runs an agent with a tool on %s', async (model, toolName, replies, path) => {
     script = [...replies];
     setDefaultOpenAIClient(client());
     const calls: unknown[] = [];
     const lookup = tool({
       name: toolName,
       description: 'Get the weather in a location',
-      parameters: { type: 'object', properties: { location: { type: 'string' }, units: { type: 'string' } }, required: ['location'], additionalProperties: true },
+      parameters: AGENT_WEATHER_TOOL_PARAMETERS,
       strict: false,
       execute: async (args: unknown) => {
         calls.push(args);
@@ -207,7 +201,7 @@ describe('the OpenAI Agents SDK through Express', () => {
     const lookup = tool({
       name: 'get_weather',
       description: 'Get the current weather for a location',
-      parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'], additionalProperties: true },
+      parameters: AGENT_WEATHER_TOOL_PARAMETERS,
       strict: false,
       execute: async (args: unknown) => {
         calls.push(args);
