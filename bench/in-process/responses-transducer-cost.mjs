@@ -2,11 +2,14 @@
 // M3, Responses lane: µs per upstream stream event of the gateway's streamed POST /v1/responses on the Anthropic
 // upstream, against its streamed POST /v1/chat/completions on the same upstream events, in one process, runs
 // interleaved (the BUILT packages, composed as packages/gateway composes them: the Anthropic bridge's transcoder
-// output encoded to bytes, then — Responses only — the Responses front's transcoder, @interlingua/responses-transducer,
-// on those hub bytes; see bridges/anthropic-bridge.ts, supervise-upstream-stream.ts, fronts/responses-front.ts):
+// handing its OpenAI chunks as objects (`onFrames`) to the Responses front's transcoder (`pushFrames`,
+// @interlingua/responses-transducer); see bridges/anthropic-bridge.ts, handle-translated-request.ts,
+// supervise-upstream-stream.ts, fronts/responses-front.ts):
 //   chat            Anthropic SSE bytes → OpenAI chunk SSE bytes (the chat lane; the same work as M3's byte path)
-//   responses       Anthropic SSE bytes → OpenAI chunk SSE bytes → Responses SSE bytes
-//   responsesAlone  the Responses transcoder alone on the chat lane's output (recorded once): what the second hop costs
+//   responses       Anthropic SSE bytes → OpenAI chunk objects → Responses SSE bytes (the gateway's composition)
+//   responsesByBytes  the composition before the frames hand-over: Anthropic SSE bytes → OpenAI chunk SSE bytes →
+//                   (decoded and parsed again) → Responses SSE bytes
+//   responsesAlone  the Responses transcoder alone on the chat lane's output bytes (recorded once): the second hop by bytes
 //   jsonFloor       M3's JSON floor (JSON.parse of each event + JSON.stringify of one OpenAI chunk), for scale
 // The stream is M3's Anthropic stream (1000 events in the recorded shapes of fixtures/anthropic/text-stream); the
 // Responses request is fixtures/responses/anthropic/text with stream: true, store: false. Reported: the median over
@@ -92,6 +95,23 @@ const tasks = {
     sink += lane.end().byteLength;
   },
   responses: () => {
+    const front = newResponsesTranscoder();
+    const frames = [];
+    const transcoder = createAnthropicToOpenAITranscoder({ ...chatOptions(), onFrames: (delivered) => void frames.push(...delivered) });
+    const forward = () => {
+      if (frames.length === 0) return;
+      sink += front.pushFrames(frames).byteLength;
+      frames.length = 0;
+    };
+    for (const chunk of chunks) {
+      transcoder.push(chunk);
+      forward();
+    }
+    transcoder.end();
+    forward();
+    sink += front.end().byteLength;
+  },
+  responsesByBytes: () => {
     const lane = chatLane();
     const front = newResponsesTranscoder();
     for (const chunk of chunks) {
@@ -151,7 +171,18 @@ function median(values) {
 
 const round = (value, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-// A sanity check that the Responses lane produces what a client reads: deltas and one completed terminal event.
+// A sanity check that the Responses lane produces what a client reads (deltas and one completed terminal event),
+// and that the frames hand-over gives the same bytes as the byte path.
+const byFrames = (() => {
+  const front = newResponsesTranscoder();
+  const transcoder = createAnthropicToOpenAITranscoder({ ...chatOptions(), onFrames: (frames) => void parts.push(front.pushFrames(frames)) });
+  const parts = [];
+  for (const chunk of chunks) transcoder.push(chunk);
+  transcoder.end();
+  parts.push(front.end());
+  const decoder = new TextDecoder();
+  return parts.map((part) => decoder.decode(part)).join('');
+})();
 const check = (() => {
   const lane = chatLane();
   const front = newResponsesTranscoder();
@@ -164,9 +195,10 @@ const check = (() => {
   const last = lane.end();
   if (last.byteLength > 0) text += decoder.decode(front.push(last));
   text += decoder.decode(front.end());
-  return { outputTextDeltaEvents: (text.match(/event: response\.output_text\.delta\n/g) ?? []).length, completed: text.includes('event: response.completed\n'), responsesBytes: text.length };
+  return { outputTextDeltaEvents: (text.match(/event: response\.output_text\.delta\n/g) ?? []).length, completed: text.includes('event: response.completed\n'), responsesBytes: text.length, framesEqualBytes: text === byFrames };
 })();
 if (!check.completed) throw new Error('the Responses lane did not end with response.completed');
+if (!check.framesEqualBytes) throw new Error('the frames hand-over gave other bytes than the byte path');
 
 for (const task of Object.values(tasks)) for (let i = 0; i < 50; i++) task();
 const runs = Object.fromEntries(Object.keys(tasks).map((name) => [name, []]));
@@ -176,6 +208,7 @@ for (const name of Object.keys(tasks)) {
   anthropic[name] = { microsPerEventMedian: round(median(runs[name])), runs: runs[name].map((value) => round(value)), bytesAllocatedPerEvent: round(bytesPerEvent(tasks[name]) ?? NaN, 0) };
 }
 anthropic.responsesOverChat = round(anthropic.responses.microsPerEventMedian / anthropic.chat.microsPerEventMedian, 2);
+anthropic.responsesByBytesOverChat = round(anthropic.responsesByBytes.microsPerEventMedian / anthropic.chat.microsPerEventMedian, 2);
 anthropic.chatOverJsonFloor = round(anthropic.chat.microsPerEventMedian / anthropic.jsonFloor.microsPerEventMedian, 2);
 anthropic.responsesOverJsonFloor = round(anthropic.responses.microsPerEventMedian / anthropic.jsonFloor.microsPerEventMedian, 2);
 const result = { events: EVENTS, runs: RUNS, runMs: RUN_MS, gcExposed: typeof globalThis.gc === 'function', check, anthropic, sink: sink > 0 };

@@ -1,12 +1,22 @@
+import type { OpenAIStreamFrameSink } from '@interlingua/openai-schema';
 import { createSseDecoder, ParseError, type SseEvent } from '@interlingua/sse';
 import type { AnthropicToOpenAIStreamOptions } from './anthropic-to-openai-stream-options.js';
 import { createAnthropicToOpenAIStreamState, type AnthropicToOpenAIStreamState } from './anthropic-to-openai-stream-state.js';
 import { createOpenAIStreamFrameFormatter } from './format-openai-stream-frame.js';
 import { endAnthropicStream, rejectAnthropicStreamData, stepAnthropicStreamEvent, type OpenAIStreamFrame } from './step-anthropic-stream-event.js';
 
+export interface AnthropicToOpenAITranscoderOptions extends AnthropicToOpenAIStreamOptions {
+  /**
+   * Receives the OpenAI frames as objects instead of their SSE text (`push` and `end` then return `''`): for a next
+   * step in the same process that reads objects (a client API's transducer), so the frames are not serialised and
+   * parsed again.
+   */
+  onFrames?: OpenAIStreamFrameSink;
+}
+
 /** The synchronous byte path: Anthropic SSE in, OpenAI SSE text out, no promises and no stream machinery. */
 export interface AnthropicToOpenAITranscoder {
-  /** Feeds upstream bytes (split anywhere); returns the OpenAI SSE text they complete (often `''`). */
+  /** Feeds upstream bytes (split anywhere); returns the OpenAI SSE text they complete (often `''`; always with `onFrames`). */
   push(chunk: Uint8Array | string): string;
   /** Ends the upstream; returns the remaining text (an error payload when the stream stopped before `message_stop`). */
   end(): string;
@@ -21,13 +31,16 @@ export interface AnthropicToOpenAITranscoder {
  * each event, {@link stepAnthropicStreamEvent}, and the frame formatter. Memory is bounded by the largest single
  * event plus the open block's state.
  */
-export function createAnthropicToOpenAITranscoder(options: AnthropicToOpenAIStreamOptions): AnthropicToOpenAITranscoder {
+export function createAnthropicToOpenAITranscoder(options: AnthropicToOpenAITranscoderOptions): AnthropicToOpenAITranscoder {
   const state = createAnthropicToOpenAIStreamState(options);
   const formatter = createOpenAIStreamFrameFormatter(state);
+  const onFrames = options.onFrames;
   let output = '';
 
   function handle(frames: readonly OpenAIStreamFrame[]): void {
-    if (frames.length !== 0) output += formatter.format(frames);
+    if (frames.length === 0) return;
+    if (onFrames) onFrames(frames);
+    else output += formatter.format(frames);
   }
 
   const isSettled = (): boolean => state.phase === 'finished' || state.phase === 'failed';

@@ -1,5 +1,5 @@
 export { createAnthropicToOpenAIStream } from './create-anthropic-to-openai-stream.js';
-export { createAnthropicToOpenAITranscoder, type AnthropicToOpenAITranscoder } from './create-anthropic-to-openai-transcoder.js';
+export { createAnthropicToOpenAITranscoder, type AnthropicToOpenAITranscoder, type AnthropicToOpenAITranscoderOptions } from './create-anthropic-to-openai-transcoder.js';
 export { stepAnthropicStreamEvent, endAnthropicStream, rejectAnthropicStreamData, type OpenAIStreamFrame } from './step-anthropic-stream-event.js';
 export {
   createAnthropicToOpenAIStreamState,

@@ -10,6 +10,7 @@ import type {
   ChatCompletionChunkDelta,
   ChatCompletionFinishReason,
   OpenAIErrorEnvelope,
+  OpenAIStreamFrame as HubStreamFrame,
 } from '@interlingua/openai-schema';
 import type {
   AnthropicStreamContentBlock,
@@ -25,8 +26,8 @@ import {
 } from './anthropic-stream-event-schemas.js';
 import type { AnthropicOpenBlock, AnthropicToOpenAIStreamState } from './anthropic-to-openai-stream-state.js';
 
-/** One frame of the OpenAI stream: a chunk, an error payload, or the `[DONE]` sentinel. */
-export type OpenAIStreamFrame = ChatCompletionChunk | OpenAIErrorEnvelope | '[DONE]';
+/** One frame of the OpenAI stream: a chunk, an error payload, or the `[DONE]` sentinel (the hub's frame type). */
+export type OpenAIStreamFrame = HubStreamFrame;
 
 const NO_FRAMES: OpenAIStreamFrame[] = [];
 

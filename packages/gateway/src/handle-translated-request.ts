@@ -1,4 +1,4 @@
-import { createOpenAIError, type ChatCompletion, type OpenAIErrorResponse, type TranslationEnvironment, type TranslationWarning } from '@interlingua/openai-schema';
+import { createOpenAIError, type ChatCompletion, type OpenAIErrorResponse, type OpenAIStreamFrame, type TranslationEnvironment, type TranslationWarning } from '@interlingua/openai-schema';
 import { anthropicBridge } from './bridges/anthropic-bridge.js';
 import { geminiBridge } from './bridges/gemini-bridge.js';
 import { openAICompatibleBridge } from './bridges/openai-compatible-bridge.js';
@@ -288,11 +288,17 @@ export async function handleTranslatedRequest(
       report.streamFinished = new Promise<void>((resolve) => {
         finishStream = resolve;
       });
-      const transcoder = bridge.createTranscoder(mapped.upstream.context, environment, { maxEventBytes: limits.maxEventBytes });
+      // A client transducer that reads hub frames as objects gets them so from the bridges that build them.
+      const hubFrames: OpenAIStreamFrame[] | undefined = front.readsHubFrames ? [] : undefined;
+      const transcoder = bridge.createTranscoder(mapped.upstream.context, environment, {
+        maxEventBytes: limits.maxEventBytes,
+        ...(hubFrames ? { onFrames: (frames: readonly OpenAIStreamFrame[]) => void hubFrames.push(...frames) } : {}),
+      });
       const clientTranscoder = front.createStreamTranscoder?.(parsed.context, environment);
       const body = superviseUpstreamStream(upstreamResponse.body, {
         transcoder,
         ...(clientTranscoder ? { clientTranscoder } : {}),
+        ...(hubFrames ? { hubFrames } : {}),
         controller,
         deadline,
         idleTimeoutMs: limits.streamIdleTimeoutMs,

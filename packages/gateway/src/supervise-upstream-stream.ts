@@ -1,4 +1,4 @@
-import type { OpenAIErrorEnvelope } from '@interlingua/openai-schema';
+import type { OpenAIErrorEnvelope, OpenAIStreamFrame } from '@interlingua/openai-schema';
 import type { UpstreamStreamTranscoder } from './bridges/provider-bridge.js';
 import { concatBytes } from './concat-bytes.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
@@ -19,6 +19,11 @@ export interface SuperviseUpstreamStreamOptions {
   transcoder: UpstreamStreamTranscoder;
   /** The client API's side (Responses, Messages): turns the hub's OpenAI SSE bytes into the client's. */
   clientTranscoder?: ClientStreamTranscoder;
+  /**
+   * The hub frames the transcoder delivered as objects (its `onFrames` appends here) since the last step: passed to
+   * `clientTranscoder.pushFrames` before the step's bytes. Only with a client transcoder that has `pushFrames`.
+   */
+  hubFrames?: OpenAIStreamFrame[];
   /** Aborts the upstream request (fetch and body). */
   controller: AbortController;
   deadline: Deadline;
@@ -30,6 +35,7 @@ export interface SuperviseUpstreamStreamOptions {
 
 const encoder = new TextEncoder();
 const DONE_FRAME = encoder.encode('data: [DONE]\n\n');
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 /** The parts joined (the one part itself when the others are empty). */
 function joinBytes(parts: Uint8Array[]): Uint8Array {
@@ -77,7 +83,7 @@ function errorFrame(message: string, code: string): Uint8Array {
  * (before the hub's `data: [DONE]`, or after the client API's last event).
  */
 export function superviseUpstreamStream(upstream: ByteSource, options: SuperviseUpstreamStreamOptions): ReadableStream<Uint8Array> {
-  const { transcoder, controller, deadline, idleTimeoutMs, clientTranscoder } = options;
+  const { transcoder, controller, deadline, idleTimeoutMs, clientTranscoder, hubFrames } = options;
   const reader = openByteReader(upstream);
   let finished = false;
   let tripped: { message: string; code: 'upstream_idle_timeout' | 'request_timeout' } | undefined;
@@ -108,8 +114,19 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
     }
   };
 
-  // Hub bytes on their way to the client: through the client API's transcoder when there is one.
-  const toClient = (hub: Uint8Array): Uint8Array => (clientTranscoder && hub.byteLength > 0 ? clientTranscoder.push(hub) : hub);
+  // Hub output on its way to the client: through the client API's transcoder when there is one (the frames the
+  // step delivered as objects first, then its bytes; a bridge delivers one or the other).
+  const toClient = (hub: Uint8Array): Uint8Array => {
+    if (!clientTranscoder) return hub;
+    let out: Uint8Array = EMPTY;
+    if (hubFrames !== undefined && hubFrames.length > 0) {
+      out = clientTranscoder.pushFrames!(hubFrames);
+      hubFrames.length = 0;
+    }
+    if (hub.byteLength === 0) return out;
+    const bytes = clientTranscoder.push(hub);
+    return out.byteLength === 0 ? bytes : joinBytes([out, bytes]);
+  };
   // The last bytes of the stream, with the warnings comment placed where clients still read it.
   const closeWith = (stream: ReadableStreamDefaultController<Uint8Array>, hub: Uint8Array): void => {
     const warnings = transcoder.warnings;

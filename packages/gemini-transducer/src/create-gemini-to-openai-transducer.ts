@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk } from '@interlingua/openai-schema';
+import type { ChatCompletionChunk, OpenAIStreamFrameSink } from '@interlingua/openai-schema';
 import { createSseDecoder, type SseEvent } from '@interlingua/sse';
 import { createStreamErrorPayload } from './convert-gemini-stream-error-to-openai.js';
 import { finishGeminiToOpenAIStream } from './finish-gemini-to-openai-stream.js';
@@ -16,6 +16,12 @@ export interface GeminiToOpenAITransducerOptions extends GeminiToOpenAIStreamOpt
    * event ends the stream with an error payload. Memory is bounded by this, never by the stream's length.
    */
   maxEventSize?: number;
+  /**
+   * Receives the OpenAI frames as objects instead of their SSE bytes (`push` and `end` then return no bytes): for a
+   * next step in the same process that reads objects (a client API's transducer), so the frames are not serialised
+   * and parsed again.
+   */
+  onFrames?: OpenAIStreamFrameSink;
 }
 
 /** The synchronous byte-level core: Gemini SSE bytes in, OpenAI SSE bytes out. */
@@ -55,7 +61,12 @@ export function createGeminiToOpenAITransducer(options: GeminiToOpenAITransducer
   };
   // JSON text never holds a raw CR or LF (JSON.stringify escapes them), so each payload is one `data:` line: the
   // frame is written directly instead of scanning every payload for line breaks (formatSseData's general case).
+  const onFrames = options.onFrames;
   const write = (outputs: OpenAIStreamOutput[]): void => {
+    if (onFrames) {
+      if (outputs.length !== 0) onFrames(outputs);
+      return;
+    }
     for (let i = 0; i < outputs.length; i++) pending += `data: ${serialize(outputs[i]!)}\n\n`;
   };
 
@@ -106,7 +117,10 @@ export function createGeminiToOpenAITransducer(options: GeminiToOpenAITransducer
           write([createStreamErrorPayload(`The upstream stream could not be decoded: ${message}`, 'upstream_invalid_event')]);
         }
         write(finishGeminiToOpenAIStream(state));
-        if (!state.failed) pending += DONE;
+        if (!state.failed) {
+          if (onFrames) onFrames(['[DONE]']);
+          else pending += DONE;
+        }
       }
       return take();
     },

@@ -5,6 +5,7 @@ export type * from './chat-completion-tool.js';
 export type * from './chat-completion-request.js';
 export type * from './chat-completion.js';
 export type * from './chat-completion-chunk.js';
+export type * from './openai-stream-frame.js';
 export type * from './completion-usage.js';
 export type * from './openai-error-envelope.js';
 

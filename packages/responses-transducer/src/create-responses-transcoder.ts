@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
+import type { ChatCompletionChunk, OpenAIStreamFrame, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
 import type { ResponsesTranslationContext } from '@interlingua/responses-mapper';
 import type { ResponseObject, ResponseStreamEvent } from '@interlingua/responses-schema';
 import { createSseDecoder } from '@interlingua/sse';
@@ -16,6 +16,11 @@ export interface ResponsesTranscoderOptions {
 export interface ResponsesTranscoder {
   /** Hub bytes (OpenAI chunk SSE, split anywhere) in; Responses SSE bytes out (maybe empty). */
   push(chunk: Uint8Array): Uint8Array;
+  /**
+   * Hub frames as objects in (what a bridge that builds them delivers), the same Responses SSE bytes out as their
+   * SSE text would give; frames and bytes may alternate, each call continuing the same stream.
+   */
+  pushFrames(frames: readonly OpenAIStreamFrame[]): Uint8Array;
   /** The hub stream is over: the last bytes (a `response.failed` if no terminal event was sent). */
   end(): Uint8Array;
   /** A terminal event was sent. */
@@ -38,6 +43,16 @@ export function readHubPayload(data: string): HubStreamEvent {
   } catch {
     return { type: 'error', error: { message: 'The gateway received an unreadable stream event.', type: 'server_error', code: 'invalid_stream_event' } };
   }
+  return readHubJson(json);
+}
+
+/** Classifies one hub frame given as an object (`'[DONE]'`, an error payload or a chunk). */
+export function readHubFrame(frame: OpenAIStreamFrame): HubStreamEvent {
+  return frame === '[DONE]' ? { type: 'done' } : readHubJson(frame);
+}
+
+/** Classifies the parsed JSON of one hub `data:` payload. */
+function readHubJson(json: unknown): HubStreamEvent {
   if (isRecord(json) && isRecord(json.error) && !Array.isArray(json.choices)) {
     const error = json.error;
     return {
@@ -86,6 +101,14 @@ export function createResponsesTranscoder(
     return encoder.encode(text);
   };
   return {
+    pushFrames(frames) {
+      if (state.settled) return new Uint8Array(0);
+      for (let i = 0; i < frames.length && !state.settled; i++) {
+        const events = stepResponsesStream(state, readHubFrame(frames[i]!), environment);
+        for (let j = 0; j < events.length; j++) pending.push(events[j]!);
+      }
+      return flush();
+    },
     push(chunk) {
       if (state.settled) return new Uint8Array(0);
       try {

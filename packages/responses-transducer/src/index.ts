@@ -4,6 +4,7 @@ export {
   createResponsesTranscoder,
   createResponsesTransformStream,
   readHubPayload,
+  readHubFrame,
   type ResponsesTranscoder,
   type ResponsesTranscoderOptions,
 } from './create-responses-transcoder.js';

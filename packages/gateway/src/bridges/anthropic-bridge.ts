@@ -78,6 +78,7 @@ export const anthropicBridge: ProviderBridge = {
       environment,
       maxEventSize: options.maxEventBytes,
       onWarning: (warning) => warnings.push(warning),
+      ...(options.onFrames ? { onFrames: options.onFrames } : {}),
     });
     const encoder = new TextEncoder();
     return {

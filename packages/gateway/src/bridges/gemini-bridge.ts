@@ -81,6 +81,7 @@ export const geminiBridge: ProviderBridge = {
       environment,
       maxEventSize: options.maxEventBytes,
       onWarning: (warning) => warnings.push(warning),
+      ...(options.onFrames ? { onFrames: options.onFrames } : {}),
     });
     return {
       push: (chunk) => transducer.push(chunk),

@@ -1,4 +1,4 @@
-import type { ChatCompletionRequest, OpenAIErrorResponse, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
+import type { ChatCompletionRequest, OpenAIErrorResponse, OpenAIStreamFrameSink, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
 
 /** Bytes of a medium given by URL, for upstreams that need them inline. */
 export interface ResolvedMedia {
@@ -61,6 +61,12 @@ export interface UpstreamStreamTranscoder {
 export interface UpstreamStreamOptions {
   /** Largest single upstream event, in characters (see `GatewayLimits.maxEventBytes`). */
   maxEventBytes: number;
+  /**
+   * When the client API's transducer reads hub frames as objects (`ClientStreamTranscoder.pushFrames`): a bridge that
+   * produces the frames itself (Anthropic, Gemini) delivers them here instead of as bytes, and `push`/`end` return
+   * no bytes; a bridge that passes bytes through (OpenAI-compatible) ignores it and keeps returning bytes.
+   */
+  onFrames?: OpenAIStreamFrameSink;
 }
 
 /** What the gateway tells a bridge about one request besides the request itself. */

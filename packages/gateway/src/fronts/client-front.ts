@@ -2,6 +2,7 @@ import type {
   ChatCompletion,
   ChatCompletionRequest,
   OpenAIErrorEnvelope,
+  OpenAIStreamFrame,
   TranslationEnvironment,
   TranslationWarning,
 } from '@interlingua/openai-schema';
@@ -37,6 +38,11 @@ export interface ClientFront {
    * into the client API's stream. Absent: the hub's stream is the client's (Chat Completions).
    */
   createStreamTranscoder?(context: unknown, environment: TranslationEnvironment): ClientStreamTranscoder;
+  /**
+   * Its stream transcoder has `pushFrames`: the bridges that build the hub frames (Anthropic, Gemini) hand them over
+   * as objects instead of SSE bytes.
+   */
+  readonly readsHubFrames?: boolean;
   /** The client API's SDKs send their key as `x-api-key` (Anthropic's): accept it beside `Authorization: Bearer`. */
   readonly acceptsApiKeyHeader?: boolean;
   /**
@@ -56,6 +62,12 @@ export type FrontReplyResult = { ok: true; body: unknown; warnings: TranslationW
 /** The client side of a stream: hub bytes in (split anywhere), the client's bytes out. */
 export interface ClientStreamTranscoder {
   push(chunk: Uint8Array): Uint8Array;
+  /**
+   * The same for hub frames as objects (what a bridge that builds the frames delivers with `onFrames`), so they are
+   * not serialised and parsed again between the two transducers. Optional: without it the front reads bytes. Frames
+   * and bytes may alternate (a gateway error payload comes as bytes); each call continues the same stream.
+   */
+  pushFrames?(frames: readonly OpenAIStreamFrame[]): Uint8Array;
   /** The hub stream is over: the client stream's last bytes. */
   end(): Uint8Array;
   /** The client API's own lossy steps in this stream (in the final warnings comment and the log line). */

@@ -86,6 +86,7 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
     api: 'responses',
     // An OpenAI-compatible upstream configured with `responsesApi: true` gets Responses requests unchanged.
     nativeUpstream: 'openai-compatible',
+    readsHubFrames: true,
     async toChatRequest(body) {
       const parsed = parseResponsesRequest(body);
       if (!parsed.ok) return { ok: false, status: parsed.status, body: parsed.error, warnings: [] };
