@@ -6,6 +6,8 @@ export { serveOnLoopback, type LoopbackServer } from './serve-on-loopback.js';
 export {
   startResponsesClientUpstream,
   recordedUpstreamBody,
+  recordedAnthropicContent,
+  recordedGeminiParts,
   AGENT_TOOL_RUNS,
   AGENT_WEATHER_TOOL_PARAMETERS,
   RESPONSES_WEATHER_TOOL,

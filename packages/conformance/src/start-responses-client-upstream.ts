@@ -214,6 +214,20 @@ export function recordedUpstreamBody(cases: ReadonlyMap<string, FixtureCase>, id
   return recorded.response.body;
 }
 
+/** A case's recorded Anthropic reply as content blocks (rebuilt from the events when it is a stream). */
+export function recordedAnthropicContent(cases: ReadonlyMap<string, FixtureCase>, id: string): any[] {
+  const recorded = cases.get(id)?.upstreamResponse;
+  if (!recorded) throw new Error(`${id} has no recorded upstream reply`);
+  return anthropicReplyContent(recorded);
+}
+
+/** A case's recorded Gemini reply as its parts (of every event, when it is a stream). */
+export function recordedGeminiParts(cases: ReadonlyMap<string, FixtureCase>, id: string): any[] {
+  const recorded = cases.get(id)?.upstreamResponse;
+  if (!recorded) throw new Error(`${id} has no recorded upstream reply`);
+  return geminiReplyParts(recorded);
+}
+
 /** A Responses function tool like the one of the recorded Gemini 3 call (`gemini/google-tool-call-gemini3`). */
 export const RESPONSES_WEATHER_TOOL = {
   type: 'function' as const,
