@@ -2,7 +2,7 @@ import type { ChatCompletionChunk, OpenAIStreamFrame, TranslationEnvironment, Tr
 import type { ResponsesTranslationContext } from '@interlingua/responses-mapper';
 import type { ResponseObject, ResponseStreamEvent } from '@interlingua/responses-schema';
 import { createSseDecoder } from '@interlingua/sse';
-import { formatResponseStreamEvent } from './format-response-stream-event.js';
+import { createResponseStreamEventFormatter } from './format-response-stream-event.js';
 import { createResponsesStreamState } from './responses-stream-state.js';
 import { stepResponsesStream, type HubStreamEvent } from './step-responses-stream.js';
 
@@ -80,6 +80,7 @@ export function createResponsesTranscoder(
   options: ResponsesTranscoderOptions = {},
 ): ResponsesTranscoder {
   const state = createResponsesStreamState(context);
+  const format = createResponseStreamEventFormatter();
   let pending: ResponseStreamEvent[] = [];
   let reported = false;
   const decoder = createSseDecoder(
@@ -96,7 +97,7 @@ export function createResponsesTranscoder(
     }
     if (!pending.length) return new Uint8Array(0);
     let text = '';
-    for (const event of pending) text += formatResponseStreamEvent(event);
+    for (let i = 0; i < pending.length; i++) text += format(pending[i]!);
     pending = [];
     return encoder.encode(text);
   };

@@ -4,3 +4,59 @@ import type { ResponseStreamEvent } from '@interlingua/responses-schema';
 export function formatResponseStreamEvent(event: ResponseStreamEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
+
+/**
+ * {@link formatResponseStreamEvent} for one stream, faster on the events that make up most of it: a text delta
+ * without log probabilities and a function-call arguments delta, as the stream's step builds them (their keys in the
+ * step's order), are written around a prefix serialised once per item, so only the delta text is stringified per
+ * event. The result is exactly `formatResponseStreamEvent(event)`; any other event or shape takes that path.
+ */
+export function createResponseStreamEventFormatter(): (event: ResponseStreamEvent) => string {
+  let itemId: string | undefined;
+  let outputIndex = -1;
+  let contentIndex = -1;
+  let textPrefix = '';
+  let argumentsItemId: string | undefined;
+  let argumentsOutputIndex = -1;
+  let argumentsPrefix = '';
+  return (event) => {
+    if (event.type === 'response.output_text.delta') {
+      if (!Array.isArray(event.logprobs) || event.logprobs.length !== 0 || !isPlainDelta(event, TEXT_DELTA_KEYS) || typeof event.content_index !== 'number') {
+        return formatResponseStreamEvent(event);
+      }
+      if (event.item_id !== itemId || event.output_index !== outputIndex || event.content_index !== contentIndex) {
+        itemId = event.item_id;
+        outputIndex = event.output_index;
+        contentIndex = event.content_index;
+        textPrefix = `event: response.output_text.delta\ndata: {"type":"response.output_text.delta","item_id":${JSON.stringify(itemId)},"output_index":${JSON.stringify(outputIndex)},"content_index":${JSON.stringify(contentIndex)},"delta":`;
+      }
+      return `${textPrefix}${JSON.stringify(event.delta)},"logprobs":[],"sequence_number":${JSON.stringify(event.sequence_number)}}\n\n`;
+    }
+    if (event.type === 'response.function_call_arguments.delta') {
+      if (!isPlainDelta(event, ARGUMENTS_DELTA_KEYS)) return formatResponseStreamEvent(event);
+      if (event.item_id !== argumentsItemId || event.output_index !== argumentsOutputIndex) {
+        argumentsItemId = event.item_id;
+        argumentsOutputIndex = event.output_index;
+        argumentsPrefix = `event: response.function_call_arguments.delta\ndata: {"type":"response.function_call_arguments.delta","item_id":${JSON.stringify(argumentsItemId)},"output_index":${JSON.stringify(argumentsOutputIndex)},"delta":`;
+      }
+      return `${argumentsPrefix}${JSON.stringify(event.delta)},"sequence_number":${JSON.stringify(event.sequence_number)}}\n\n`;
+    }
+    return formatResponseStreamEvent(event);
+  };
+}
+
+const TEXT_DELTA_KEYS = ['type', 'item_id', 'output_index', 'content_index', 'delta', 'logprobs', 'sequence_number'] as const;
+const ARGUMENTS_DELTA_KEYS = ['type', 'item_id', 'output_index', 'delta', 'sequence_number'] as const;
+
+/** A delta event as the step builds it: exactly `keys` in that order, string id and delta, number indexes. */
+function isPlainDelta(event: { item_id: unknown; output_index: unknown; delta: unknown; sequence_number: unknown }, keys: readonly string[]): boolean {
+  if (typeof event.item_id !== 'string' || typeof event.delta !== 'string' || typeof event.output_index !== 'number' || typeof event.sequence_number !== 'number') {
+    return false;
+  }
+  let i = 0;
+  for (const key in event) {
+    if (key !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
+}

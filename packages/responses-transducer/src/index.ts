@@ -8,4 +8,4 @@ export {
   type ResponsesTranscoder,
   type ResponsesTranscoderOptions,
 } from './create-responses-transcoder.js';
-export { formatResponseStreamEvent } from './format-response-stream-event.js';
+export { createResponseStreamEventFormatter, formatResponseStreamEvent } from './format-response-stream-event.js';

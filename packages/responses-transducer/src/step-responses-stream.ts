@@ -42,8 +42,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function stepResponsesStream(state: ResponsesStreamState, event: HubStreamEvent, environment: TranslationEnvironment): ResponseStreamEvent[] {
   if (state.settled) return [];
   const out: ResponseStreamEvent[] = [];
+  // Every body is a fresh object literal: its sequence number is added in place (the last key, as a spread would).
   const emit = (body: EventBody): void => {
-    out.push({ ...body, sequence_number: state.sequence++ } as ResponseStreamEvent);
+    (body as { sequence_number?: number }).sequence_number = state.sequence++;
+    out.push(body as ResponseStreamEvent);
   };
   const snapshot = (status: ResponseStatus, extra: { error?: ResponseErrorObject; incomplete?: ReturnType<typeof responseStatusForFinishReason>['incompleteDetails']; completedAt?: number } = {}): ResponseObject =>
     buildResponseObject(state.context, {
@@ -301,8 +303,10 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     }
     // The hub message's other extension fields (e.g. `anthropic_blocks`, `images`): merged as SDKs merge deltas
     // (text appends, lists append, objects merge) and carried in the tail reasoning item, as the non-stream reply does.
-    for (const [field, value] of Object.entries(delta)) {
-      if (STREAM_DELTA_FIELDS.has(field) || value === undefined || value === null) continue;
+    for (const field in delta) {
+      if (STREAM_DELTA_FIELDS.has(field)) continue;
+      const value = (delta as Record<string, unknown>)[field];
+      if (value === undefined || value === null) continue;
       if (field === 'images' && !state.warnings.some((warning) => warning.code === 'images_not_shown')) {
         state.warnings.push({
           code: 'images_not_shown',
