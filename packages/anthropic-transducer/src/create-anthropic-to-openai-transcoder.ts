@@ -75,12 +75,9 @@ export function createAnthropicToOpenAITranscoder(options: AnthropicToOpenAITran
     handle([{ error: { message, type: 'api_error', param: null, code: tooLarge ? 'upstream_event_too_large' : 'invalid_upstream_event' } }]);
   };
 
-  return {
+  return new AnthropicTranscoderHandle(
     state,
-    get settled() {
-      return isSettled();
-    },
-    push(chunk) {
+    (chunk) => {
       if (!isSettled()) {
         try {
           decoder.push(chunk);
@@ -92,7 +89,7 @@ export function createAnthropicToOpenAITranscoder(options: AnthropicToOpenAITran
       output = '';
       return text;
     },
-    end() {
+    () => {
       if (!isSettled()) {
         try {
           decoder.end();
@@ -105,5 +102,21 @@ export function createAnthropicToOpenAITranscoder(options: AnthropicToOpenAITran
       output = '';
       return text;
     },
-  };
+  );
+}
+
+/**
+ * The transcoder object: its methods are the stream's closures; `settled` is a getter on the prototype (an object
+ * literal with a getter is a dictionary-mode object of about 700 bytes, once per stream).
+ */
+class AnthropicTranscoderHandle implements AnthropicToOpenAITranscoder {
+  constructor(
+    readonly state: AnthropicToOpenAIStreamState,
+    readonly push: (chunk: Uint8Array | string) => string,
+    readonly end: () => string,
+  ) {}
+
+  get settled(): boolean {
+    return this.state.phase === 'finished' || this.state.phase === 'failed';
+  }
 }

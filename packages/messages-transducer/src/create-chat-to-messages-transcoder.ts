@@ -1,6 +1,6 @@
 import type { MessagesTranslationContext } from '@interlingua/messages-mapper';
 import type { MessagesStreamEvent } from '@interlingua/messages-schema';
-import type { TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
+import type { OpenAIStreamFrame, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
 import { createSseDecoder } from '@interlingua/sse';
 import { createPingEvent, formatMessagesEvent } from './format-messages-event.js';
 import { createMessagesStreamState, type MessagesStreamOptions } from './messages-stream-state.js';
@@ -9,6 +9,11 @@ import { stepChatStreamInput, type ChatStreamInput } from './step-chat-stream-in
 export interface ChatToMessagesTranscoder {
   /** Hub bytes (split anywhere) → Messages SSE bytes. */
   push(chunk: Uint8Array): Uint8Array;
+  /**
+   * Hub frames as objects (what a bridge that builds them delivers) → the same Messages SSE bytes as their SSE text
+   * would give; frames and bytes may alternate, each call continuing the same stream.
+   */
+  pushFrames(frames: readonly OpenAIStreamFrame[]): Uint8Array;
   /** The hub stream is over: the last bytes (an `api_error` event if it ended without `[DONE]` or an error). */
   end(): Uint8Array;
   /** A `ping` event's bytes while the stream is open; none once it has ended (the caller's timer decides when). */
@@ -58,6 +63,13 @@ export function createChatToMessagesTranscoder(
     return bytes;
   };
   return {
+    pushFrames(frames) {
+      for (let i = 0; i < frames.length; i++) {
+        const frame = frames[i]!;
+        run(frame === '[DONE]' ? { kind: 'done' } : { kind: 'chunk', chunk: frame });
+      }
+      return flush();
+    },
     push(chunk) {
       decoder.push(chunk);
       return flush();
@@ -72,11 +84,8 @@ export function createChatToMessagesTranscoder(
       if (options.keepEvents) kept.push({ type: 'ping' });
       return encoder.encode(createPingEvent());
     },
-    get warnings() {
-      return state.warnings;
-    },
-    get events() {
-      return kept;
-    },
+    // Plain properties (the arrays are never replaced): an object literal with getters costs about 700 bytes per stream.
+    warnings: state.warnings,
+    events: kept,
   };
 }

@@ -3,7 +3,7 @@ import type { ResponsesTranslationContext } from '@interlingua/responses-mapper'
 import type { ResponseObject, ResponseStreamEvent } from '@interlingua/responses-schema';
 import { createSseDecoder } from '@interlingua/sse';
 import { createResponseStreamEventFormatter } from './format-response-stream-event.js';
-import { createResponsesStreamState } from './responses-stream-state.js';
+import { createResponsesStreamState, type ResponsesStreamState } from './responses-stream-state.js';
 import { stepResponsesStream, type HubStreamEvent } from './step-responses-stream.js';
 
 export interface ResponsesTranscoderOptions {
@@ -101,8 +101,9 @@ export function createResponsesTranscoder(
     pending = [];
     return encoder.encode(text);
   };
-  return {
-    pushFrames(frames) {
+  return new ResponsesTranscoderHandle(
+    state,
+    (frames) => {
       if (state.settled) return new Uint8Array(0);
       for (let i = 0; i < frames.length && !state.settled; i++) {
         const events = stepResponsesStream(state, readHubFrame(frames[i]!), environment);
@@ -110,7 +111,7 @@ export function createResponsesTranscoder(
       }
       return flush();
     },
-    push(chunk) {
+    (chunk) => {
       if (state.settled) return new Uint8Array(0);
       try {
         decoder.push(chunk);
@@ -119,7 +120,7 @@ export function createResponsesTranscoder(
       }
       return flush();
     },
-    end() {
+    () => {
       if (!state.settled) {
         try {
           decoder.end();
@@ -130,16 +131,29 @@ export function createResponsesTranscoder(
       }
       return flush();
     },
-    get settled() {
-      return state.settled;
-    },
-    get response() {
-      return state.response;
-    },
-    get warnings() {
-      return state.warnings;
-    },
-  };
+  );
+}
+
+/** The transcoder object: the stream's closures, and getters on the prototype (not a per-stream dictionary object). */
+class ResponsesTranscoderHandle implements ResponsesTranscoder {
+  constructor(
+    private readonly state: ResponsesStreamState,
+    readonly pushFrames: (frames: readonly OpenAIStreamFrame[]) => Uint8Array,
+    readonly push: (chunk: Uint8Array) => Uint8Array,
+    readonly end: () => Uint8Array,
+  ) {}
+
+  get settled(): boolean {
+    return this.state.settled;
+  }
+
+  get response(): ResponseObject | undefined {
+    return this.state.response;
+  }
+
+  get warnings(): readonly TranslationWarning[] {
+    return this.state.warnings;
+  }
 }
 
 /** The same as a `TransformStream` of bytes, for `pipeThrough`. */

@@ -11,9 +11,9 @@ import {
   type AnthropicModelCatalogOverride,
   type AnthropicTranslationContext,
 } from '@interlingua/anthropic-mapper';
-import { createAnthropicToOpenAITranscoder } from '@interlingua/anthropic-transducer';
+import { createAnthropicToOpenAITranscoder, type AnthropicToOpenAITranscoder } from '@interlingua/anthropic-transducer';
 import { mergeModelCatalog, type TranslationWarning } from '@interlingua/openai-schema';
-import type { ProviderBridge } from './provider-bridge.js';
+import type { ProviderBridge, UpstreamStreamTranscoder } from './provider-bridge.js';
 
 /** Merged catalogs by override object: the config is parsed once, so each override is merged once. */
 const mergedCatalogs = new WeakMap<object, AnthropicModelCatalog>();
@@ -80,15 +80,29 @@ export const anthropicBridge: ProviderBridge = {
       onWarning: (warning) => warnings.push(warning),
       ...(options.onFrames ? { onFrames: options.onFrames } : {}),
     });
-    const encoder = new TextEncoder();
-    return {
-      push: (chunk) => encoder.encode(transcoder.push(chunk)),
-      end: () => encoder.encode(transcoder.end()),
-      get settled() {
-        return transcoder.settled;
-      },
-      warnings,
-    };
+    return new AnthropicStreamTranscoder(transcoder, warnings);
   },
   knownModels: (catalog) => listAnthropicCatalogModels(catalogFor(catalog)),
 };
+
+const encoder = new TextEncoder();
+
+/** The bridge's stream transcoder (a class: an object literal with a getter costs about 700 bytes per stream). */
+class AnthropicStreamTranscoder implements UpstreamStreamTranscoder {
+  constructor(
+    private readonly transcoder: AnthropicToOpenAITranscoder,
+    readonly warnings: TranslationWarning[],
+  ) {}
+
+  push(chunk: Uint8Array): Uint8Array {
+    return encoder.encode(this.transcoder.push(chunk));
+  }
+
+  end(): Uint8Array {
+    return encoder.encode(this.transcoder.end());
+  }
+
+  get settled(): boolean {
+    return this.transcoder.settled;
+  }
+}

@@ -9,9 +9,9 @@ import {
   type GeminiModelCapabilities,
   type GeminiTranslationContext,
 } from '@interlingua/gemini-mapper';
-import { createGeminiToOpenAITransducer } from '@interlingua/gemini-transducer';
+import { createGeminiToOpenAITransducer, type GeminiToOpenAITransducer } from '@interlingua/gemini-transducer';
 import { createOpenAIError, type ModelCatalog, type TranslationWarning } from '@interlingua/openai-schema';
-import type { ProviderBridge } from './provider-bridge.js';
+import type { ProviderBridge, UpstreamStreamTranscoder } from './provider-bridge.js';
 
 type Catalog = ModelCatalog<GeminiModelCapabilities>;
 
@@ -83,18 +83,7 @@ export const geminiBridge: ProviderBridge = {
       onWarning: (warning) => warnings.push(warning),
       ...(options.onFrames ? { onFrames: options.onFrames } : {}),
     });
-    return {
-      push: (chunk) => transducer.push(chunk),
-      end: () => transducer.end(),
-      get settled() {
-        return transducer.state.failed || transducer.state.ended;
-      },
-      get complete() {
-        const { choices, failed } = transducer.state;
-        return !failed && choices.length > 0 && choices.every((choice) => choice.finished);
-      },
-      warnings,
-    };
+    return new GeminiStreamTranscoder(transducer, warnings);
   },
   knownModels(override) {
     const catalog = catalogFor(override);
@@ -105,3 +94,28 @@ export const geminiBridge: ProviderBridge = {
     return [...models];
   },
 };
+
+/** The bridge's stream transcoder (a class: an object literal with getters costs about 700 bytes per stream). */
+class GeminiStreamTranscoder implements UpstreamStreamTranscoder {
+  constructor(
+    private readonly transducer: GeminiToOpenAITransducer,
+    readonly warnings: TranslationWarning[],
+  ) {}
+
+  push(chunk: Uint8Array): Uint8Array {
+    return this.transducer.push(chunk);
+  }
+
+  end(): Uint8Array {
+    return this.transducer.end();
+  }
+
+  get settled(): boolean {
+    return this.transducer.state.failed || this.transducer.state.ended;
+  }
+
+  get complete(): boolean {
+    const { choices, failed } = this.transducer.state;
+    return !failed && choices.length > 0 && choices.every((choice) => choice.finished);
+  }
+}

@@ -72,6 +72,7 @@ export const messagesFront: ClientFront = {
   api: 'messages',
   acceptsApiKeyHeader: true,
   nativeUpstream: 'anthropic',
+  readsHubFrames: true,
   toChatRequest: (body, request) => toChatRequest(body, request, false, undefined),
   toClientError: (status, envelope, context) => convertOpenAIErrorToMessages(status, envelope, (context as MessagesFrontContext | undefined)?.paths),
   toClientReply(completion, context, environment) {
@@ -83,7 +84,10 @@ export const messagesFront: ClientFront = {
     const transcoder = createChatToMessagesTranscoder(context as MessagesTranslationContext, environment, inputTokens !== undefined ? { inputTokens } : {});
     return {
       push: (chunk) => transcoder.push(chunk),
+      pushFrames: (frames) => transcoder.pushFrames(frames),
       end: () => transcoder.end(),
+      // The Messages stream's own lossy steps join the hub's in the final warnings comment and the log line.
+      warnings: transcoder.warnings,
       keepAlive: { intervalMs: PING_INTERVAL_MS, bytes: () => transcoder.ping() },
     };
   },

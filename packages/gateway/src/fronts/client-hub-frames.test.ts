@@ -1,20 +1,26 @@
 /// <reference types="node" />
 /**
- * The Responses stream with the hub frames passed as objects (the bridge's `onFrames` into the Responses
- * transcoder's `pushFrames`, what the gateway does) gives exactly what the byte path gives (the bridge's OpenAI SSE
- * bytes into the transcoder's `push`): the same Responses bytes, the same final Response, the same warnings. For
- * every streamed Anthropic and Gemini fixture (recorded streams, mid-stream errors and truncations among them),
- * with the upstream bytes split at arbitrary points; and through the gateway for a recorded stream whose expected
- * Responses events are reviewed in `fixtures/responses/`.
+ * The Responses and Messages streams with the hub frames passed as objects (the bridge's `onFrames` into the client
+ * front's `pushFrames`, what the gateway does for fronts with `readsHubFrames`) give exactly what the byte path
+ * gives (the bridge's OpenAI SSE bytes into the front's `push`): the same client bytes and the same warnings (and for
+ * Responses the same final Response). For every streamed Anthropic and Gemini fixture (recorded streams, mid-stream
+ * errors and truncations among them), with the upstream bytes split at arbitrary points. The fixture cases of
+ * `fixtures/responses/` and `fixtures/messages/` check the gateway's output itself against reviewed expectations.
  */
 import type { FixtureCase } from '@interlingua/conformance';
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import type { ChatCompletionRequest, OpenAIStreamFrame } from '@interlingua/openai-schema';
-import { convertResponsesRequestToChat, identifyResponse } from '@interlingua/responses-mapper';
-import { createResponsesTranscoder } from '@interlingua/responses-transducer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BRIDGES } from '../handle-translated-request.js';
+import type { ClientFront } from './client-front.js';
+import { messagesFront } from './messages-front.js';
+import { createResponsesFront } from './responses-front.js';
+
+const FRONTS: Array<{ name: string; front: ClientFront; request: (model: string) => unknown }> = [
+  { name: 'responses', front: createResponsesFront({ strict: false }), request: (model) => ({ model, input: 'hi', stream: true, store: false }) },
+  { name: 'messages', front: messagesFront, request: (model) => ({ model, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }], stream: true }) },
+];
 
 const streams = loadFixtureCases(fixturesRoot()).filter(
   (c): c is FixtureCase & { upstreamResponse: { kind: 'sse'; text: string } } =>
@@ -34,13 +40,15 @@ async function upstreamContext(fixtureCase: FixtureCase): Promise<unknown> {
   return mapped.upstream.context;
 }
 
-/** The upstream bytes through the bridge and the Responses transcoder, by bytes or by frames. */
-function run(fixtureCase: FixtureCase, context: unknown, pieces: Uint8Array[], path: 'bytes' | 'frames') {
+const NO_HEADERS = { method: 'POST', path: '/', header: () => null, body: null, signal: new AbortController().signal };
+
+/** The upstream bytes through the bridge and the front's stream transcoder, by bytes or by frames. */
+async function run(fixtureCase: FixtureCase, client: (typeof FRONTS)[number], context: unknown, pieces: Uint8Array[], path: 'bytes' | 'frames') {
   const bridge = BRIDGES[fixtureCase.provider as 'anthropic' | 'gemini'];
   const environment = createCaseEnvironment(fixtureCase);
-  const mapped = convertResponsesRequestToChat({ model: String((fixtureCase.request as { model: string }).model), input: 'hi', stream: true }, { environment });
-  if (!mapped.ok) throw new Error('the Responses request did not map');
-  const responses = createResponsesTranscoder(identifyResponse(mapped.context, environment), environment);
+  const mapped = await client.front.toChatRequest(client.request(String((fixtureCase.request as { model: string }).model)), NO_HEADERS);
+  if (!mapped.ok) throw new Error(`the ${client.name} request did not map`);
+  const responses = client.front.createStreamTranscoder!(mapped.context, environment);
   const frames: OpenAIStreamFrame[] = [];
   const hub = bridge.createTranscoder(context, environment, {
     maxEventBytes: 16 * 1024 * 1024,
@@ -52,7 +60,7 @@ function run(fixtureCase: FixtureCase, context: unknown, pieces: Uint8Array[], p
     seen.hubBytes += bytes.byteLength;
     seen.frames += frames.length;
     if (frames.length) {
-      out.push(responses.pushFrames(frames));
+      out.push(responses.pushFrames!(frames));
       frames.length = 0;
     }
     if (bytes.byteLength) out.push(responses.push(bytes));
@@ -63,36 +71,40 @@ function run(fixtureCase: FixtureCase, context: unknown, pieces: Uint8Array[], p
   }
   if (!hub.settled) forward(hub.end());
   out.push(responses.end());
-  return { seen, result: { text: decode(out), response: responses.response, warnings: [...(hub.warnings ?? []), ...responses.warnings] } };
+  return { seen, result: { text: decode(out), warnings: [...(hub.warnings ?? []), ...(responses.warnings ?? [])] } };
 }
 
-describe('Responses streams: hub frames as objects equal the byte path', () => {
+describe('client streams: hub frames as objects equal the byte path', () => {
   it('has streams of both providers', () => {
     expect(streams.filter((c) => c.provider === 'anthropic').length).toBeGreaterThan(10);
     expect(streams.filter((c) => c.provider === 'gemini').length).toBeGreaterThan(10);
   });
 
-  for (const fixtureCase of streams) {
-    it(fixtureCase.id, async () => {
+  it('the fronts that read frames say so', () => {
+    for (const { front } of FRONTS) expect(front.readsHubFrames).toBe(true);
+  });
+
+  for (const fixtureCase of streams) for (const client of FRONTS) {
+    it(`${client.name}: ${fixtureCase.id}`, async () => {
       const context = await upstreamContext(fixtureCase);
       const whole = [utf8.encode(fixtureCase.upstreamResponse.text)];
-      const { result: bytes, seen: byBytes } = run(fixtureCase, context, whole, 'bytes');
-      expect(bytes.text).toMatch(/event: response\.(completed|incomplete|failed)\n/);
+      const { result: bytes, seen: byBytes } = await run(fixtureCase, client, context, whole, 'bytes');
+      expect(bytes.text).toMatch(client.name === 'responses' ? /event: response\.(completed|incomplete|failed)\n/ : /event: (message_stop|error)\n/);
       expect(byBytes.frames).toBe(0);
-      const { result: frames, seen: byFrames } = run(fixtureCase, context, whole, 'frames');
+      const { result: frames, seen: byFrames } = await run(fixtureCase, client, context, whole, 'frames');
       // The frames path really ran: objects delivered, no hub bytes made.
       expect(byFrames.frames).toBeGreaterThan(0);
       expect(byFrames.hubBytes).toBe(0);
       expect(frames).toEqual(bytes);
       // The upstream split anywhere: still the same bytes as the byte path on the whole stream.
       const all = whole[0]!;
-      fc.assert(
-        fc.property(fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, all.byteLength - 1) }), { maxLength: 12 }), (cuts) => {
+      await fc.assert(
+        fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, all.byteLength - 1) }), { maxLength: 12 }), async (cuts) => {
           const points = [0, ...cuts.sort((a, b) => a - b), all.byteLength];
           const pieces = points.slice(1).map((end, i) => all.subarray(points[i], end));
-          expect(run(fixtureCase, context, pieces, 'frames').result).toEqual(bytes);
+          expect((await run(fixtureCase, client, context, pieces, 'frames')).result).toEqual(bytes);
         }),
-        { numRuns: 15 },
+        { numRuns: 10 },
       );
     });
   }
