@@ -177,6 +177,23 @@ describe('convertResponsesRequestToChat', () => {
     }
   });
 
+  it('refuses a cache-only web search (external_web_access: false) with a 400 naming the field, in both modes', () => {
+    // OpenAI spec, WebSearchTool.external_web_access: "When false, the web search tool runs in offline/cache-only mode
+    // and will not fetch new external content" — the providers' search tools only search the live web.
+    for (const strict of [false, true]) {
+      const result = convert({ model: 'claude-sonnet-4-5', input: 'News?', tools: [{ type: 'web_search', external_web_access: false }], tool_choice: { type: 'web_search' } }, { strict });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.status).toBe(400);
+        expect(result.error.error.param).toBe('tools[0].external_web_access');
+        expect(result.error.error.code).toBe('unsupported_parameter');
+      }
+    }
+    // true is the documented default (live access): accepted as before.
+    const live = convert({ model: 'claude-sonnet-4-5', input: 'News?', tools: [{ type: 'web_search', external_web_access: true }] });
+    expect(live.ok && live.request.web_search_options).toEqual({});
+  });
+
   it('previous_response_id without its conversation is a 400 previous_response_not_found, never a fresh conversation', () => {
     const result = convert({ model: 'm', input: 'Next', previous_response_id: 'resp_missing' });
     expect(result.ok).toBe(false);

@@ -17,7 +17,8 @@ export type MapToolsResult =
 /**
  * `tools` and `tool_choice` → the hub's. Function tools become `{type: 'function', function: {name, description,
  * parameters, strict}}`. A web search tool becomes `web_search_options` (which the Anthropic mapper turns into its
- * `web_search` server tool, and which the other mappers report as they do on the chat path). Any other hosted tool
+ * `web_search` server tool, and which the other mappers report as they do on the chat path); one asking for cache-only
+ * search (`external_web_access: false`) is a 400, as no upstream search tool offers that. Any other hosted tool
  * (`file_search`, `code_interpreter`, `mcp`, `computer`, `image_generation`, `shell`, `apply_patch`, `custom`, …)
  * runs on OpenAI's servers only: a 400 naming it.
  */
@@ -42,6 +43,19 @@ export function mapResponsesTools(
     if (WEB_SEARCH_TYPES.has(tool.type)) {
       if (webSearch) {
         return { ok: false, error: createOpenAIError(400, `Only one web search tool may be given (tools[${i}]).`, { param: `tools[${i}]`, code: 'unsupported_tool' }) };
+      }
+      if (tool.external_web_access === false) {
+        // OpenAI's `WebSearchTool.external_web_access: false` asks for cache-only search (no live fetch). The search
+        // tools behind this gateway (Anthropic's `web_search` server tool, Gemini's Google Search grounding) search the
+        // live web and have no cache-only mode: honouring the tool would do what the client forbade, so it is refused.
+        return {
+          ok: false,
+          error: createOpenAIError(
+            400,
+            `tools[${i}].external_web_access: false (cache-only web search) is not supported by this gateway: the upstream search tools fetch live web content.`,
+            { param: `tools[${i}].external_web_access`, code: 'unsupported_parameter' },
+          ),
+        };
       }
       webSearch = {};
       const size = tool.search_context_size;
