@@ -44,6 +44,8 @@ describe('convertChatCompletionToResponse on every fixture reply', () => {
     it(`${id}: a valid Response whose output replays to the same assistant message`, () => {
       const { response } = convertChatCompletionToResponse(completion, { context: contextFor(completion.model), environment: environment() });
       expect(spec.response(response)).toEqual([]);
+      // Open Responses allows only a string in encrypted_content: the key is absent when nothing is sealed.
+      for (const item of response.output) if (item.type === 'reasoning') expect(item.encrypted_content === undefined || typeof item.encrypted_content === 'string').toBe(true);
       const message = completion.choices[0]!.message;
       const replay = mapResponsesInputToMessages(response.output, []);
       expect(replay.ok).toBe(true);

@@ -91,7 +91,8 @@ export function convertChatCompletionToResponse(
         type: 'reasoning',
         id: outputItemId(context, 'rs', output.length),
         summary: reasoning !== '' ? [{ type: 'summary_text', text: reasoning }] : [],
-        encrypted_content: isEmptyCarrier(lead) ? null : sealReasoningCarrier(lead),
+        // Only when there is signed reasoning: Open Responses allows only a string here (OpenAI's schema also null).
+        ...(isEmptyCarrier(lead) ? {} : { encrypted_content: sealReasoningCarrier(lead) }),
         status: 'completed',
       });
     }

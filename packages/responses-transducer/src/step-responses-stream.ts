@@ -13,7 +13,7 @@ import {
   splitMessageExtraContent,
   type ReasoningCarrier,
 } from '@interlingua/responses-mapper';
-import type { ResponseErrorObject, ResponseObject, ResponseStatus, ResponseStreamEvent } from '@interlingua/responses-schema';
+import type { ResponseErrorObject, ResponseObject, ResponseReasoningItem, ResponseStatus, ResponseStreamEvent } from '@interlingua/responses-schema';
 import type { ResponsesStreamState } from './responses-stream-state.js';
 
 /** What the hub stream delivers: a chunk, `[DONE]`, an error payload, or its end without either. */
@@ -68,7 +68,9 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
   const openReasoning = (): void => {
     if (state.reasoning) return;
     const outputIndex = state.output.length;
-    const item = { type: 'reasoning' as const, id: outputItemId(state.context, 'rs', outputIndex), summary: [], encrypted_content: null, status: 'in_progress' as const };
+    // No `encrypted_content` key until there is signed reasoning to seal: Open Responses allows only a string there
+    // (OpenAI's schema also allows null, and the key is optional in both).
+    const item: ResponseReasoningItem = { type: 'reasoning', id: outputItemId(state.context, 'rs', outputIndex), summary: [], status: 'in_progress' };
     state.output.push(item);
     state.reasoning = { outputIndex, item, text: '' };
     emit({ type: 'response.output_item.added', output_index: outputIndex, item: structuredClone(item) });
@@ -84,12 +86,14 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
       emit({ type: 'response.reasoning_summary_part.done', ...base, part: { type: 'summary_text', text: open.text } });
       open.item.summary = [{ type: 'summary_text', text: open.text }];
     }
+    let sealed: string | undefined;
     if (!isEmptyCarrier(state.lead)) {
-      open.item.encrypted_content = sealReasoningCarrier(state.lead);
+      sealed = sealReasoningCarrier(state.lead);
       state.lead = {};
     }
-    open.item.status = 'completed';
-    emit({ type: 'response.output_item.done', output_index: open.outputIndex, item: structuredClone(open.item) });
+    const done = completedReasoningItem(open.item, sealed);
+    state.output[open.outputIndex] = done;
+    emit({ type: 'response.output_item.done', output_index: open.outputIndex, item: structuredClone(done) });
   };
 
   const closePart = (): void => {
@@ -159,12 +163,12 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     state.lead = {};
     state.tail = {};
     const outputIndex = state.output.length;
-    const item = { type: 'reasoning' as const, id: outputItemId(state.context, 'rs', outputIndex), summary: [], encrypted_content: null as string | null, status: 'in_progress' as 'in_progress' | 'completed' };
+    const item: ResponseReasoningItem = { type: 'reasoning', id: outputItemId(state.context, 'rs', outputIndex), summary: [], status: 'in_progress' };
     state.output.push(item);
     emit({ type: 'response.output_item.added', output_index: outputIndex, item: structuredClone(item) });
-    item.encrypted_content = sealReasoningCarrier(carrier);
-    item.status = 'completed';
-    emit({ type: 'response.output_item.done', output_index: outputIndex, item: structuredClone(item) });
+    const done = completedReasoningItem(item, sealReasoningCarrier(carrier));
+    state.output[outputIndex] = done;
+    emit({ type: 'response.output_item.done', output_index: outputIndex, item: structuredClone(done) });
   };
 
   const fail = (error: ResponseErrorObject): void => {
@@ -334,6 +338,11 @@ function mergeDeltaValue(current: unknown, next: unknown): unknown {
     return merged;
   }
   return structuredClone(next);
+}
+
+/** The reasoning item as done, keys in the non-stream reply's order: `encrypted_content` only when sealed. */
+function completedReasoningItem(item: ResponseReasoningItem, sealed: string | undefined): ResponseReasoningItem {
+  return { type: 'reasoning', id: item.id, summary: item.summary, ...(sealed !== undefined ? { encrypted_content: sealed } : {}), status: 'completed' };
 }
 
 function mergeCarriers(a: ReasoningCarrier, b: ReasoningCarrier): ReasoningCarrier {
