@@ -3,7 +3,8 @@
  * The six scenarios of the Open Responses compliance suite (basic response, streaming, system prompt, tool
  * calling, image input, multi-turn; described in `scripts/compliance-test_readme.md` of
  * github.com/openresponses/openresponses), written here from that description — the suite itself lives in that
- * repository and could not be run on this machine (see CONFORMANCE.md) — against the gateway's offline replay
+ * repository and is not part of this one (its licence is unverified); it was run against `interlingua serve` with
+ * `scripts/conformance/run-open-responses-suite.mjs`, results in CONFORMANCE.md — against the gateway's offline replay
  * models, as `interlingua serve` answers them with no key. Each Response is checked against the vendored OpenAI
  * `Response` schema and against the required fields of Open Responses' `ResponseResource`
  * (`schema/components/schemas/ResponseResource.json`, its `required` list transcribed below), and each stream
