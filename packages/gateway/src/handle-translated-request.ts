@@ -174,7 +174,9 @@ export async function handleTranslatedRequest(
         ...(settings?.promptCaching ? { promptCaching: settings.promptCaching } : {}),
       },
     );
-    const requestWarnings = frontWarnings.length ? [...frontWarnings, ...mapped.warnings] : mapped.warnings;
+    // The bridge's warnings name hub paths; a client API with its own request shape names its own.
+    const bridgeWarnings = front.toClientWarnings && mapped.warnings.length ? front.toClientWarnings(mapped.warnings, parsed.context) : mapped.warnings;
+    const requestWarnings = frontWarnings.length ? [...frontWarnings, ...bridgeWarnings] : bridgeWarnings;
     if (requestWarnings.length) report.warnings = describeWarnings(requestWarnings);
     const warningHeaders: Record<string, string> = requestWarnings.length
       ? { 'x-interlingua-warnings': formatWarningsHeader(requestWarnings) }

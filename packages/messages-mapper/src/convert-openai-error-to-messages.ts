@@ -1,4 +1,5 @@
 import { findClientPath, replacePath, type HubPathEntry } from './hub-request-paths.js';
+import type { TranslationWarning } from '@interlingua/openai-schema';
 import { createMessagesError, messagesErrorTypeForStatus, type MessagesErrorEnvelope, type MessagesErrorType } from '@interlingua/messages-schema';
 
 /**
@@ -43,4 +44,16 @@ export function convertOpenAIErrorToMessages(
   }
   if (param !== null && !message.includes(param)) message = `${param}: ${message}`;
   return { status: outStatus, body: createMessagesError(outStatus, message, type) };
+}
+
+/**
+ * A warning about the hub request (a provider mapper's lossy step, naming a hub path in `param`) as the Messages
+ * client's: `param` becomes the path in the client's request (`messages[2].content` → `messages.1.content`), and the
+ * message names it where it named the hub path. A `param` no entry matches is kept. Pure.
+ */
+export function translateHubWarningForMessages(warning: TranslationWarning, paths: readonly HubPathEntry[]): TranslationWarning {
+  if (typeof warning.param !== 'string' || warning.param === '') return warning;
+  const client = findClientPath(warning.param, paths);
+  if (client === undefined || client === warning.param) return warning;
+  return { ...warning, param: client, message: replacePath(warning.message, warning.param, client) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertMessagesRequestToChat } from './convert-messages-request-to-chat.js';
-import { convertOpenAIErrorToMessages } from './convert-openai-error-to-messages.js';
+import { convertOpenAIErrorToMessages, translateHubWarningForMessages } from './convert-openai-error-to-messages.js';
 import { findClientPath, type HubPathEntry } from './hub-request-paths.js';
 
 function mapped(body: unknown) {
@@ -67,6 +67,13 @@ describe('convertMessagesRequestToChat: the path map', () => {
     expect(at('reasoning_effort')).toBe('thinking');
     expect(at('stop')).toBe('stop_sequences');
     expect(at('seed')).toBeUndefined();
+  });
+
+  it('translates a provider mapper\'s warning to the Messages path (param and message)', () => {
+    const warning = { code: 'schema_keyword_removed', param: 'tools[0].function.parameters.type', message: 'Changed tools[0].function.parameters.type.' };
+    expect(translateHubWarningForMessages(warning, paths)).toEqual({ code: 'schema_keyword_removed', param: 'tools.0.input_schema.type', message: 'Changed tools.0.input_schema.type.' });
+    const unmatched = { code: 'seed_ignored', param: 'seed', message: 'Not supported.' };
+    expect(translateHubWarningForMessages(unmatched, paths)).toBe(unmatched);
   });
 
   it('names output_config.effort for reasoning_effort when the effort came from there', () => {

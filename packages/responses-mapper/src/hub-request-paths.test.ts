@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertResponsesRequestToChat } from './convert-responses-request-to-chat.js';
-import { findClientPath, translateHubErrorForResponses, type HubPathEntry } from './hub-request-paths.js';
+import { findClientPath, translateHubErrorForResponses, translateHubWarningForResponses, type HubPathEntry } from './hub-request-paths.js';
 
 /** The hub request of `body` and its path map (the mapping must succeed). */
 function mapped(body: unknown) {
@@ -121,5 +121,32 @@ describe('translateHubErrorForResponses', () => {
   it('passes an error without param unchanged', () => {
     const plain = error(null, 'Overloaded.');
     expect(translateHubErrorForResponses(plain, paths)).toBe(plain);
+  });
+});
+
+describe('translateHubWarningForResponses', () => {
+  const paths: HubPathEntry[] = [
+    { hub: 'tools[0]', client: 'tools[1]' },
+    { hub: 'tools[0].function', client: 'tools[1]' },
+    { hub: 'max_completion_tokens', client: 'max_output_tokens' },
+  ];
+  it('names the client path in param and in the message', () => {
+    const warning = { code: 'schema_keyword_removed', param: 'tools[0].function.parameters.properties.a.minLength', message: 'Removed tools[0].function.parameters.properties.a.minLength (not supported).' };
+    expect(translateHubWarningForResponses(warning, paths)).toEqual({
+      code: 'schema_keyword_removed',
+      param: 'tools[1].parameters.properties.a.minLength',
+      message: 'Removed tools[1].parameters.properties.a.minLength (not supported).',
+    });
+    expect(translateHubWarningForResponses({ code: 'clamped', param: 'max_completion_tokens', message: 'max_completion_tokens was lowered.' }, paths)).toEqual({
+      code: 'clamped',
+      param: 'max_output_tokens',
+      message: 'max_output_tokens was lowered.',
+    });
+  });
+  it('keeps a warning whose path no entry matches, or that has none, unchanged', () => {
+    const unmatched = { code: 'seed_ignored', param: 'seed', message: 'Not supported.' };
+    expect(translateHubWarningForResponses(unmatched, paths)).toBe(unmatched);
+    const none = { code: 'x', param: '', message: 'y' };
+    expect(translateHubWarningForResponses(none, paths)).toBe(none);
   });
 });

@@ -1,4 +1,4 @@
-import type { OpenAIErrorEnvelope } from '@interlingua/openai-schema';
+import type { OpenAIErrorEnvelope, TranslationWarning } from '@interlingua/openai-schema';
 import type { ResponseTool } from '@interlingua/responses-schema';
 
 /**
@@ -102,4 +102,16 @@ export function translateHubErrorForResponses(envelope: OpenAIErrorEnvelope, pat
     return { ...envelope, error: { ...envelope.error, message: `${message} (param '${param}' is a path of this request as translated to Chat Completions.)` } };
   }
   return { ...envelope, error: { ...envelope.error, param: client, message: replacePath(message, param, client) } };
+}
+
+/**
+ * A warning about the hub request (a provider mapper's lossy step, naming a hub path in `param`) as the Responses
+ * client's: `param` becomes the path in the client's request, and the message names it where it named the hub path
+ * (as {@link translateHubErrorForResponses} does for errors). A `param` no entry matches is kept. Pure.
+ */
+export function translateHubWarningForResponses(warning: TranslationWarning, paths: readonly HubPathEntry[]): TranslationWarning {
+  if (typeof warning.param !== 'string' || warning.param === '') return warning;
+  const client = findClientPath(warning.param, paths);
+  if (client === undefined || client === warning.param) return warning;
+  return { ...warning, param: client, message: replacePath(warning.message, warning.param, client) };
 }

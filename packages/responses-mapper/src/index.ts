@@ -23,5 +23,5 @@ export {
   type ReasoningCarrier,
 } from './reasoning-carrier.js';
 export { outputItemId, responseIdBase, type ResponseEcho, type ResponsesTranslationContext } from './responses-context.js';
-export { findClientPath, responsesFieldPaths, translateHubErrorForResponses, type HubPathEntry } from './hub-request-paths.js';
+export { findClientPath, responsesFieldPaths, translateHubErrorForResponses, translateHubWarningForResponses, type HubPathEntry } from './hub-request-paths.js';
 export type { InputPathRecorder } from './map-responses-input-to-messages.js';

@@ -31,6 +31,12 @@ export interface ClientFront {
    * 400 naming `messages[2].tool_call_id`) can then name the path the client sent instead.
    */
   toClientError(status: number, envelope: OpenAIErrorEnvelope, context?: unknown): { status: number; body: unknown };
+  /**
+   * The provider bridge's request warnings name paths of the hub request (`messages[3].content`,
+   * `tools[0].function.parameters…`): the same warnings naming the client's paths, as `toClientError` does for
+   * errors. Absent: the hub's paths are the client's (Chat Completions).
+   */
+  toClientWarnings?(warnings: readonly TranslationWarning[], context: unknown): readonly TranslationWarning[];
   /** A complete chat completion as the client API's reply body. May be asynchronous (e.g. storing the reply). */
   toClientReply(completion: ChatCompletion, context: unknown, environment: TranslationEnvironment): FrontReplyResult | Promise<FrontReplyResult>;
   /**

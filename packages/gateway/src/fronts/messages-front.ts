@@ -2,6 +2,7 @@ import {
   convertChatCompletionToMessage,
   convertMessagesRequestToChat,
   convertOpenAIErrorToMessages,
+  translateHubWarningForMessages,
   type HubPathEntry,
   type MessagesTranslationContext,
 } from '@interlingua/messages-mapper';
@@ -75,6 +76,10 @@ export const messagesFront: ClientFront = {
   readsHubFrames: true,
   toChatRequest: (body, request) => toChatRequest(body, request, false, undefined),
   toClientError: (status, envelope, context) => convertOpenAIErrorToMessages(status, envelope, (context as MessagesFrontContext | undefined)?.paths),
+  toClientWarnings(warnings, context) {
+    const paths = (context as MessagesFrontContext).paths;
+    return paths ? warnings.map((warning) => translateHubWarningForMessages(warning, paths)) : warnings;
+  },
   toClientReply(completion, context, environment) {
     const { message, warnings } = convertChatCompletionToMessage(completion, { context: context as MessagesTranslationContext, environment });
     return { ok: true, body: message, warnings };

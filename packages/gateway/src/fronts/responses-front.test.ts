@@ -55,6 +55,25 @@ function gatewayWith(replies: string[], options: Partial<GatewayOptions> = {}) {
 const CLAUDE_SIGNATURE = (cases.get('anthropic/thinking-signature')!.upstreamResponse as { response: { body: { content: Array<{ signature?: string }> } } }).response.body.content[0]!.signature!;
 
 describe('POST /v1/responses', () => {
+  it('a provider mapper\'s warning names the path of the Responses request, not of the hub request', async () => {
+    const { post, calls } = gatewayWith(['anthropic/text']);
+    const reply = await post({
+      model: 'claude-sonnet-4-5',
+      input: 'Hello',
+      store: false,
+      tools: [
+        { type: 'web_search' },
+        { type: 'function', name: 'lookup', strict: true, parameters: { type: 'object', properties: { code: { type: 'string', minLength: 3 } }, required: ['code'], additionalProperties: false } },
+      ],
+    });
+    expect(reply.status).toBe(200);
+    // The function tool is tools[1] of the client's request and tools[0].function of the hub's.
+    expect(calls[0]!.body.tools.some((tool: { name?: string }) => tool.name === 'lookup')).toBe(true);
+    const warnings = reply.headers.get('x-interlingua-warnings') ?? '';
+    expect(warnings).toContain('schema_keyword_removed(tools[1].parameters.properties.code.minLength)');
+    expect(warnings).not.toContain('tools[0].function');
+  });
+
   it('a stateless loop on a thinking Claude model keeps the signed thinking (store: false, include encrypted content)', async () => {
     const { post, calls } = gatewayWith(['anthropic/thinking-signature', 'anthropic/text']);
     const first = await post({ model: 'claude-sonnet-4-5', input: 'What is 925 divided by 5?', reasoning: { effort: 'low' }, store: false, include: ['reasoning.encrypted_content'] });

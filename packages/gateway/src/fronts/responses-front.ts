@@ -5,6 +5,7 @@ import {
   identifyResponse,
   responseIdBase,
   translateHubErrorForResponses,
+  translateHubWarningForResponses,
   type HubPathEntry,
   type ResponsesTranslationContext,
 } from '@interlingua/responses-mapper';
@@ -119,6 +120,10 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
       if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: mapped.warnings };
       const context: ResponsesFrontContext = { responses: mapped.context, input: request.input, history, paths: mapped.paths };
       return { ok: true, request: mapped.request, context, warnings: mapped.warnings };
+    },
+    toClientWarnings: (warnings, context) => {
+      const paths = (context as ResponsesFrontContext).paths;
+      return warnings.map((warning) => translateHubWarningForResponses(warning, paths));
     },
     toClientError: (status, envelope, context) => {
       const paths = (context as ResponsesFrontContext | undefined)?.paths;
