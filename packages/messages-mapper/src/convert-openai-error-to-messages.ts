@@ -1,5 +1,5 @@
-import { findClientPath, replacePath, type HubPathEntry } from './hub-request-paths.js';
-import type { TranslationWarning } from '@interlingua/openai-schema';
+import { findClientPath, type HubPathEntry } from './hub-request-paths.js';
+import { replacePath, translateHubWarning, type TranslationWarning } from '@interlingua/openai-schema';
 import { createMessagesError, messagesErrorTypeForStatus, type MessagesErrorEnvelope, type MessagesErrorType } from '@interlingua/messages-schema';
 
 /**
@@ -52,8 +52,5 @@ export function convertOpenAIErrorToMessages(
  * message names it where it named the hub path. A `param` no entry matches is kept. Pure.
  */
 export function translateHubWarningForMessages(warning: TranslationWarning, paths: readonly HubPathEntry[]): TranslationWarning {
-  if (typeof warning.param !== 'string' || warning.param === '') return warning;
-  const client = findClientPath(warning.param, paths);
-  if (client === undefined || client === warning.param) return warning;
-  return { ...warning, param: client, message: replacePath(warning.message, warning.param, client) };
+  return translateHubWarning(warning, (param) => findClientPath(param, paths));
 }

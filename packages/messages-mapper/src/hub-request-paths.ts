@@ -1,24 +1,8 @@
 import type { MessagesCreateRequest } from '@interlingua/messages-schema';
+import { findHubPathEntry, type HubPathEntry } from '@interlingua/openai-schema';
 
-/**
- * One path of the hub's Chat Completions request (`messages[3].tool_call_id`, `tools[0].function.parameters`) and
- * the path of the Messages request it was mapped from, in Anthropic's dotted style (`messages.1.content.2.tool_use_id`,
- * `tools.0.input_schema`). A provider mapper's 400 names a hub path (`param`); these entries name it as the client
- * sent it.
- */
-export interface HubPathEntry {
-  readonly hub: string;
-  readonly client: string;
-  /** Matches `hub` itself only, not the paths under it (`messages` ← `input`, but not `messages[4]` ← `input[4]`). */
-  readonly exact?: boolean;
-}
-
-/** Whether `prefix` is `path` or a whole-segment prefix of it (`messages[1]` of `messages[1].content`, not of `messages[10]`). */
-function isPathPrefix(prefix: string, path: string): boolean {
-  if (!path.startsWith(prefix)) return false;
-  const next = path.charAt(prefix.length);
-  return next === '' || next === '.' || next === '[';
-}
+/** Paths of the hub request and of the Messages request (Anthropic's dotted style: `messages.1.content.2`). */
+export type { HubPathEntry };
 
 /**
  * The client path of a hub path: the entry with the longest hub prefix of `param`, its client path followed by the
@@ -26,10 +10,7 @@ function isPathPrefix(prefix: string, path: string): boolean {
  * `messages.2.content.1`). Undefined when no entry matches.
  */
 export function findClientPath(param: string, paths: readonly HubPathEntry[]): string | undefined {
-  let best: HubPathEntry | undefined;
-  for (const entry of paths) {
-    if ((entry.exact ? entry.hub === param : isPathPrefix(entry.hub, param)) && (best === undefined || entry.hub.length > best.hub.length)) best = entry;
-  }
+  const best = findHubPathEntry(param, paths);
   if (best === undefined) return undefined;
   return best.client + param.slice(best.hub.length).replace(/\[(\d+)\]/g, '.$1');
 }
@@ -64,15 +45,3 @@ export function messagesFieldPaths(request: MessagesCreateRequest): HubPathEntry
   return paths;
 }
 
-/** Replaces `hub` where it stands as a whole path in `text` (not as the prefix of a longer path). */
-export function replacePath(text: string, hub: string, client: string): string {
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf(hub); at !== -1; at = text.indexOf(hub, at + hub.length)) {
-    const next = text.charAt(at + hub.length);
-    if (next === '[' || (next === '.' && /[A-Za-z_]/.test(text.charAt(at + hub.length + 1)))) continue;
-    out += text.slice(from, at) + client;
-    from = at + hub.length;
-  }
-  return out + text.slice(from);
-}

@@ -37,3 +37,4 @@ export {
   type ParsedModelId,
   type ResolvedModel,
 } from './model-catalog.js';
+export * from './hub-request-paths.js';

@@ -1,24 +1,7 @@
-import type { OpenAIErrorEnvelope, TranslationWarning } from '@interlingua/openai-schema';
+import { findHubPathEntry, replacePath, translateHubWarning, type HubPathEntry, type OpenAIErrorEnvelope, type TranslationWarning } from '@interlingua/openai-schema';
+
+export type { HubPathEntry };
 import type { ResponseTool } from '@interlingua/responses-schema';
-
-/**
- * One path of the hub's Chat Completions request and the path of the Responses request it was mapped from
- * (`messages[3]` ← `input[2]`, `tools[0].function.parameters` ← `tools[1].parameters`). A provider mapper's 400
- * names a hub path (`param`); these entries turn it back into the path the client sent.
- */
-export interface HubPathEntry {
-  readonly hub: string;
-  readonly client: string;
-  /** Matches `hub` itself only, not the paths under it (`messages` ← `input`, but not `messages[4]` ← `input[4]`). */
-  readonly exact?: boolean;
-}
-
-/** Whether `prefix` is `path` or a whole-segment prefix of it (`messages[1]` of `messages[1].content`, not of `messages[10]`). */
-function isPathPrefix(prefix: string, path: string): boolean {
-  if (!path.startsWith(prefix)) return false;
-  const next = path.charAt(prefix.length);
-  return next === '' || next === '.' || next === '[';
-}
 
 /**
  * The client path of a hub path: the entry with the longest hub prefix of `param`, its client path followed by the
@@ -26,10 +9,7 @@ function isPathPrefix(prefix: string, path: string): boolean {
  * when no entry matches.
  */
 export function findClientPath(param: string, paths: readonly HubPathEntry[]): string | undefined {
-  let best: HubPathEntry | undefined;
-  for (const entry of paths) {
-    if ((entry.exact ? entry.hub === param : isPathPrefix(entry.hub, param)) && (best === undefined || entry.hub.length > best.hub.length)) best = entry;
-  }
+  const best = findHubPathEntry(param, paths);
   return best === undefined ? undefined : best.client + param.slice(best.hub.length);
 }
 
@@ -73,20 +53,6 @@ export function responsesFieldPaths(tools: readonly ResponseTool[] | undefined, 
   return paths;
 }
 
-/** Replaces `hub` where it stands as a whole path in `text` (not as the prefix of a longer path). */
-function replacePath(text: string, hub: string, client: string): string {
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf(hub); at !== -1; at = text.indexOf(hub, at + hub.length)) {
-    const next = text.charAt(at + hub.length);
-    if (next === '.' && /[A-Za-z_]/.test(text.charAt(at + hub.length + 1))) continue;
-    if (next === '[') continue;
-    out += text.slice(from, at) + client;
-    from = at + hub.length;
-  }
-  return out + text.slice(from);
-}
-
 /**
  * An OpenAI error about the hub request (a provider mapper's 400, the gateway's own checks) as the Responses
  * client's error: `param` becomes the path in the client's request, and the message names it where it named the
@@ -110,8 +76,5 @@ export function translateHubErrorForResponses(envelope: OpenAIErrorEnvelope, pat
  * (as {@link translateHubErrorForResponses} does for errors). A `param` no entry matches is kept. Pure.
  */
 export function translateHubWarningForResponses(warning: TranslationWarning, paths: readonly HubPathEntry[]): TranslationWarning {
-  if (typeof warning.param !== 'string' || warning.param === '') return warning;
-  const client = findClientPath(warning.param, paths);
-  if (client === undefined || client === warning.param) return warning;
-  return { ...warning, param: client, message: replacePath(warning.message, warning.param, client) };
+  return translateHubWarning(warning, (param) => findClientPath(param, paths));
 }
