@@ -75,7 +75,7 @@ if (m3) {
   for (const provider of ['anthropic', 'gemini']) {
     const entry = m3.results[provider];
     const byte = entry.bytePath.microsPerEventMedian;
-    row(`M3 byte path, ${provider}`, '≤ 2 µs/event, ≤ 1.5× JSON floor', `${fixed(byte, 2)} µs/event, ${entry.bytePath.bytesAllocatedPerEvent} B/event (JSON floor ${fixed(entry.jsonFloor.microsPerEventMedian, 2)} µs)`, `${fixed(entry.bytePathOverJsonFloor)}× floor`, byte <= 2 && entry.bytePathOverJsonFloor <= 1.5);
+    row(`M3 byte path, ${provider}`, '≤ 1.5× JSON floor', `${fixed(byte, 2)} µs/event, ${entry.bytePath.bytesAllocatedPerEvent} B/event (JSON floor ${fixed(entry.jsonFloor.microsPerEventMedian, 2)} µs)`, `${fixed(entry.bytePathOverJsonFloor)}× floor`, entry.bytePathOverJsonFloor <= 1.5);
     row(`M3 WHATWG-streams path, ${provider}`, 'report', `${fixed(entry.streamPath.microsPerEventMedian, 2)} µs/event, ${entry.streamPath.bytesAllocatedPerEvent} B/event`, `${fixed(entry.streamPathOverJsonFloor)}× floor`, null);
   }
 }
@@ -114,7 +114,9 @@ if (m5) {
     if (!entry) continue;
     const slope = entry.peakRssSlopeKiBPerStream;
     const target = arm === 'express' || arm === 'serve';
-    row(`M5 memory per open stream, ${arm}`, target ? '≤ 32 KiB' : 'reference', `${fixed(slope, 1)} KiB/stream peak-RSS slope (RSS with all open: ${fixed(entry.openRssSlopeKiBPerStream, 1)}; JS heap after GC: ${fixed(entry.heapSlopeKiBPerStream, 1)}); peak RSS at C=${entry.cells.at(-1).count}: ${fixed(entry.cells.at(-1).peakRssKiB / 1024, 0)} MiB; errors ${entry.cells.map((cell) => cell.errors).join('/')}`, target ? `${fixed(slope / 32)}× target` : '', target ? slope <= 32 : null);
+    // Issue 18's targets: RSS per open stream ≤ 40 KiB, JS heap ≤ 20 KiB.
+    const heap = entry.heapSlopeKiBPerStream;
+    row(`M5 memory per open stream, ${arm}`, target ? '≤ 40 KiB RSS, heap ≤ 20 KiB' : 'reference', `${fixed(slope, 1)} KiB/stream peak-RSS slope (RSS with all open: ${fixed(entry.openRssSlopeKiBPerStream, 1)}; JS heap after GC: ${fixed(heap, 1)}); peak RSS at C=${entry.cells.at(-1).count}: ${fixed(entry.cells.at(-1).peakRssKiB / 1024, 0)} MiB; errors ${entry.cells.map((cell) => cell.errors).join('/')}`, target ? `${fixed(slope / 40)}× RSS target; ${fixed(heap / 20)}× heap target` : '', target ? slope <= 40 && heap <= 20 : null);
   }
 }
 
@@ -126,7 +128,10 @@ if (m6) {
     const entry = m6.results[arm];
     const target = arm === 'express' || arm === 'serve';
     const tried = entry.cells.map((cell) => `${cell.count}${cell.ok ? '' : ' ✗'}`).join(', ');
-    row(`M6 concurrent paced streams sustained, ${arm}`, target ? '10,000, no error' : 'reference', `${entry.sustained} (${fixed(entry.framesPerSecondAtSustained, 0)} frames/s); tried ${tried}`, `${fixed(entry.sustained / 10_000)}× target`, target ? entry.sustained >= 10_000 : null);
+    // Issue 18's target: at least 0.9× what the translating floor sustains on this machine.
+    const floor = m6.results['floor-translate']?.sustained;
+    const ratio = floor ? entry.sustained / floor : null;
+    row(`M6 concurrent paced streams sustained, ${arm}`, target ? '≥ 0.9× floor, no error' : 'reference', `${entry.sustained} (${fixed(entry.framesPerSecondAtSustained, 0)} frames/s); tried ${tried}`, target && ratio !== null ? `${fixed(ratio)}× floor-translate (${floor})` : '', target ? ratio !== null && ratio >= 0.9 : null);
   }
 }
 
@@ -214,8 +219,10 @@ if (m4resp) {
 // ---- bundle ----
 const bundle = records['bundle-size'];
 if (bundle) {
-  const kb = bundle.results.gzipBytes / 1000;
-  row('Workers bundle, min + gzip', '≤ 50 KB', `${fixed(kb, 1)} KB (${bundle.results.gzipBytes} B; ${fixed(bundle.results.minifiedBytes / 1000, 1)} KB minified)`, `${fixed(kb / 50)}× target`, kb <= 50);
+  // The budget decided when the Worker came to serve three client APIs and four upstream kinds (100 KiB; the reasons
+  // are in packages/workers/src/bundle-size.test.ts, which enforces it).
+  const budget = 100 * 1024;
+  row('Workers bundle, min + gzip', '≤ 100 KiB (measured budget)', `${fixed(bundle.results.gzipBytes / 1024, 1)} KiB (${bundle.results.gzipBytes} B; ${fixed(bundle.results.minifiedBytes / 1000, 1)} KB minified)`, `${fixed(bundle.results.gzipBytes / budget)}× budget`, bundle.results.gzipBytes <= budget);
 }
 
 const anyRecord = Object.values(records)[0];
