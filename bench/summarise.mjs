@@ -76,6 +76,9 @@ if (m3) {
     const entry = m3.results[provider];
     const byte = entry.bytePath.microsPerEventMedian;
     row(`M3 byte path, ${provider}`, '≤ 1.5× JSON floor', `${fixed(byte, 2)} µs/event, ${entry.bytePath.bytesAllocatedPerEvent} B/event (JSON floor ${fixed(entry.jsonFloor.microsPerEventMedian, 2)} µs)`, `${fixed(entry.bytePathOverJsonFloor)}× floor`, entry.bytePathOverJsonFloor <= 1.5);
+    if (entry.bytePathNode) {
+      row(`M3 byte path with the Node adapter's encoder (Buffer.from), ${provider}`, 'report', `${fixed(entry.bytePathNode.microsPerEventMedian, 2)} µs/event, ${entry.bytePathNode.bytesAllocatedPerEvent} B/event`, `${fixed(entry.bytePathNodeOverJsonFloor)}× floor`, null);
+    }
     row(`M3 WHATWG-streams path, ${provider}`, 'report', `${fixed(entry.streamPath.microsPerEventMedian, 2)} µs/event, ${entry.streamPath.bytesAllocatedPerEvent} B/event`, `${fixed(entry.streamPathOverJsonFloor)}× floor`, null);
   }
 }

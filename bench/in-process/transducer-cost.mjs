@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // M3: transducer cost in process, µs per upstream stream event, for both transducers (the BUILT packages):
 //   byte path    bytes in → OpenAI SSE bytes out through the synchronous core (+ TextEncoder of the output)
+//   byte path, Node encoder   the same with the output encoded by Buffer.from, as @interlingua/node's encodeUtf8 does
 //   stream path  the same through the WHATWG TransformStream factory
 //   JSON floor   JSON.parse of every event's data + JSON.stringify of one OpenAI chunk per event: the least a
 //                translator that parses and re-serialises must do
@@ -108,12 +109,26 @@ const tasks = {
       }
       sink += utf8.encode(transcoder.end()).length;
     },
+    // The same with the output encoded as the Node adapter encodes it (`Buffer.from`, its `encodeUtf8`).
+    bytePathNode: () => {
+      const transcoder = createAnthropicToOpenAITranscoder(anthropicOptions());
+      for (const chunk of anthropicChunks) {
+        const text = transcoder.push(chunk);
+        if (text !== '') sink += Buffer.from(text, 'utf8').length;
+      }
+      sink += Buffer.from(transcoder.end(), 'utf8').length;
+    },
     streamPath: () => drain(readableOf(anthropicChunks).pipeThrough(createAnthropicToOpenAIStream(anthropicOptions()))),
     jsonFloor: () => jsonFloor(anthropicPayloads.map(([, data]) => data), (event) => event.delta?.text ?? ''),
   },
   gemini: {
     bytePath: () => {
       const transducer = createGeminiToOpenAITransducer(geminiOptions());
+      for (const chunk of geminiChunks) sink += transducer.push(chunk).length;
+      sink += transducer.end().length;
+    },
+    bytePathNode: () => {
+      const transducer = createGeminiToOpenAITransducer({ ...geminiOptions(), encodeUtf8: (text) => Buffer.from(text, 'utf8') });
       for (const chunk of geminiChunks) sink += transducer.push(chunk).length;
       sink += transducer.end().length;
     },
@@ -156,13 +171,14 @@ const result = { events: EVENTS, runs: RUNS, runMs: RUN_MS, gcExposed: typeof gl
 for (const [provider, providerTasks] of Object.entries(tasks)) {
   // Warm-up: every path JIT-compiled before timing.
   for (const task of Object.values(providerTasks)) for (let i = 0; i < 50; i++) await task();
-  const runs = { bytePath: [], streamPath: [], jsonFloor: [] };
+  const runs = { bytePath: [], bytePathNode: [], streamPath: [], jsonFloor: [] };
   for (let run = 0; run < RUNS; run++) for (const name of Object.keys(runs)) runs[name].push(await microsPerEvent(providerTasks[name]));
   const entry = {};
   for (const name of Object.keys(runs)) {
     entry[name] = { microsPerEventMedian: round(median(runs[name])), runs: runs[name].map((value) => round(value)), bytesAllocatedPerEvent: round((await bytesPerEvent(providerTasks[name])) ?? NaN, 0) };
   }
   entry.bytePathOverJsonFloor = round(entry.bytePath.microsPerEventMedian / entry.jsonFloor.microsPerEventMedian, 2);
+  entry.bytePathNodeOverJsonFloor = round(entry.bytePathNode.microsPerEventMedian / entry.jsonFloor.microsPerEventMedian, 2);
   entry.streamPathOverJsonFloor = round(entry.streamPath.microsPerEventMedian / entry.jsonFloor.microsPerEventMedian, 2);
   result[provider] = entry;
 }

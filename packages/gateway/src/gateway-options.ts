@@ -1,4 +1,4 @@
-import type { TranslationEnvironment } from '@interlingua/openai-schema';
+import type { TranslationEnvironment, Utf8Encoder } from '@interlingua/openai-schema';
 import type { MediaResolver } from './bridges/provider-bridge.js';
 import type { GatewayConfigFile } from './gateway-config.js';
 import type { UpstreamFetch } from './gateway-exchange.js';
@@ -53,4 +53,10 @@ export interface GatewayOptions extends GatewayConfigFile {
    * (`previous_response_id` is then a 400 `previous_response_not_found`).
    */
   responseStore?: ResponseStore | false;
+  /**
+   * How stream output text becomes bytes (default: `TextEncoder`). The Node adapter (`@interlingua/node`, hence
+   * Express and `interlingua serve`) passes `Buffer.from(text, 'utf8')`, about 6× cheaper than Node 20's
+   * `TextEncoder.encode` for the few hundred characters of a stream event.
+   */
+  encodeUtf8?: Utf8Encoder;
 }

@@ -295,8 +295,9 @@ export async function handleTranslatedRequest(
       const transcoder = bridge.createTranscoder(mapped.upstream.context, environment, {
         maxEventBytes: limits.maxEventBytes,
         ...(hubFrames ? { onFrames: (frames: readonly OpenAIStreamFrame[]) => void hubFrames.push(...frames) } : {}),
+        ...(options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {}),
       });
-      const clientTranscoder = front.createStreamTranscoder?.(parsed.context, environment);
+      const clientTranscoder = front.createStreamTranscoder?.(parsed.context, environment, options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {});
       const body = superviseUpstreamStream(upstreamResponse.body, {
         transcoder,
         ...(clientTranscoder ? { clientTranscoder } : {}),

@@ -19,7 +19,7 @@ export { createGuardedMediaResolver, MediaResolutionError, type GuardedMediaReso
 export { isForbiddenAddress } from './media/is-forbidden-address.js';
 export type { MediaResolver, ResolvedMedia } from './bridges/provider-bridge.js';
 export { DEFAULT_GATEWAY_LIMITS, resolveGatewayLimits, type ResolvedGatewayLimits } from './resolve-gateway-limits.js';
-export type { ClientFront, ClientStreamTranscoder, FrontReplyResult, FrontRequestResult } from './fronts/client-front.js';
+export type { ClientFront, ClientStreamOptions, ClientStreamTranscoder, FrontReplyResult, FrontRequestResult } from './fronts/client-front.js';
 export { chatCompletionsFront } from './fronts/chat-completions-front.js';
 export { createResponsesFront, type ResponsesFrontOptions } from './fronts/responses-front.js';
 export { createMessagesFront, messagesFront } from './fronts/messages-front.js';

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, OpenAIStreamFrameSink } from '@interlingua/openai-schema';
+import { encodeUtf8, type ChatCompletionChunk, type OpenAIStreamFrameSink, type Utf8Encoder } from '@interlingua/openai-schema';
 import { createSseDecoder, type SseEvent } from '@interlingua/sse';
 import { createStreamErrorPayload } from './convert-gemini-stream-error-to-openai.js';
 import { finishGeminiToOpenAIStream } from './finish-gemini-to-openai-stream.js';
@@ -22,6 +22,8 @@ export interface GeminiToOpenAITransducerOptions extends GeminiToOpenAIStreamOpt
    * and parsed again.
    */
   onFrames?: OpenAIStreamFrameSink;
+  /** How the output text becomes bytes (default: `TextEncoder`; see `Utf8Encoder`). */
+  encodeUtf8?: Utf8Encoder;
 }
 
 /** The synchronous byte-level core: Gemini SSE bytes in, OpenAI SSE bytes out. */
@@ -45,7 +47,7 @@ const DONE = 'data: [DONE]\n\n';
  */
 export function createGeminiToOpenAITransducer(options: GeminiToOpenAITransducerOptions): GeminiToOpenAITransducer {
   const state = createGeminiToOpenAIStreamState(options);
-  const encoder = new TextEncoder();
+  const encode = options.encodeUtf8 ?? encodeUtf8;
   let pending = '';
 
   // Chunks of one choice are serialised around a prefix computed once (id, object, created, model never change):
@@ -87,7 +89,7 @@ export function createGeminiToOpenAITransducer(options: GeminiToOpenAITransducer
 
   const take = (): Uint8Array => {
     if (pending === '') return EMPTY;
-    const bytes = encoder.encode(pending);
+    const bytes = encode(pending);
     pending = '';
     return bytes;
   };

@@ -1,6 +1,6 @@
 import type { MessagesTranslationContext } from '@interlingua/messages-mapper';
 import type { MessagesStreamEvent } from '@interlingua/messages-schema';
-import type { OpenAIStreamFrame, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
+import { encodeUtf8, type OpenAIStreamFrame, type TranslationEnvironment, type TranslationWarning, type Utf8Encoder } from '@interlingua/openai-schema';
 import { createSseDecoder } from '@interlingua/sse';
 import { createPingEvent, formatMessagesEvent } from './format-messages-event.js';
 import { createMessagesStreamState, type MessagesStreamOptions } from './messages-stream-state.js';
@@ -24,7 +24,6 @@ export interface ChatToMessagesTranscoder {
   readonly events: readonly MessagesStreamEvent[];
 }
 
-const encoder = new TextEncoder();
 
 /**
  * The thin byte layer over `stepChatStreamInput`: decodes the hub's SSE (`data: <chunk>`, `data: [DONE]`, an error
@@ -34,10 +33,11 @@ const encoder = new TextEncoder();
 export function createChatToMessagesTranscoder(
   context: MessagesTranslationContext,
   environment: TranslationEnvironment,
-  options: MessagesStreamOptions & { keepEvents?: boolean } = {},
+  options: MessagesStreamOptions & { keepEvents?: boolean; encodeUtf8?: Utf8Encoder } = {},
 ): ChatToMessagesTranscoder {
   const state = createMessagesStreamState(context, environment, options);
   const kept: MessagesStreamEvent[] = [];
+  const encode = options.encodeUtf8 ?? encodeUtf8;
   let text = '';
   const run = (input: ChatStreamInput) => {
     for (const event of stepChatStreamInput(state, input)) {
@@ -58,7 +58,7 @@ export function createChatToMessagesTranscoder(
     run({ kind: 'chunk', chunk });
   });
   const flush = () => {
-    const bytes = encoder.encode(text);
+    const bytes = encode(text);
     text = '';
     return bytes;
   };
@@ -82,7 +82,7 @@ export function createChatToMessagesTranscoder(
     ping() {
       if (state.ended) return new Uint8Array(0);
       if (options.keepEvents) kept.push({ type: 'ping' });
-      return encoder.encode(createPingEvent());
+      return encode(createPingEvent());
     },
     // Plain properties (the arrays are never replaced): an object literal with getters costs about 700 bytes per stream.
     warnings: state.warnings,

@@ -3,6 +3,12 @@ import { createGatewayCore, createReplayFetch, type GatewayCore, type GatewayOpt
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { createNodeFetch } from './create-node-fetch.js';
 
+/**
+ * Stream output text as bytes from Node's `Buffer` pool: about 6× cheaper than Node 20's `TextEncoder.encode` for the
+ * few hundred characters of a stream event (which allocates a backing store per call). A `Buffer` is a `Uint8Array`.
+ */
+const encodeUtf8WithBuffer = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+
 /** A `node:http` request listener (also an Express handler). */
 export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -14,7 +20,7 @@ const INTERNAL_ERROR = JSON.stringify({
  * The gateway served straight from Node's `http` objects: the request is read from the `IncomingMessage` and the
  * reply written to the `ServerResponse`, without building a Web `Request` or `Response`. Upstream calls go through
  * `createNodeFetch()` unless `options.fetch` is given; the replay models answer from the embedded recordings unless
- * `options.replayFetch` is given; estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages
+ * `options.replayFetch` is given; stream output is encoded with `Buffer.from` unless `options.encodeUtf8` is given; estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages
  * stream's `message_start`) use gpt-tokenizer's o200k_base unless `options.tokenCounter` is given. A stream is written chunk by chunk as it is translated, with
  * backpressure; a client that goes away aborts the upstream call.
  */
@@ -24,6 +30,7 @@ export function createNodeRequestListener(options: GatewayOptions): NodeRequestL
     fetch: options.fetch ?? createNodeFetch(),
     replayFetch: options.replayFetch ?? createReplayFetch(),
     tokenCounter: options.tokenCounter ?? { encoding: 'o200k_base', countTokens },
+    encodeUtf8: options.encodeUtf8 ?? encodeUtf8WithBuffer,
   });
   return (request, response) => {
     void serveGatewayRequest(core, request, response);

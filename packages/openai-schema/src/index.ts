@@ -38,3 +38,4 @@ export {
   type ResolvedModel,
 } from './model-catalog.js';
 export * from './hub-request-paths.js';
+export * from './utf8-encoder.js';

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, OpenAIStreamFrame, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
+import { encodeUtf8, type ChatCompletionChunk, type OpenAIStreamFrame, type TranslationEnvironment, type TranslationWarning, type Utf8Encoder } from '@interlingua/openai-schema';
 import type { ResponsesTranslationContext } from '@interlingua/responses-mapper';
 import type { ResponseObject, ResponseStreamEvent } from '@interlingua/responses-schema';
 import { createSseDecoder } from '@interlingua/sse';
@@ -11,6 +11,8 @@ export interface ResponsesTranscoderOptions {
   onResponse?: (response: ResponseObject) => void;
   /** Largest hub event, in characters (bounds the decoder's buffer). Default 16 MiB. */
   maxEventBytes?: number;
+  /** How the output text becomes bytes (default: `TextEncoder`; see `Utf8Encoder`). */
+  encodeUtf8?: Utf8Encoder;
 }
 
 export interface ResponsesTranscoder {
@@ -31,7 +33,6 @@ export interface ResponsesTranscoder {
   readonly warnings: readonly TranslationWarning[];
 }
 
-const encoder = new TextEncoder();
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Classifies one hub `data:` payload. */
@@ -81,6 +82,7 @@ export function createResponsesTranscoder(
 ): ResponsesTranscoder {
   const state = createResponsesStreamState(context);
   const format = createResponseStreamEventFormatter();
+  const encode = options.encodeUtf8 ?? encodeUtf8;
   let pending: ResponseStreamEvent[] = [];
   let reported = false;
   const decoder = createSseDecoder(
@@ -99,7 +101,7 @@ export function createResponsesTranscoder(
     let text = '';
     for (let i = 0; i < pending.length; i++) text += format(pending[i]!);
     pending = [];
-    return encoder.encode(text);
+    return encode(text);
   };
   return new ResponsesTranscoderHandle(
     state,

@@ -12,7 +12,7 @@ import {
   type AnthropicTranslationContext,
 } from '@interlingua/anthropic-mapper';
 import { createAnthropicToOpenAITranscoder, type AnthropicToOpenAITranscoder } from '@interlingua/anthropic-transducer';
-import { mergeModelCatalog, type TranslationWarning } from '@interlingua/openai-schema';
+import { encodeUtf8, mergeModelCatalog, type TranslationWarning, type Utf8Encoder } from '@interlingua/openai-schema';
 import type { ProviderBridge, UpstreamStreamTranscoder } from './provider-bridge.js';
 
 /** Merged catalogs by override object: the config is parsed once, so each override is merged once. */
@@ -80,26 +80,25 @@ export const anthropicBridge: ProviderBridge = {
       onWarning: (warning) => warnings.push(warning),
       ...(options.onFrames ? { onFrames: options.onFrames } : {}),
     });
-    return new AnthropicStreamTranscoder(transcoder, warnings);
+    return new AnthropicStreamTranscoder(transcoder, warnings, options.encodeUtf8 ?? encodeUtf8);
   },
   knownModels: (catalog) => listAnthropicCatalogModels(catalogFor(catalog)),
 };
-
-const encoder = new TextEncoder();
 
 /** The bridge's stream transcoder (a class: an object literal with a getter costs about 700 bytes per stream). */
 class AnthropicStreamTranscoder implements UpstreamStreamTranscoder {
   constructor(
     private readonly transcoder: AnthropicToOpenAITranscoder,
     readonly warnings: TranslationWarning[],
+    private readonly encode: Utf8Encoder,
   ) {}
 
   push(chunk: Uint8Array): Uint8Array {
-    return encoder.encode(this.transcoder.push(chunk));
+    return this.encode(this.transcoder.push(chunk));
   }
 
   end(): Uint8Array {
-    return encoder.encode(this.transcoder.end());
+    return this.encode(this.transcoder.end());
   }
 
   get settled(): boolean {

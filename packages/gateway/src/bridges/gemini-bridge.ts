@@ -82,6 +82,7 @@ export const geminiBridge: ProviderBridge = {
       maxEventSize: options.maxEventBytes,
       onWarning: (warning) => warnings.push(warning),
       ...(options.onFrames ? { onFrames: options.onFrames } : {}),
+      ...(options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {}),
     });
     return new GeminiStreamTranscoder(transducer, warnings);
   },

@@ -1,4 +1,4 @@
-import type { ChatCompletionRequest, OpenAIErrorResponse, OpenAIStreamFrameSink, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
+import type { ChatCompletionRequest, OpenAIErrorResponse, OpenAIStreamFrameSink, TranslationEnvironment, TranslationWarning, Utf8Encoder } from '@interlingua/openai-schema';
 
 /** Bytes of a medium given by URL, for upstreams that need them inline. */
 export interface ResolvedMedia {
@@ -67,6 +67,8 @@ export interface UpstreamStreamOptions {
    * no bytes; a bridge that passes bytes through (OpenAI-compatible) ignores it and keeps returning bytes.
    */
   onFrames?: OpenAIStreamFrameSink;
+  /** How output text becomes bytes (the gateway's `encodeUtf8`; default `TextEncoder`). */
+  encodeUtf8?: Utf8Encoder;
 }
 
 /** What the gateway tells a bridge about one request besides the request itself. */

@@ -5,6 +5,7 @@ import type {
   OpenAIStreamFrame,
   TranslationEnvironment,
   TranslationWarning,
+  Utf8Encoder,
 } from '@interlingua/openai-schema';
 import type { GatewayRequest } from '../gateway-exchange.js';
 import type { UpstreamKind } from '../gateway-config.js';
@@ -43,7 +44,7 @@ export interface ClientFront {
    * Turns the hub's stream (OpenAI SSE bytes: `data: <chunk>` frames ending with `data: [DONE]` or an error payload)
    * into the client API's stream. Absent: the hub's stream is the client's (Chat Completions).
    */
-  createStreamTranscoder?(context: unknown, environment: TranslationEnvironment): ClientStreamTranscoder;
+  createStreamTranscoder?(context: unknown, environment: TranslationEnvironment, options?: ClientStreamOptions): ClientStreamTranscoder;
   /**
    * Its stream transcoder has `pushFrames`: the bridges that build the hub frames (Anthropic, Gemini) hand them over
    * as objects instead of SSE bytes.
@@ -64,6 +65,12 @@ export type FrontRequestResult =
   | { ok: false; status: number; body: unknown; warnings: TranslationWarning[] };
 
 export type FrontReplyResult = { ok: true; body: unknown; warnings: TranslationWarning[] } | { ok: false; status: number; body: unknown };
+
+/** What the gateway tells a client front's stream transcoder. */
+export interface ClientStreamOptions {
+  /** How output text becomes bytes (the gateway's `encodeUtf8`; default `TextEncoder`). */
+  encodeUtf8?: Utf8Encoder;
+}
 
 /** The client side of a stream: hub bytes in (split anywhere), the client's bytes out. */
 export interface ClientStreamTranscoder {

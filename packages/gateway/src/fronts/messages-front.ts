@@ -84,9 +84,12 @@ export const messagesFront: ClientFront = {
     const { message, warnings } = convertChatCompletionToMessage(completion, { context: context as MessagesTranslationContext, environment });
     return { ok: true, body: message, warnings };
   },
-  createStreamTranscoder(context, environment) {
+  createStreamTranscoder(context, environment, streamOptions) {
     const { inputTokens } = context as MessagesFrontContext;
-    const transcoder = createChatToMessagesTranscoder(context as MessagesTranslationContext, environment, inputTokens !== undefined ? { inputTokens } : {});
+    const transcoder = createChatToMessagesTranscoder(context as MessagesTranslationContext, environment, {
+      ...(inputTokens !== undefined ? { inputTokens } : {}),
+      ...(streamOptions?.encodeUtf8 ? { encodeUtf8: streamOptions.encodeUtf8 } : {}),
+    });
     return {
       push: (chunk) => transcoder.push(chunk),
       pushFrames: (frames) => transcoder.pushFrames(frames),

@@ -137,11 +137,14 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
       await keep({ ...front, responses }, response);
       return { ok: true, body: response, warnings };
     },
-    createStreamTranscoder(context, environment) {
+    createStreamTranscoder(context, environment, streamOptions) {
       const front = context as ResponsesFrontContext;
       const responses = identifyResponse(front.responses, environment);
       // A stream's response is stored when its terminal event is produced (the write is not awaited by the stream).
-      return createResponsesTranscoder(responses, environment, { onResponse: (response) => void keep({ ...front, responses }, response) });
+      return createResponsesTranscoder(responses, environment, {
+        onResponse: (response) => void keep({ ...front, responses }, response),
+        ...(streamOptions?.encodeUtf8 ? { encodeUtf8: streamOptions.encodeUtf8 } : {}),
+      });
     },
   };
 }

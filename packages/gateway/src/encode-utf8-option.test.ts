@@ -1,0 +1,66 @@
+/// <reference types="node" />
+/**
+ * `encodeUtf8` (how stream output text becomes bytes; the Node adapter passes `Buffer.from`): every translated
+ * streamed reply — Chat Completions and Responses on the Anthropic and the Gemini bridge, Messages on Gemini — is byte
+ * for byte what the default `TextEncoder` gives, and the given encoder is the one used.
+ */
+import { fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
+import { createFixedEnvironment } from '@interlingua/openai-schema';
+import { describe, expect, it } from 'vitest';
+import { createGateway } from './create-gateway.js';
+import type { GatewayOptions } from './gateway-options.js';
+
+const cases = new Map(loadFixtureCases(fixturesRoot()).map((c) => [c.id, c]));
+const sse = (id: string): string => {
+  const upstream = cases.get(id)?.upstreamResponse;
+  if (upstream?.kind !== 'sse') throw new Error(`${id} has no recorded stream`);
+  return upstream.text;
+};
+
+function gateway(options: Partial<GatewayOptions>) {
+  return createGateway({
+    upstreams: { anthropic: { apiKey: 'sk-ant-test', baseUrl: 'http://anthropic.test' }, gemini: { apiKey: 'gemini-test', baseUrl: 'http://gemini.test' } },
+    prefixes: [
+      { prefix: 'claude', upstream: 'anthropic' },
+      { prefix: 'gemini', upstream: 'gemini' },
+    ],
+    fetch: async (url) => new Response(sse(url.includes('anthropic') ? 'anthropic/text-stream' : 'gemini/google-text-stream'), { headers: { 'content-type': 'text/event-stream' } }),
+    createEnvironment: () => createFixedEnvironment({ now: 1_750_000_000 }),
+    log: () => {},
+    ...options,
+  });
+}
+
+const requests: Array<[string, string, unknown]> = [];
+for (const model of ['claude-sonnet-4-5', 'gemini-2.5-flash']) {
+  requests.push(
+    ['chat', '/v1/chat/completions', { model, stream: true, messages: [{ role: 'user', content: 'Hello' }] }],
+    ['responses', '/v1/responses', { model, stream: true, store: false, input: 'Hello' }],
+  );
+}
+// A Messages request for a Claude model is passed through to Anthropic as it is (nothing encoded): Gemini only.
+requests.push(['messages', '/v1/messages', { model: 'gemini-2.5-flash', stream: true, max_tokens: 64, messages: [{ role: 'user', content: 'Hello' }] }]);
+
+describe('the encodeUtf8 option', () => {
+  for (const [api, path, body] of requests) {
+    it(`${api}, ${(body as { model: string }).model}: the same bytes, through the given encoder`, async () => {
+      const post = (g: ReturnType<typeof gateway>) =>
+        g(new Request(`http://gateway.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+      const plain = await post(gateway({}));
+      let calls = 0;
+      const encoded = await post(
+        gateway({
+          encodeUtf8: (text) => {
+            calls++;
+            return Buffer.from(text, 'utf8');
+          },
+        }),
+      );
+      expect(encoded.status).toBe(200);
+      const expected = new Uint8Array(await plain.arrayBuffer());
+      expect(expected.byteLength).toBeGreaterThan(100);
+      expect(new Uint8Array(await encoded.arrayBuffer())).toEqual(expected);
+      expect(calls).toBeGreaterThan(0);
+    });
+  }
+});
