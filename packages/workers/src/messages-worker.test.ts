@@ -8,12 +8,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { checkMessagesEventGrammar } from '@interlingua/conformance';
 import { fixturesRoot, serveOnLoopback, type LoopbackServer } from '@interlingua/conformance/node';
-import { Miniflare } from 'miniflare';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error the bundling script is plain JavaScript
-import { bundleWorker } from '../scripts/bundle-worker.mjs';
+import { loopbackUpstreamBindings, startWorker, type StartedWorker } from '../test/start-worker.js';
 
 const UPSTREAM_KEY = 'sk-upstream-secret-for-workers';
 const read = (path: string) => readFileSync(join(fixturesRoot(), path), 'utf8');
@@ -22,7 +20,7 @@ const GEMINI_STREAM = read('gemini/google-reasoning-gemini3-stream/upstream-resp
 const CLAUDE_TEXT = (JSON.parse(read('anthropic/text/upstream-response.json')) as { body: unknown }).body;
 const weather = { name: 'weather', description: 'Get the weather in a location', input_schema: { type: 'object' as const, properties: { location: { type: 'string' } }, required: ['location'] } };
 let upstream: LoopbackServer;
-let miniflare: Miniflare;
+let worker: StartedWorker;
 let baseURL: string;
 const sent: Array<{ path: string; headers: Record<string, string>; body: any }> = [];
 
@@ -37,27 +35,14 @@ beforeAll(async () => {
     if (url.pathname === '/v1/messages') return Response.json(CLAUDE_TEXT);
     return new Response('unexpected', { status: 500 });
   });
-  miniflare = new Miniflare({
-    modules: true,
-    script: await bundleWorker({ minify: false }),
-    compatibilityDate: '2025-10-01',
-    host: '127.0.0.1',
-    port: 0,
-    bindings: {
-      ANTHROPIC_API_KEY: UPSTREAM_KEY,
-      ANTHROPIC_BASE_URL: upstream.url,
-      GEMINI_API_KEY: UPSTREAM_KEY,
-      GEMINI_BASE_URL: upstream.url,
-      OPENAI_API_KEY: UPSTREAM_KEY,
-      OPENAI_BASE_URL: `${upstream.url}/v1`,
-      INTERLINGUA_KEYS: 'worker-client-key',
-    },
+  worker = await startWorker({
+    bindings: { ...loopbackUpstreamBindings(upstream.url, UPSTREAM_KEY, 'worker-client-key'), OPENAI_API_KEY: UPSTREAM_KEY, OPENAI_BASE_URL: `${upstream.url}/v1` },
   });
-  baseURL = (await miniflare.ready).toString().replace(/\/$/, '');
+  baseURL = worker.baseURL.replace(/\/v1$/, '');
 }, 60_000);
 
 afterAll(async () => {
-  await miniflare?.dispose();
+  await worker?.dispose();
   await upstream?.close();
 });
 

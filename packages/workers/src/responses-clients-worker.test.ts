@@ -22,18 +22,17 @@ import {
   startResponsesClientUpstream,
   type ResponsesClientUpstream,
 } from '@interlingua/conformance/node';
-import { Miniflare } from 'miniflare';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error the bundling script is plain JavaScript
-import { bundleWorker } from '../scripts/bundle-worker.mjs';
+import { loopbackUpstreamBindings, startWorker, type StartedWorker } from '../test/start-worker.js';
 
 const UPSTREAM_KEY = 'sk-upstream-secret-for-workers';
 const CLIENT_KEY = 'worker-client-key';
 const spec = createResponsesSpecValidator();
 const cases = new Map(loadFixtureCases(fixturesRoot()).map((c) => [c.id, c]));
 let upstream: ResponsesClientUpstream;
-let miniflare: Miniflare;
+let worker: StartedWorker;
+let miniflare: StartedWorker['miniflare'];
 let baseURL: string;
 /** The recorded replies the mock upstream gives next, by fixture id, in order. */
 let script: string[] = [];
@@ -42,26 +41,13 @@ let sent: Array<{ path: string; body: any }> = [];
 
 beforeAll(async () => {
   upstream = await startResponsesClientUpstream({ cases, nextReply: () => script.shift(), onRequest: (call) => sent.push(call) });
-  miniflare = new Miniflare({
-    modules: true,
-    script: await bundleWorker({ minify: false }),
-    compatibilityDate: '2025-10-01',
-    host: '127.0.0.1',
-    port: 0,
-    kvNamespaces: ['INTERLINGUA_RESPONSES'],
-    bindings: {
-      ANTHROPIC_API_KEY: UPSTREAM_KEY,
-      ANTHROPIC_BASE_URL: upstream.url,
-      GEMINI_API_KEY: UPSTREAM_KEY,
-      GEMINI_BASE_URL: upstream.url,
-      INTERLINGUA_KEYS: CLIENT_KEY,
-    },
-  });
-  baseURL = `${(await miniflare.ready).toString().replace(/\/$/, '')}/v1`;
+  worker = await startWorker({ bindings: loopbackUpstreamBindings(upstream.url, UPSTREAM_KEY, CLIENT_KEY), kvNamespaces: ['INTERLINGUA_RESPONSES'] });
+  miniflare = worker.miniflare;
+  baseURL = worker.baseURL;
 }, 60_000);
 
 afterAll(async () => {
-  await miniflare?.dispose();
+  await worker?.dispose();
   await upstream?.close();
 });
 

@@ -7,17 +7,16 @@
 import { checkResponsesEventGrammar } from '@interlingua/conformance';
 import { createResponsesSpecValidator, serveOnLoopback, type LoopbackServer } from '@interlingua/conformance/node';
 import { createReplayFetch } from '@interlingua/gateway';
-import { Miniflare } from 'miniflare';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error the bundling script is plain JavaScript
-import { bundleWorker } from '../scripts/bundle-worker.mjs';
+import { loopbackUpstreamBindings, startWorker, type StartedWorker } from '../test/start-worker.js';
 
 const UPSTREAM_KEY = 'sk-upstream-secret-for-workers';
 const spec = createResponsesSpecValidator();
 const replay = createReplayFetch({ eventIntervalMs: 0 });
 let upstream: LoopbackServer;
-let miniflare: Miniflare;
+let worker: StartedWorker;
+let miniflare: StartedWorker['miniflare'];
 let baseURL: string;
 const sent: any[] = [];
 
@@ -27,26 +26,13 @@ beforeAll(async () => {
     sent.push(JSON.parse(body));
     return replay(request.url, { method: 'POST', body });
   });
-  miniflare = new Miniflare({
-    modules: true,
-    script: await bundleWorker({ minify: false }),
-    compatibilityDate: '2025-10-01',
-    host: '127.0.0.1',
-    port: 0,
-    kvNamespaces: ['INTERLINGUA_RESPONSES'],
-    bindings: {
-      ANTHROPIC_API_KEY: UPSTREAM_KEY,
-      ANTHROPIC_BASE_URL: upstream.url,
-      GEMINI_API_KEY: UPSTREAM_KEY,
-      GEMINI_BASE_URL: upstream.url,
-      INTERLINGUA_KEYS: 'worker-client-key',
-    },
-  });
-  baseURL = `${(await miniflare.ready).toString().replace(/\/$/, '')}/v1`;
+  worker = await startWorker({ bindings: loopbackUpstreamBindings(upstream.url, UPSTREAM_KEY, 'worker-client-key'), kvNamespaces: ['INTERLINGUA_RESPONSES'] });
+  miniflare = worker.miniflare;
+  baseURL = worker.baseURL;
 }, 60_000);
 
 afterAll(async () => {
-  await miniflare?.dispose();
+  await worker?.dispose();
   await upstream?.close();
 });
 

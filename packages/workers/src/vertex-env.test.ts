@@ -1,36 +1,27 @@
 /// <reference types="node" />
 import { fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { formatConformanceReport, interlinguaGatewayConfig, runConformance, startMockUpstream, type MockUpstream } from '@interlingua/conformance/runner';
-import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error the bundling script is plain JavaScript
-import { bundleWorker } from '../scripts/bundle-worker.mjs';
+import { startWorker, type StartedWorker } from '../test/start-worker.js';
 
 // Vertex AI configured the way a Worker is deployed: env bindings only (the key's JSON as a secret, the location and
 // a base URL as vars), no INTERLINGUA_CONFIG. In workerd the gateway signs its JWT with Web Crypto, trades it at the
 // kit's mock token endpoint, and serves the kit's vertex cases (`vertex/<model>` routed by the default prefix).
 const cases = loadFixtureCases(fixturesRoot()).filter((fixtureCase) => fixtureCase.provider === 'vertex');
 let mock: MockUpstream;
-let miniflare: Miniflare;
+let worker: StartedWorker;
 let gatewayUrl: string;
 
 beforeAll(async () => {
   mock = await startMockUpstream();
   // The kit's throwaway service-account key (project conformance-project, token_uri on the mock).
   const key = interlinguaGatewayConfig(mock.url, []).upstreams.vertex.credentials;
-  miniflare = new Miniflare({
-    modules: true,
-    script: await bundleWorker({ minify: false }),
-    compatibilityDate: '2025-10-01',
-    host: '127.0.0.1',
-    port: 0,
-    bindings: { GOOGLE_APPLICATION_CREDENTIALS_JSON: JSON.stringify(key), GOOGLE_CLOUD_LOCATION: 'us-east5', GOOGLE_VERTEX_BASE_URL: mock.url },
-  });
-  gatewayUrl = `${(await miniflare.ready).toString().replace(/\/$/, '')}/v1`;
+  worker = await startWorker({ bindings: { GOOGLE_APPLICATION_CREDENTIALS_JSON: JSON.stringify(key), GOOGLE_CLOUD_LOCATION: 'us-east5', GOOGLE_VERTEX_BASE_URL: mock.url } });
+  gatewayUrl = worker.baseURL;
 }, 60_000);
 
 afterAll(async () => {
-  await miniflare?.dispose();
+  await worker?.dispose();
   await mock?.close();
 });
 

@@ -3,40 +3,25 @@ import { createOpenAISpecValidator, serveOnLoopback, type LoopbackServer } from 
 import { createReplayFetch } from '@interlingua/gateway';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { generateText, jsonSchema, stepCountIs, streamText, tool } from 'ai';
-import { Miniflare } from 'miniflare';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error the bundling script is plain JavaScript
-import { bundleWorker } from '../scripts/bundle-worker.mjs';
+import { loopbackUpstreamBindings, startWorker, type StartedWorker } from '../test/start-worker.js';
 
 const UPSTREAM_KEY = 'sk-upstream-secret-for-workers';
 const validator = createOpenAISpecValidator();
 const replay = createReplayFetch({ eventIntervalMs: 0 });
 let upstream: LoopbackServer;
-let miniflare: Miniflare;
+let worker: StartedWorker;
 let baseURL: string;
 
 beforeAll(async () => {
   upstream = await serveOnLoopback(async (request) => replay(request.url, { method: 'POST', body: await request.text() }));
-  miniflare = new Miniflare({
-    modules: true,
-    script: await bundleWorker({ minify: false }),
-    compatibilityDate: '2025-10-01',
-    host: '127.0.0.1',
-    port: 0,
-    bindings: {
-      ANTHROPIC_API_KEY: UPSTREAM_KEY,
-      ANTHROPIC_BASE_URL: upstream.url,
-      GEMINI_API_KEY: UPSTREAM_KEY,
-      GEMINI_BASE_URL: upstream.url,
-      INTERLINGUA_KEYS: 'worker-client-key',
-    },
-  });
-  baseURL = `${(await miniflare.ready).toString().replace(/\/$/, '')}/v1`;
+  worker = await startWorker({ bindings: loopbackUpstreamBindings(upstream.url, UPSTREAM_KEY, 'worker-client-key') });
+  baseURL = worker.baseURL;
 }, 60_000);
 
 afterAll(async () => {
-  await miniflare?.dispose();
+  await worker?.dispose();
   await upstream?.close();
 });
 
