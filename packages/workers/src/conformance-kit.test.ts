@@ -3,16 +3,16 @@ import { writeFileSync } from 'node:fs';
 import { fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { formatConformanceReport, interlinguaGatewayConfig, runConformance, startMockUpstream, type MockUpstream } from '@interlingua/conformance/runner';
 import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWorker, type StartedWorker } from '../test/start-worker.js';
 
 // The conformance kit's black-box runner against the Worker in workerd (miniflare): every case over HTTP, with the
 // kit's mock upstream on 127.0.0.1 as every provider. The gateway config reaches the Worker as INTERLINGUA_CONFIG.
 const cases = loadFixtureCases(fixturesRoot());
 let mock: MockUpstream;
-const instances: Miniflare[] = [];
+const instances: StartedWorker[] = [];
 
 /**
  * The Worker bundled like scripts/bundle-worker.mjs, from an entry that adds a media resolver: the kit serves case
@@ -46,17 +46,10 @@ async function bundle(fetchesImages: boolean): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-async function startWorker(script: string, strict: boolean): Promise<string> {
-  const miniflare = new Miniflare({
-    modules: true,
-    script,
-    compatibilityDate: '2025-10-01',
-    host: '127.0.0.1',
-    port: 0,
-    bindings: { INTERLINGUA_CONFIG: JSON.stringify(interlinguaGatewayConfig(mock.url, cases, { strict })) },
-  });
-  instances.push(miniflare);
-  return `${(await miniflare.ready).toString().replace(/\/$/, '')}/v1`;
+async function startKitWorker(script: string, strict: boolean): Promise<string> {
+  const worker = await startWorker({ script, bindings: { INTERLINGUA_CONFIG: JSON.stringify(interlinguaGatewayConfig(mock.url, cases, { strict })) } });
+  instances.push(worker);
+  return worker.baseURL;
 }
 
 let gatewayUrl: string;
@@ -66,13 +59,13 @@ let imageFetchingGatewayUrl: string;
 beforeAll(async () => {
   mock = await startMockUpstream();
   const plain = await bundle(false);
-  gatewayUrl = await startWorker(plain, false);
-  strictGatewayUrl = await startWorker(plain, true);
-  imageFetchingGatewayUrl = await startWorker(await bundle(true), false);
+  gatewayUrl = await startKitWorker(plain, false);
+  strictGatewayUrl = await startKitWorker(plain, true);
+  imageFetchingGatewayUrl = await startKitWorker(await bundle(true), false);
 }, 120_000);
 
 afterAll(async () => {
-  for (const miniflare of instances) await miniflare.dispose();
+  for (const worker of instances) await worker.dispose();
   await mock?.close();
 });
 

@@ -11,11 +11,9 @@ import {
   reserveRefusedUrl,
   type FaultyUpstream,
 } from '@interlingua/conformance/node';
-import { Miniflare } from 'miniflare';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error the bundling script is plain JavaScript
-import { bundleWorker } from '../scripts/bundle-worker.mjs';
+import { startWorker, type StartedWorker } from '../test/start-worker.js';
 
 // The fault matrix through the Worker in workerd (miniflare): the same faults, providers, stream and non-stream as
 // through Express, with the same defined client outcomes. Everything the Worker answers or prints is kept for the
@@ -27,18 +25,13 @@ const validator = createOpenAISpecValidator();
 const collected: string[] = [];
 
 let upstream: FaultyUpstream;
-const workers: Miniflare[] = [];
+const workers: StartedWorker[] = [];
 let baseUrl = '';
 let refusedBaseUrl = '';
 
-async function startWorker(upstreamUrl: string): Promise<string> {
+async function startFaultWorker(upstreamUrl: string): Promise<string> {
   const collect = (stream: Readable) => stream.on('data', (chunk: Buffer) => collected.push(chunk.toString('utf8')));
-  const miniflare = new Miniflare({
-    modules: true,
-    script: await bundleWorker({ minify: false }),
-    compatibilityDate: '2025-10-01',
-    host: '127.0.0.1',
-    port: 0,
+  const worker = await startWorker({
     bindings: {
       ANTHROPIC_API_KEY: ANTHROPIC_KEY,
       ANTHROPIC_BASE_URL: upstreamUrl,
@@ -51,18 +44,18 @@ async function startWorker(upstreamUrl: string): Promise<string> {
       collect(stderr);
     },
   });
-  workers.push(miniflare);
-  return (await miniflare.ready).toString().replace(/\/$/, '');
+  workers.push(worker);
+  return worker.baseURL.replace(/\/v1$/, '');
 }
 
 beforeAll(async () => {
   upstream = await createFaultyUpstream((request) => planFaultScenario(request, scenarios));
-  baseUrl = await startWorker(upstream.url);
-  refusedBaseUrl = await startWorker(await reserveRefusedUrl());
+  baseUrl = await startFaultWorker(upstream.url);
+  refusedBaseUrl = await startFaultWorker(await reserveRefusedUrl());
 }, 120_000);
 
 afterAll(async () => {
-  for (const miniflare of workers) await miniflare.dispose();
+  for (const worker of workers) await worker.dispose();
   await upstream?.close();
 });
 

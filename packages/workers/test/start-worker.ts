@@ -1,4 +1,5 @@
 /// <reference types="node" />
+import type { Readable } from 'node:stream';
 import { Miniflare } from 'miniflare';
 // @ts-expect-error the bundling script is plain JavaScript
 import { bundleWorker } from '../scripts/bundle-worker.mjs';
@@ -14,14 +15,22 @@ export interface StartedWorker {
  * The Worker as `wrangler` bundles it (unminified), in workerd through miniflare, on 127.0.0.1 at a free port, with
  * the given bindings (the Worker reads its configuration from them) and KV namespaces. For the tests.
  */
-export async function startWorker(options: { bindings: Record<string, string>; kvNamespaces?: string[] }): Promise<StartedWorker> {
+export async function startWorker(options: {
+  bindings: Record<string, string>;
+  kvNamespaces?: string[];
+  /** A bundle of its own (default: the Worker bundled as wrangler does). */
+  script?: string;
+  /** Receives the Worker's stdout and stderr (default: miniflare prints them). */
+  handleRuntimeStdio?: (stdout: Readable, stderr: Readable) => void;
+}): Promise<StartedWorker> {
   const miniflare = new Miniflare({
     modules: true,
-    script: await bundleWorker({ minify: false }),
+    script: options.script ?? (await bundleWorker({ minify: false })),
     compatibilityDate: '2025-10-01',
     host: '127.0.0.1',
     port: 0,
     ...(options.kvNamespaces ? { kvNamespaces: options.kvNamespaces } : {}),
+    ...(options.handleRuntimeStdio ? { handleRuntimeStdio: options.handleRuntimeStdio } : {}),
     bindings: options.bindings,
   });
   const baseURL = `${(await miniflare.ready).toString().replace(/\/$/, '')}/v1`;
