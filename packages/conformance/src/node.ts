@@ -42,3 +42,9 @@ export {
 } from './fault-scenarios.js';
 export { findSecrets } from './find-secrets.js';
 export { findBeyondSpec } from './find-beyond-spec.js';
+export {
+  checkReplyParserAgreement,
+  findRecordedObjects,
+  fixtureReplyBodies,
+  type SafeParseLike,
+} from './check-reply-parser-agreement.js';

@@ -10,13 +10,10 @@
  * zod's copy would differ from the input (an own `__proto__` key, which zod drops; an object that is not a plain
  * one, which `JSON.parse` never builds), the checker defers to zod.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
 import { fc, test } from '@fast-check/vitest';
 import type { TranslationEnvironment } from '@interlingua/openai-schema';
 import { applyJsonMutation } from '@interlingua/conformance';
+import { checkReplyParserAgreement, findRecordedObjects, fixtureReplyBodies } from '@interlingua/conformance/node';
 import { describe, expect, it, vi } from 'vitest';
 import { convertGeminiResponseToOpenAI } from './convert-gemini-response-to-openai.js';
 import { geminiGenerateContentResponseSchema } from './gemini-response-schema.js';
@@ -34,51 +31,9 @@ vi.mock('./parse-gemini-generate-content-response.js', async (importOriginal) =>
   };
 });
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
 /** Every `fixtures/<kind>/<case>/upstream-response.json` body. */
-const FIXTURE_BODIES: Array<{ name: string; body: unknown }> = readdirSync(path.join(repoRoot, 'fixtures'), { withFileTypes: true })
-  .filter((kind) => kind.isDirectory())
-  .flatMap((kind) =>
-    readdirSync(path.join(repoRoot, 'fixtures', kind.name), { withFileTypes: true })
-      .map((entry) => path.join(repoRoot, 'fixtures', kind.name, entry.name, 'upstream-response.json'))
-      .filter((file) => existsSync(file))
-      .map((file) => ({ name: path.relative(path.join(repoRoot, 'fixtures'), path.dirname(file)), body: (JSON.parse(readFileSync(file, 'utf8')) as { body: unknown }).body })),
-  );
-
-/** Every Gemini response (an object with a `candidates` array or a `promptFeedback`) in the vendored recordings, JSON text included. */
-function recordedMessages(): unknown[] {
-  const found = new Map<string, unknown>();
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (value.trimStart().startsWith('{')) {
-        try {
-          walk(JSON.parse(value));
-        } catch {
-          // not JSON
-        }
-      }
-      return;
-    }
-    if (Array.isArray(value)) return value.forEach(walk);
-    if (value === null || typeof value !== 'object') return;
-    const record = value as Record<string, unknown>;
-    if (Array.isArray(record['candidates']) || (record['promptFeedback'] !== null && typeof record['promptFeedback'] === 'object')) found.set(JSON.stringify(record), record);
-    Object.values(record).forEach(walk);
-  };
-  const dir = path.join(repoRoot, 'packages', 'conformance', 'recordings');
-  for (const file of readdirSync(dir, { recursive: true }) as string[]) {
-    if (!file.endsWith('.json')) continue;
-    try {
-      walk(JSON.parse(readFileSync(path.join(dir, file), 'utf8')));
-    } catch {
-      // a recording that is not one JSON document
-    }
-  }
-  return [...found.values()];
-}
-
-const RECORDED = recordedMessages();
+const FIXTURE_BODIES = fixtureReplyBodies();
+const RECORDED = findRecordedObjects((record) => Array.isArray(record['candidates']) || (record['promptFeedback'] !== null && typeof record['promptFeedback'] === 'object'));
 const SAMPLES: unknown[] = [...FIXTURE_BODIES.map(({ body }) => body), ...RECORDED];
 
 const schema = geminiGenerateContentResponseSchema();
@@ -104,14 +59,6 @@ function fixedEnvironment(): TranslationEnvironment {
   return { generateId: (kind) => `${kind}-${next++}`, now: () => 1_700_000_000 };
 }
 
-/** Whether zod's copy of a value can differ from the value itself (see the header). */
-function zodCopyMayDiffer(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(zodCopyMayDiffer);
-  if (typeof value !== 'object' || value === null) return false;
-  if (Object.getPrototypeOf(value) !== Object.prototype || Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
-  return Object.values(value).some(zodCopyMayDiffer);
-}
-
 /** The mapper's answer, or what it throws (a block field that cannot become a string throws with zod alone too). */
 function convert(body: unknown, context: GeminiTranslationContext, zodOnly: boolean): unknown {
   mode.zodOnly = zodOnly;
@@ -124,33 +71,14 @@ function convert(body: unknown, context: GeminiTranslationContext, zodOnly: bool
   }
 }
 
-/**
- * Deep equality as `node:util` defines it (same prototypes, same own keys, `undefined` values included, NaN equal to
- * NaN): vitest's `toStrictEqual` also compares `.constructor`, which a reply with an own `constructor: NaN` key
- * makes unequal to itself.
- */
-function expectSame(actual: unknown, expected: unknown): void {
-  if (!isDeepStrictEqual(actual, expected)) expect(actual).toStrictEqual(expected);
-  expect(isDeepStrictEqual(actual, expected)).toBe(true);
-}
-
-/** The property: the checker and zod agree, and the mapper answers what it answers with zod alone. */
+/** The property (`checkReplyParserAgreement`): the checker and zod agree, and the mapper answers what it answers with zod alone. */
 function expectAgreement(input: unknown): boolean {
-  const result = parseGeminiGenerateContentResponse(input);
-  const oracle = schema.safeParse(input);
-  const fast = result.success && result.data === input && input !== null && typeof input === 'object';
-  if (fast) {
-    expect(oracle.success).toBe(true);
-    expectSame(oracle.data, input);
-  } else {
-    expect(result.success).toBe(oracle.success);
-    if (result.success && oracle.success) {
-      // zod accepted what the checker did not: only where zod's copy differs from the input.
-      expect(zodCopyMayDiffer(input)).toBe(true);
-      expectSame(result.data, oracle.data);
-    } else if (!result.success && !oracle.success) expectSame(result.error.issues, oracle.error.issues);
-  }
-  for (const context of CONTEXTS) expectSame(convert(input, context, false), convert(input, context, true));
+  const { fast, problems } = checkReplyParserAgreement(input, {
+    check: parseGeminiGenerateContentResponse,
+    oracle: (value) => schema.safeParse(value),
+    answers: (zodOnly) => CONTEXTS.map((context) => convert(input, context, zodOnly)),
+  });
+  expect(problems).toEqual([]);
   return fast;
 }
 
