@@ -45,3 +45,4 @@ export {
   type RunConformanceInProcessOptions,
 } from './run-conformance-in-process.js';
 export { applyJsonMutation, JSON_MUTATION_KINDS, type JsonMutation } from './apply-json-mutation.js';
+export { recordedUpstreamReply } from './recorded-upstream-reply.js';

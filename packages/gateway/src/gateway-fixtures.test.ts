@@ -1,5 +1,5 @@
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
-import type { FixtureCase } from '@interlingua/conformance';
+import { recordedUpstreamReply, type FixtureCase } from '@interlingua/conformance';
 import { interlinguaGatewayConfig } from '@interlingua/conformance/runner';
 import { describe, expect, it } from 'vitest';
 import { createGateway } from './create-gateway.js';
@@ -19,10 +19,7 @@ function upstreamFor(fixtureCase: FixtureCase) {
       return new Response(JSON.stringify({ access_token: VERTEX_TOKEN, expires_in: 3600, token_type: 'Bearer' }), { status: 200 });
     }
     calls.push({ url: String(input), headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) });
-    const recorded = fixtureCase.upstreamResponse;
-    if (!recorded) throw new Error('this case expects no upstream call');
-    if (recorded.kind === 'sse') return new Response(recorded.text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
-    return new Response(JSON.stringify(recorded.response.body), { status: recorded.response.status, headers: recorded.response.headers ?? {} });
+    return recordedUpstreamReply(fixtureCase);
   }) as typeof fetch;
   return { calls, fetchImplementation };
 }

@@ -6,7 +6,7 @@
  * Message and every event validate against the vendored Anthropic spec (with its 2026 additions), and the
  * conformance kit's comparison agrees.
  */
-import { checkMessagesEventGrammar, compareGatewayReply, parseMessagesSse } from '@interlingua/conformance';
+import { checkMessagesEventGrammar, compareGatewayReply, parseMessagesSse, recordedUpstreamReply } from '@interlingua/conformance';
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
@@ -36,11 +36,7 @@ describe('Messages fixture cases through POST /v1/messages', () => {
         log: () => {},
         fetch: async (url, init) => {
           calls.push({ url, headers: init.headers, body: JSON.parse(init.body) });
-          const recorded = fixtureCase.upstreamResponse;
-          if (!recorded) throw new Error('this case expects no upstream call');
-          return recorded.kind === 'sse'
-            ? new Response(recorded.text, { status: 200, headers: { 'content-type': 'text/event-stream' } })
-            : new Response(JSON.stringify(recorded.response.body), { status: recorded.response.status, headers: recorded.response.headers ?? {} });
+          return recordedUpstreamReply(fixtureCase);
         },
       });
       const reply = await gateway(

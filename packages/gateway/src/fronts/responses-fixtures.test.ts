@@ -6,7 +6,7 @@
  * text, the gateway's warnings comment aside), and the request, the Response and every event validate against the
  * vendored OpenAI spec; the conformance kit's comparison agrees.
  */
-import { checkResponsesEventGrammar, compareGatewayReply, parseResponsesSse } from '@interlingua/conformance';
+import { checkResponsesEventGrammar, compareGatewayReply, parseResponsesSse, recordedUpstreamReply } from '@interlingua/conformance';
 import { createCaseEnvironment, createResponsesSpecValidator, fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../create-gateway.js';
@@ -33,11 +33,7 @@ describe('Responses fixture cases through POST /v1/responses', () => {
         log: () => {},
         fetch: async (url, init) => {
           calls.push({ url, body: JSON.parse(init.body) });
-          const recorded = fixtureCase.upstreamResponse;
-          if (!recorded) throw new Error('this case expects no upstream call');
-          return recorded.kind === 'sse'
-            ? new Response(recorded.text, { status: 200, headers: { 'content-type': 'text/event-stream' } })
-            : new Response(JSON.stringify(recorded.response.body), { status: recorded.response.status, headers: recorded.response.headers ?? {} });
+          return recordedUpstreamReply(fixtureCase);
         },
       });
       const reply = await gateway(

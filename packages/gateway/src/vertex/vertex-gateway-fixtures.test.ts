@@ -1,5 +1,5 @@
 import { createCaseEnvironment, fixturesRoot, loadFixtureCases, findSecrets } from '@interlingua/conformance/node';
-import type { FixtureCase } from '@interlingua/conformance';
+import { recordedUpstreamReply, type FixtureCase } from '@interlingua/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServiceAccount, startMockTokenEndpoint, type MockTokenEndpoint, type TestServiceAccount } from '../../test/vertex/google-test-servers.js';
 import { createGateway } from '../create-gateway.js';
@@ -94,10 +94,7 @@ describe('the fixture cases through the vertex upstream', () => {
       const url = String(input);
       if (url === tokens.tokenUri) return fetch(url, init);
       calls.push({ url, headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) });
-      const recorded = fixtureCase.upstreamResponse;
-      if (!recorded) throw new Error('this case expects no upstream call');
-      if (recorded.kind === 'sse') return new Response(recorded.text, { status: 200, headers: { 'content-type': 'text/event-stream' } });
-      return new Response(JSON.stringify(recorded.response.body), { status: recorded.response.status, headers: recorded.response.headers ?? {} });
+      return recordedUpstreamReply(fixtureCase);
     }) as typeof fetch;
     const media = fixtureCase.description.options?.media;
     const logLines: string[] = [];
