@@ -46,7 +46,7 @@ export function createSpecAjv(): Ajv2020 {
 /** The validator of `components.schemas[name]` in the spec added to `ajv` as `id`: its errors (empty when valid). */
 export function compileSpecSchema(ajv: Ajv2020, id: string, name: string): (body: unknown) => string[] {
   const validate = ajv.getSchema(`${id}#/components/schemas/${name}`);
-  if (!validate) throw new Error(`the OpenAI spec has no schema ${name}`);
+  if (!validate) throw new Error(`the spec ${id} has no schema ${name}`);
   return (body: unknown) =>
     validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? ''}`);
 }

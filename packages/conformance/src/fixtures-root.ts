@@ -26,13 +26,14 @@ export function specsRoot(): string {
   return join(packageRoot(), 'specs');
 }
 
-/** Which vendored specification: OpenAI, Anthropic or Gemini v1beta. */
-export type VendoredSpec = 'openai' | 'anthropic' | 'gemini';
+/** Which vendored specification: OpenAI, Anthropic, Gemini v1beta or Open Responses. */
+export type VendoredSpec = 'openai' | 'anthropic' | 'gemini' | 'open-responses';
 
 const SPEC_FILES: Record<VendoredSpec, string> = {
   openai: 'openai-openapi.subset.json',
   anthropic: 'anthropic-openapi.subset.json',
   gemini: 'gemini-v1beta.subset.json',
+  'open-responses': 'open-responses-openapi.json',
 };
 
 /** A vendored specification, parsed afresh (callers may normalise it in place): `{openapi, info, components: {schemas}}`. */

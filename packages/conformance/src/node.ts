@@ -18,6 +18,7 @@ export {
 } from './start-responses-client-upstream.js';
 export { createOpenAISpecValidator, type OpenAISpecValidator } from './create-openai-spec-validator.js';
 export { createResponsesSpecValidator, type ResponsesSpecValidator } from './create-responses-spec-validator.js';
+export { createOpenResponsesSpecValidator, type OpenResponsesSpecValidator } from './create-open-responses-spec-validator.js';
 export {
   createFaultyUpstream,
   reserveRefusedUrl,

@@ -40,6 +40,7 @@ describe('the repository is self-contained', () => {
     );
     expect(readVendoredSpec('anthropic').components.schemas).toHaveProperty('CreateMessageParams');
     expect(readVendoredSpec('gemini').components.schemas).toHaveProperty('GenerateContentRequest');
+    expect(readVendoredSpec('open-responses').components.schemas).toHaveProperty('ResponseResource');
   });
 
   it('every recording the catalog names is in the repository', () => {

@@ -238,6 +238,10 @@ describe('convertResponsesRequestToChat', () => {
     const lenient = convert(body);
     expect(lenient.ok).toBe(true);
     expect(lenient.warnings.map((w) => w.param)).toEqual(['reasoning.summary', 'include[1]', 'truncation']);
+    // The Response echoes the requested configuration with both keys Open Responses' `Reasoning` requires.
+    expect(lenient.ok && lenient.context.echo.reasoning).toEqual({ effort: null, summary: 'detailed' });
+    const plain = convert({ model: 'm', input: 'x' });
+    expect(plain.ok && plain.context.echo.reasoning).toBeNull();
     const strict = convert(body, { strict: true });
     expect(strict.ok).toBe(false);
     if (!strict.ok) expect(strict.error.error).toMatchObject({ param: 'reasoning.summary', code: 'unsupported_parameter' });

@@ -224,7 +224,11 @@ export function convertResponsesRequestToChat(body: unknown, options: ConvertRes
       tool_choice: request.tool_choice ?? 'auto',
       parallel_tool_calls: request.parallel_tool_calls ?? true,
       text: { format: request.text?.format ?? { type: 'text' }, ...(request.text?.verbosity ? { verbosity: request.text.verbosity } : { verbosity: 'medium' }) },
-      reasoning: request.reasoning ?? null,
+      // `effort` and `summary` always present (null when not given), as OpenAI's Response objects show them and
+      // as Open Responses' `Reasoning` requires them.
+      reasoning: request.reasoning
+        ? { ...request.reasoning, effort: request.reasoning.effort ?? null, summary: request.reasoning.summary ?? request.reasoning.generate_summary ?? null }
+        : null,
       temperature: request.temperature ?? 1,
       top_p: request.top_p ?? 1,
       top_logprobs: topLogprobs,
