@@ -1,6 +1,7 @@
 import { createOpenAIError } from '@interlingua/openai-schema';
 import type { GatewayReply, GatewayRequest } from '../gateway-exchange.js';
 import { errorResponse, jsonResponse } from '../json-response.js';
+import { identifyResponseOwner, ownsStoredResponse } from '../store/identify-response-owner.js';
 import type { ResponseStore } from '../store/response-store.js';
 
 const RESOURCE = /^\/v1\/responses\/([^/]+)(\/input_items)?$/;
@@ -13,7 +14,8 @@ export function isResponsesResourcePath(path: string): boolean {
 /**
  * `GET /v1/responses/{id}` (the stored Response), `DELETE /v1/responses/{id}` (`{id, object: 'response', deleted:
  * true}`), `GET /v1/responses/{id}/input_items` (a list page of the items it was created from, oldest first).
- * Unknown or expired ids, and a gateway without a store: 404 in OpenAI's envelope.
+ * Unknown or expired ids, a response created with another credential, and a gateway without a store: 404 in
+ * OpenAI's envelope (the same answer, so a response's existence is not told to another credential's holder).
  */
 export async function handleResponsesResource(request: GatewayRequest, path: string, store: ResponseStore | undefined): Promise<GatewayReply> {
   const match = RESOURCE.exec(path);
@@ -32,11 +34,11 @@ export async function handleResponsesResource(request: GatewayRequest, path: str
       }),
     );
   if (!store) return notFound();
+  const stored = await store.get(id);
+  if (!stored || !ownsStoredResponse(stored, await identifyResponseOwner(request))) return notFound();
   if (request.method === 'DELETE') {
     return (await store.delete(id)) ? jsonResponse(200, { id, object: 'response', deleted: true }) : notFound();
   }
-  const stored = await store.get(id);
-  if (!stored) return notFound();
   if (!listing) return jsonResponse(200, stored.response);
   const data = stored.inputItems;
   return jsonResponse(200, {

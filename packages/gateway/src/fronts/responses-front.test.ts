@@ -46,9 +46,12 @@ function gatewayWith(replies: string[], options: Partial<GatewayOptions> = {}) {
     log: () => {},
     ...options,
   });
-  const post = (body: unknown) =>
-    gateway(new Request('http://gateway.test/v1/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
-  const call = (method: string, path: string) => gateway(new Request(`http://gateway.test${path}`, { method }));
+  const auth = (key: string | undefined): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {});
+  const post = (body: unknown, key?: string) =>
+    gateway(
+      new Request('http://gateway.test/v1/responses', { method: 'POST', headers: { 'content-type': 'application/json', ...auth(key) }, body: JSON.stringify(body) }),
+    );
+  const call = (method: string, path: string, key?: string) => gateway(new Request(`http://gateway.test${path}`, { method, headers: auth(key) }));
   return { post, call, calls };
 }
 
@@ -204,6 +207,47 @@ describe('stored responses', () => {
     const unknown = await post({ model: 'claude-sonnet-4-5', input: [{ type: 'item_reference', id: 'msg_someoneelse_1' }] });
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).error).toMatchObject({ code: 'item_not_found', param: 'input[0]' });
+  });
+
+  it('a stored response is seen only with the gateway key that created it (tenants do not see each other\'s)', async () => {
+    const { post, call, calls } = gatewayWith(['anthropic/thinking-signature', 'anthropic/text', 'anthropic/text'], { keys: ['sk-tenant-a', 'sk-tenant-b'] });
+    const created = await post({ model: 'claude-sonnet-4-5', input: 'What is 925 divided by 5?', reasoning: { effort: 'low' } }, 'sk-tenant-a');
+    expect(created.status).toBe(200);
+    const first = await created.json();
+    // Another tenant: the same answers as for an id that does not exist, and no upstream call.
+    for (const path of [`/v1/responses/${first.id}`, `/v1/responses/${first.id}/input_items`]) {
+      const other = await call('GET', path, 'sk-tenant-b');
+      expect(other.status).toBe(404);
+      expect((await other.json()).error).toMatchObject({ code: 'response_not_found', message: `No response found with id '${first.id}'.` });
+    }
+    expect((await call('DELETE', `/v1/responses/${first.id}`, 'sk-tenant-b')).status).toBe(404);
+    const continued = await post({ model: 'claude-sonnet-4-5', previous_response_id: first.id, input: 'And by 37?' }, 'sk-tenant-b');
+    expect(continued.status).toBe(400);
+    expect((await continued.json()).error).toMatchObject({ code: 'previous_response_not_found', param: 'previous_response_id' });
+    const referenced = await post({ model: 'claude-sonnet-4-5', input: [{ type: 'item_reference', id: first.output[0].id }] }, 'sk-tenant-b');
+    expect(referenced.status).toBe(400);
+    expect((await referenced.json()).error).toMatchObject({ code: 'item_not_found', param: 'input[0]' });
+    expect(calls).toHaveLength(1);
+    // The owner still has it, can continue it and delete it.
+    expect(await (await call('GET', `/v1/responses/${first.id}`, 'sk-tenant-a')).json()).toEqual(first);
+    expect((await post({ model: 'claude-sonnet-4-5', previous_response_id: first.id, input: 'And by 37?', reasoning: { effort: 'low' } }, 'sk-tenant-a')).status).toBe(200);
+    expect((await call('DELETE', `/v1/responses/${first.id}`, 'sk-tenant-a')).status).toBe(200);
+  });
+
+  it('the store keeps a digest of the credential, not the credential', async () => {
+    const kept: unknown[] = [];
+    const memory = new Map<string, any>();
+    const responseStore = {
+      get: async (id: string) => memory.get(id),
+      put: async (entry: any) => void (kept.push(entry), memory.set(entry.response.id, entry)),
+      delete: async (id: string) => memory.delete(id),
+    };
+    const { post } = gatewayWith(['anthropic/text'], { keys: ['sk-tenant-a'], responseStore });
+    expect((await post({ model: 'claude-sonnet-4-5', input: 'hi' }, 'sk-tenant-a')).status).toBe(200);
+    expect(kept).toHaveLength(1);
+    // printf %s sk-tenant-a | sha256sum
+    expect((kept[0] as { owner: string }).owner).toBe('sha256:43b53901e1469bd75268ffbc35c6d9927badb376e0b829975797d34235dbc4a7');
+    expect(JSON.stringify(kept)).not.toContain('sk-tenant-a');
   });
 
   it('store: false keeps nothing', async () => {

@@ -11,7 +11,9 @@ import {
 } from '@interlingua/responses-mapper';
 import { parseResponsesRequest, type ResponseInputItem, type ResponseObject, type ResponseOutputItem } from '@interlingua/responses-schema';
 import { createResponsesTranscoder } from '@interlingua/responses-transducer';
-import type { ResponseStore } from '../store/response-store.js';
+import type { GatewayRequest } from '../gateway-exchange.js';
+import { identifyResponseOwner, ownsStoredResponse } from '../store/identify-response-owner.js';
+import type { ResponseStore, StoredResponse } from '../store/response-store.js';
 import { toItemResources } from '../store/to-item-resources.js';
 import type { ClientFront } from './client-front.js';
 
@@ -33,6 +35,7 @@ const ITEM_ID = /^(?:msg|rs|fc|fco|item)_([A-Za-z0-9-]+)_(?:in)?\d+$/;
  */
 async function resolveItemReferences(
   input: string | ResponseInputItem[] | undefined,
+  lookUp: (id: string) => Promise<StoredResponse | undefined>,
   store: ResponseStore | undefined,
 ): Promise<{ ok: true; input: string | ResponseInputItem[] | undefined } | { ok: false; error: ReturnType<typeof createOpenAIError>['body'] }> {
   if (!Array.isArray(input) || !input.some((item) => item.type === 'item_reference')) return { ok: true, input };
@@ -43,7 +46,7 @@ async function resolveItemReferences(
       continue;
     }
     const base = ITEM_ID.exec(item.id)?.[1];
-    const stored = base && store ? await store.get(`resp_${base}`) : undefined;
+    const stored = base ? await lookUp(`resp_${base}`) : undefined;
     const found = stored && [...stored.response.output, ...stored.inputItems].find((candidate) => candidate.id === item.id);
     if (!found) {
       return {
@@ -66,6 +69,8 @@ interface ResponsesFrontContext {
   history: Array<ResponseInputItem | ResponseOutputItem>;
   /** Where each path of the hub request came from in the client's (errors about the hub request name the client's). */
   paths: HubPathEntry[];
+  /** Who the response will belong to in the store (`identifyResponseOwner`). */
+  owner: string | undefined;
 }
 
 /**
@@ -81,20 +86,28 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
     if (!store || !context.responses.echo.store) return;
     const input = toItemResources(context.input, responseIdBase(context.responses));
     const conversation = [...context.history, ...(typeof context.input === 'string' ? [{ role: 'user' as const, content: context.input }] : (context.input ?? [])), ...response.output];
-    await store.put({ response, inputItems: input, conversation }).catch((error: unknown) => options.onStoreError?.(error));
+    const entry: StoredResponse = { response, inputItems: input, conversation };
+    if (context.owner !== undefined) entry.owner = context.owner;
+    await store.put(entry).catch((error: unknown) => options.onStoreError?.(error));
   };
   return {
     api: 'responses',
     // An OpenAI-compatible upstream configured with `responsesApi: true` gets Responses requests unchanged.
     nativeUpstream: 'openai-compatible',
     readsHubFrames: true,
-    async toChatRequest(body) {
+    async toChatRequest(body, exchange: GatewayRequest) {
       const parsed = parseResponsesRequest(body);
       if (!parsed.ok) return { ok: false, status: parsed.status, body: parsed.error, warnings: [] };
       const request = parsed.value;
+      // Only a store needs to know who is asking: a response stored with another credential is not found.
+      const owner = store ? await identifyResponseOwner(exchange) : undefined;
+      const lookUp = async (id: string) => {
+        const stored = store ? await store.get(id) : undefined;
+        return stored && ownsStoredResponse(stored, owner) ? stored : undefined;
+      };
       let history: Array<ResponseInputItem | ResponseOutputItem> = [];
       if (typeof request.previous_response_id === 'string') {
-        const stored = store ? await store.get(request.previous_response_id) : undefined;
+        const stored = await lookUp(request.previous_response_id);
         if (!stored) {
           const why = store ? '' : ' (this gateway keeps no responses: its response store is off)';
           return {
@@ -109,7 +122,7 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
         }
         history = stored.conversation;
       }
-      const resolved = await resolveItemReferences(request.input, store);
+      const resolved = await resolveItemReferences(request.input, lookUp, store);
       if (!resolved.ok) return { ok: false, status: 400, body: resolved.error, warnings: [] };
       if (resolved.input !== request.input) request.input = resolved.input;
       const mapped = convertResponsesRequestToChat(request, {
@@ -118,7 +131,7 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
         ...(typeof request.previous_response_id === 'string' ? { history } : {}),
       });
       if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: mapped.warnings };
-      const context: ResponsesFrontContext = { responses: mapped.context, input: request.input, history, paths: mapped.paths };
+      const context: ResponsesFrontContext = { responses: mapped.context, input: request.input, history, paths: mapped.paths, owner };
       return { ok: true, request: mapped.request, context, warnings: mapped.warnings };
     },
     toClientWarnings: (warnings, context) => {

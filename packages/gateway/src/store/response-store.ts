@@ -13,6 +13,11 @@ export interface StoredResponse {
    * conversation, this request's input, this response's output (the instructions are not carried over).
    */
   conversation: Array<ResponseInputItem | ResponseOutputItem>;
+  /**
+   * Who may read, continue or delete it: `sha256:<hex>` of the credential that created it (`identifyResponseOwner`);
+   * absent when that request presented none. Entries stored before owners were kept have none.
+   */
+  owner?: string;
 }
 
 /**
