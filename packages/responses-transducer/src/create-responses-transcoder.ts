@@ -4,7 +4,7 @@ import type { ResponseObject, ResponseStreamEvent } from '@interlingua/responses
 import { createSseDecoder } from '@interlingua/sse';
 import { createResponseStreamEventFormatter } from './format-response-stream-event.js';
 import { createResponsesStreamState, type ResponsesStreamState } from './responses-stream-state.js';
-import { stepResponsesStream, type HubStreamEvent } from './step-responses-stream.js';
+import { stepResponsesStream, stepTextDelta, type HubStreamEvent } from './step-responses-stream.js';
 
 export interface ResponsesTranscoderOptions {
   /** Called once with the final Response (completed, incomplete or failed), e.g. to store it. */
@@ -83,7 +83,7 @@ export function createResponsesTranscoder(
   const state = createResponsesStreamState(context);
   const format = createResponseStreamEventFormatter();
   const encode = options.encodeUtf8 ?? encodeUtf8;
-  let pending: ResponseStreamEvent[] = [];
+  const pending: ResponseStreamEvent[] = [];
   let reported = false;
   const decoder = createSseDecoder(
     (event) => {
@@ -100,7 +100,7 @@ export function createResponsesTranscoder(
     if (!pending.length) return new Uint8Array(0);
     let text = '';
     for (let i = 0; i < pending.length; i++) text += format(pending[i]!);
-    pending = [];
+    pending.length = 0;
     return encode(text);
   };
   return new ResponsesTranscoderHandle(
@@ -108,7 +108,15 @@ export function createResponsesTranscoder(
     (frames) => {
       if (state.settled) return new Uint8Array(0);
       for (let i = 0; i < frames.length && !state.settled; i++) {
-        const events = stepResponsesStream(state, readHubFrame(frames[i]!), environment);
+        const frame = frames[i]!;
+        // More text for the open text part (most frames): its one event, without classifying the frame first (a
+        // frame with a `choices` array is a chunk, which is all `stepTextDelta` accepts).
+        const appended = frame !== '[DONE]' ? stepTextDelta(state, frame as ChatCompletionChunk) : undefined;
+        if (appended) {
+          pending.push(appended);
+          continue;
+        }
+        const events = stepResponsesStream(state, readHubFrame(frame), environment);
         for (let j = 0; j < events.length; j++) pending.push(events[j]!);
       }
       return flush();

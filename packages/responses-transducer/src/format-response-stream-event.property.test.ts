@@ -2,7 +2,7 @@
  * The stream's fast formatter writes exactly what `formatResponseStreamEvent` (`JSON.stringify` of the event) writes:
  * for text and arguments deltas of any text (quotes, escapes, lone surrogates, line breaks), ids and indexes that
  * change between events (the cached prefix must follow), with log probabilities, with keys in another order or
- * missing, and for any other event.
+ * missing, for the closing events that repeat one long text (or a new one), and for any other event.
  */
 import fc from 'fast-check';
 import type { ResponseStreamEvent } from '@interlingua/responses-schema';
@@ -28,11 +28,21 @@ const argumentsDelta = fc.record({ type: fc.constant('response.function_call_arg
 const reordered = fc.oneof(textDelta, argumentsDelta).map(({ sequence_number, ...rest }) => ({ sequence_number, ...rest }));
 const missing = fc.oneof(textDelta, argumentsDelta).chain((event) => fc.constantFrom(...Object.keys(event)).map((key) => Object.fromEntries(Object.entries(event).filter(([k]) => k !== key))));
 const other = fc.record({ type: fc.constantFrom('response.output_text.done', 'response.refusal.delta'), item_id: itemId, delta: text, text, sequence_number: fc.nat() });
+// Closing events repeating one long text (as a stream's last events do), or a new one.
+const longText = fc.oneof(text, text.map((piece) => `${piece}"\n`.repeat(200)));
+const closing = longText.chain((whole) =>
+  fc.oneof(
+    fc.record({ type: fc.constant('response.output_text.done'), item_id: itemId, output_index: index, content_index: index, text: fc.constant(whole), logprobs: fc.constant([]), sequence_number: fc.nat() }),
+    fc.record({ type: fc.constant('response.content_part.done'), item_id: itemId, output_index: index, content_index: index, part: fc.constant({ type: 'output_text', text: whole, annotations: [], logprobs: [] }), sequence_number: fc.nat() }),
+    fc.record({ type: fc.constant('response.output_item.done'), output_index: index, item: fc.constant({ type: 'message', id: 'msg_a_0', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: whole, annotations: [], logprobs: [] }] }), sequence_number: fc.nat() }),
+    fc.record({ type: fc.constantFrom('response.completed', 'response.failed'), response: fc.constant({ id: 'resp_a', output: [{ type: 'message', content: [{ type: 'output_text', text: whole }] }], usage: null, error: undefined, temperature: 1.5 }), sequence_number: fc.nat() }),
+  ),
+);
 
 describe('createResponseStreamEventFormatter', () => {
   it('writes exactly formatResponseStreamEvent for every event of a stream', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(textDelta, textDelta, argumentsDelta, reordered, missing, other), { maxLength: 30 }), (events) => {
+      fc.property(fc.array(fc.oneof(textDelta, textDelta, argumentsDelta, reordered, missing, other, closing, closing), { maxLength: 30 }), (events) => {
         const format = createResponseStreamEventFormatter();
         for (const event of events as unknown as ResponseStreamEvent[]) expect(format(event)).toBe(formatResponseStreamEvent(event));
       }),

@@ -1,4 +1,5 @@
 import type { ResponseStreamEvent } from '@interlingua/responses-schema';
+import { createLongStringJsonSerializer } from './create-long-string-json-serializer.js';
 
 /** One Responses stream event as SSE: `event: <type>` and one `data:` line, as OpenAI sends them. */
 export function formatResponseStreamEvent(event: ResponseStreamEvent): string {
@@ -9,9 +10,13 @@ export function formatResponseStreamEvent(event: ResponseStreamEvent): string {
  * {@link formatResponseStreamEvent} for one stream, faster on the events that make up most of it: a text delta
  * without log probabilities and a function-call arguments delta, as the stream's step builds them (their keys in the
  * step's order), are written around a prefix serialised once per item, so only the delta text is stringified per
- * event. The result is exactly `formatResponseStreamEvent(event)`; any other event or shape takes that path.
+ * event; the events that close a part, an item or the Response (which repeat its whole text) are written with the
+ * JSON of a long text remembered between them. The result is exactly `formatResponseStreamEvent(event)`; any other
+ * event or shape takes that path.
  */
 export function createResponseStreamEventFormatter(): (event: ResponseStreamEvent) => string {
+  // The closing events repeat whole texts (a part's, an item's, the Response's): their JSON is written once each.
+  const writeClosing = createLongStringJsonSerializer();
   let itemId: string | undefined;
   let outputIndex = -1;
   let contentIndex = -1;
@@ -41,9 +46,24 @@ export function createResponseStreamEventFormatter(): (event: ResponseStreamEven
       }
       return `${argumentsPrefix}${JSON.stringify(event.delta)},"sequence_number":${JSON.stringify(event.sequence_number)}}\n\n`;
     }
+    if (CLOSING_EVENTS.has(event.type)) return `event: ${event.type}\ndata: ${writeClosing(event)}\n\n`;
     return formatResponseStreamEvent(event);
   };
 }
+
+/** The events that carry a whole text again: a part's, an item's, the Response's. */
+const CLOSING_EVENTS: ReadonlySet<string> = new Set([
+  'response.output_text.done',
+  'response.refusal.done',
+  'response.content_part.done',
+  'response.reasoning_summary_text.done',
+  'response.reasoning_summary_part.done',
+  'response.function_call_arguments.done',
+  'response.output_item.done',
+  'response.completed',
+  'response.incomplete',
+  'response.failed',
+]);
 
 const TEXT_DELTA_KEYS = ['type', 'item_id', 'output_index', 'content_index', 'delta', 'logprobs', 'sequence_number'] as const;
 const ARGUMENTS_DELTA_KEYS = ['type', 'item_id', 'output_index', 'delta', 'sequence_number'] as const;

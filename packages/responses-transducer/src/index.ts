@@ -1,4 +1,5 @@
-export { stepResponsesStream, type HubStreamEvent } from './step-responses-stream.js';
+export { stepResponsesStream, stepResponsesStreamInGeneral, stepTextDelta, type HubStreamEvent } from './step-responses-stream.js';
+export { createLongStringJsonSerializer } from './create-long-string-json-serializer.js';
 export { createResponsesStreamState, type ResponsesStreamState } from './responses-stream-state.js';
 export {
   createResponsesTranscoder,

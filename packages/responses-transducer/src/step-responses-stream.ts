@@ -40,8 +40,55 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * `response.failed`.
  */
 export function stepResponsesStream(state: ResponsesStreamState, event: HubStreamEvent, environment: TranslationEnvironment): ResponseStreamEvent[] {
+  if (event.type === 'chunk' && !state.settled) {
+    const appended = stepTextDelta(state, event.chunk);
+    if (appended) return [appended];
+  }
+  return stepResponsesStreamInGeneral(state, event, environment);
+}
+
+/**
+ * The most common hub chunk — more text for the text part already being written: one choice (index 0) whose delta
+ * is `content` (and maybe `role`) only, no log probabilities, finish reason or usage — stepped without the general
+ * step's per-call helpers: its one `response.output_text.delta` event. Exactly the general step's event and state
+ * change (property-tested on generated streams); `undefined` (nothing changed) for any other chunk or state, and
+ * for a settled stream.
+ */
+export function stepTextDelta(state: ResponsesStreamState, chunk: ChatCompletionChunk): ResponseStreamEvent | undefined {
+  const open = state.message;
+  const part = open?.part;
+  if (part?.type !== 'output_text' || state.reasoning !== undefined || !state.started || state.settled) return undefined;
+  if (chunk.usage !== undefined && chunk.usage !== null) return undefined;
+  const choices = chunk.choices;
+  if (!Array.isArray(choices) || choices.length !== 1) return undefined;
+  const choice = choices[0]!;
+  if (choice.index !== 0 || (choice.finish_reason !== undefined && choice.finish_reason !== null) || (choice.logprobs !== undefined && choice.logprobs !== null)) {
+    return undefined;
+  }
+  const delta = choice.delta;
+  if (delta === undefined || delta === null) return undefined;
+  const content = delta.content;
+  if (typeof content !== 'string' || content === '') return undefined;
+  for (const key in delta) if (key !== 'content' && key !== 'role') return undefined;
+  if (typeof chunk.model === 'string' && chunk.model !== '') state.model = chunk.model;
+  part.text += content;
+  return {
+    type: 'response.output_text.delta',
+    item_id: open!.item.id,
+    output_index: open!.outputIndex,
+    content_index: open!.item.content.length - 1,
+    delta: content,
+    logprobs: [],
+    sequence_number: state.sequence++,
+  };
+}
+
+/** {@link stepResponsesStream} for every hub event (exported for the test that holds the fast path to it). */
+export function stepResponsesStreamInGeneral(state: ResponsesStreamState, event: HubStreamEvent, environment: TranslationEnvironment): ResponseStreamEvent[] {
   if (state.settled) return [];
   const out: ResponseStreamEvent[] = [];
+  // An event about an open item (`.added`) carries a copy, as the item is written to in place afterwards; an event
+  // that closes an item (`.done`, the terminal Response) carries the item itself: nothing writes to it once closed.
   // Every body is a fresh object literal: its sequence number is added in place (the last key, as a spread would).
   const emit = (body: EventBody): void => {
     (body as { sequence_number?: number }).sequence_number = state.sequence++;
@@ -51,7 +98,8 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     buildResponseObject(state.context, {
       status,
       model: state.model,
-      output: structuredClone(state.output),
+      // Copied while the stream is open (items are written to in place); the terminal Response is the last word.
+      output: status === 'in_progress' ? structuredClone(state.output) : state.output,
       usage: state.usage && status !== 'in_progress' ? convertChatUsageToResponseUsage(state.usage) : null,
       error: extra.error ?? null,
       incompleteDetails: extra.incomplete ?? null,
@@ -93,7 +141,7 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     }
     const done = completedReasoningItem(open.item, sealed);
     state.output[open.outputIndex] = done;
-    emit({ type: 'response.output_item.done', output_index: open.outputIndex, item: structuredClone(done) });
+    emit({ type: 'response.output_item.done', output_index: open.outputIndex, item: done });
   };
 
   const closePart = (): void => {
@@ -101,9 +149,9 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     if (!open?.part) return;
     const part = open.part;
     const base = { item_id: open.item.id, output_index: open.outputIndex, content_index: open.item.content.length - 1 };
-    if (part.type === 'output_text') emit({ type: 'response.output_text.done', ...base, text: part.text, logprobs: structuredClone(part.logprobs) });
+    if (part.type === 'output_text') emit({ type: 'response.output_text.done', ...base, text: part.text, logprobs: part.logprobs });
     else emit({ type: 'response.refusal.done', ...base, refusal: part.refusal });
-    emit({ type: 'response.content_part.done', ...base, part: structuredClone(part) });
+    emit({ type: 'response.content_part.done', ...base, part });
     open.part = undefined;
   };
 
@@ -113,7 +161,7 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     closePart();
     state.message = undefined;
     open.item.status = status;
-    emit({ type: 'response.output_item.done', output_index: open.outputIndex, item: structuredClone(open.item) });
+    emit({ type: 'response.output_item.done', output_index: open.outputIndex, item: open.item });
   };
 
   const ensurePart = (kind: 'output_text' | 'refusal') => {
@@ -143,7 +191,7 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     calls.forEach((call, i) => {
       call.item.status = i === calls.length - 1 ? lastStatus : 'completed';
       emit({ type: 'response.function_call_arguments.done', item_id: call.item.id, output_index: call.outputIndex, name: call.item.name, arguments: call.item.arguments });
-      emit({ type: 'response.output_item.done', output_index: call.outputIndex, item: structuredClone(call.item) });
+      emit({ type: 'response.output_item.done', output_index: call.outputIndex, item: call.item });
     });
   };
 
@@ -168,7 +216,7 @@ export function stepResponsesStream(state: ResponsesStreamState, event: HubStrea
     emit({ type: 'response.output_item.added', output_index: outputIndex, item: structuredClone(item) });
     const done = completedReasoningItem(item, sealReasoningCarrier(carrier));
     state.output[outputIndex] = done;
-    emit({ type: 'response.output_item.done', output_index: outputIndex, item: structuredClone(done) });
+    emit({ type: 'response.output_item.done', output_index: outputIndex, item: done });
   };
 
   const fail = (error: ResponseErrorObject): void => {
