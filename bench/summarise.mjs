@@ -79,6 +79,9 @@ if (m3) {
     if (entry.bytePathNode) {
       row(`M3 byte path with the Node adapter's encoder (Buffer.from), ${provider}`, 'report', `${fixed(entry.bytePathNode.microsPerEventMedian, 2)} µs/event, ${entry.bytePathNode.bytesAllocatedPerEvent} B/event`, `${fixed(entry.bytePathNodeOverJsonFloor)}× floor`, null);
     }
+    if (entry.bytePathNodeIo) {
+      row(`M3 byte path with the Node adapter's encoder and decoder (Buffer.from, StringDecoder), ${provider}`, 'report', `${fixed(entry.bytePathNodeIo.microsPerEventMedian, 2)} µs/event, ${entry.bytePathNodeIo.bytesAllocatedPerEvent} B/event`, `${fixed(entry.bytePathNodeIoOverJsonFloor)}× floor`, null);
+    }
     row(`M3 WHATWG-streams path, ${provider}`, 'report', `${fixed(entry.streamPath.microsPerEventMedian, 2)} µs/event, ${entry.streamPath.bytesAllocatedPerEvent} B/event`, `${fixed(entry.streamPathOverJsonFloor)}× floor`, null);
   }
 }

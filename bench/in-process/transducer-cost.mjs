@@ -2,6 +2,8 @@
 // M3: transducer cost in process, µs per upstream stream event, for both transducers (the BUILT packages):
 //   byte path    bytes in → OpenAI SSE bytes out through the synchronous core (+ TextEncoder of the output)
 //   byte path, Node encoder   the same with the output encoded by Buffer.from, as @interlingua/node's encodeUtf8 does
+//   byte path, Node encoder and decoder   also the input decoded by StringDecoder, as @interlingua/node's
+//                createUtf8Decoder does (what `serve` and Express run)
 //   stream path  the same through the WHATWG TransformStream factory
 //   JSON floor   JSON.parse of every event's data + JSON.stringify of one OpenAI chunk per event: the least a
 //                translator that parses and re-serialises must do
@@ -11,6 +13,7 @@
 // enlarged so no scavenge runs inside it; needs --expose-gc --max-semi-space-size=64).
 // Prints one JSON object on stdout.
 import { readFileSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAnthropicToOpenAIStream, createAnthropicToOpenAITranscoder } from '@interlingua/anthropic-transducer';
@@ -99,6 +102,12 @@ function jsonFloor(payloads, pick) {
   }
 }
 
+/** The Node adapter's decoder (`@interlingua/node`'s `createUtf8Decoder`). */
+const createUtf8Decoder = () => {
+  const decoder = new StringDecoder('utf8');
+  return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() };
+};
+
 const tasks = {
   anthropic: {
     bytePath: () => {
@@ -118,6 +127,15 @@ const tasks = {
       }
       sink += Buffer.from(transcoder.end(), 'utf8').length;
     },
+    // And the input decoded as the Node adapter decodes it (`StringDecoder`, its `createUtf8Decoder`).
+    bytePathNodeIo: () => {
+      const transcoder = createAnthropicToOpenAITranscoder({ ...anthropicOptions(), createUtf8Decoder });
+      for (const chunk of anthropicChunks) {
+        const text = transcoder.push(chunk);
+        if (text !== '') sink += Buffer.from(text, 'utf8').length;
+      }
+      sink += Buffer.from(transcoder.end(), 'utf8').length;
+    },
     streamPath: () => drain(readableOf(anthropicChunks).pipeThrough(createAnthropicToOpenAIStream(anthropicOptions()))),
     jsonFloor: () => jsonFloor(anthropicPayloads.map(([, data]) => data), (event) => event.delta?.text ?? ''),
   },
@@ -129,6 +147,11 @@ const tasks = {
     },
     bytePathNode: () => {
       const transducer = createGeminiToOpenAITransducer({ ...geminiOptions(), encodeUtf8: (text) => Buffer.from(text, 'utf8') });
+      for (const chunk of geminiChunks) sink += transducer.push(chunk).length;
+      sink += transducer.end().length;
+    },
+    bytePathNodeIo: () => {
+      const transducer = createGeminiToOpenAITransducer({ ...geminiOptions(), encodeUtf8: (text) => Buffer.from(text, 'utf8'), createUtf8Decoder });
       for (const chunk of geminiChunks) sink += transducer.push(chunk).length;
       sink += transducer.end().length;
     },
@@ -171,7 +194,7 @@ const result = { events: EVENTS, runs: RUNS, runMs: RUN_MS, gcExposed: typeof gl
 for (const [provider, providerTasks] of Object.entries(tasks)) {
   // Warm-up: every path JIT-compiled before timing.
   for (const task of Object.values(providerTasks)) for (let i = 0; i < 50; i++) await task();
-  const runs = { bytePath: [], bytePathNode: [], streamPath: [], jsonFloor: [] };
+  const runs = { bytePath: [], bytePathNode: [], bytePathNodeIo: [], streamPath: [], jsonFloor: [] };
   for (let run = 0; run < RUNS; run++) for (const name of Object.keys(runs)) runs[name].push(await microsPerEvent(providerTasks[name]));
   const entry = {};
   for (const name of Object.keys(runs)) {
@@ -179,6 +202,7 @@ for (const [provider, providerTasks] of Object.entries(tasks)) {
   }
   entry.bytePathOverJsonFloor = round(entry.bytePath.microsPerEventMedian / entry.jsonFloor.microsPerEventMedian, 2);
   entry.bytePathNodeOverJsonFloor = round(entry.bytePathNode.microsPerEventMedian / entry.jsonFloor.microsPerEventMedian, 2);
+  entry.bytePathNodeIoOverJsonFloor = round(entry.bytePathNodeIo.microsPerEventMedian / entry.jsonFloor.microsPerEventMedian, 2);
   entry.streamPathOverJsonFloor = round(entry.streamPath.microsPerEventMedian / entry.jsonFloor.microsPerEventMedian, 2);
   result[provider] = entry;
 }

@@ -1,3 +1,4 @@
+import type { Utf8StreamDecoderFactory } from '@interlingua/sse';
 import type { TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
 
 /**
@@ -32,4 +33,6 @@ export interface AnthropicToOpenAIStreamOptions {
    * without end.
    */
   maxEventSize?: number;
+  /** How the upstream bytes become text (default: `TextDecoder`; see `Utf8StreamDecoderFactory` of `@interlingua/sse`). */
+  createUtf8Decoder?: Utf8StreamDecoderFactory;
 }

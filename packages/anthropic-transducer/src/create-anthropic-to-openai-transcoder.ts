@@ -61,7 +61,10 @@ export function createAnthropicToOpenAITranscoder(options: AnthropicToOpenAITran
       }
       handle(stepAnthropicStreamEvent(parsed as { type: string }, state));
     },
-    options.maxEventSize !== undefined ? { maxBufferSize: options.maxEventSize } : {},
+    {
+      ...(options.maxEventSize !== undefined ? { maxBufferSize: options.maxEventSize } : {}),
+      ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
+    },
   );
 
   // The decoder throws when an event outgrows `maxEventSize`: the stream ends with an error payload.

@@ -296,6 +296,7 @@ export async function handleTranslatedRequest(
         maxEventBytes: limits.maxEventBytes,
         ...(hubFrames ? { onFrames: (frames: readonly OpenAIStreamFrame[]) => void hubFrames.push(...frames) } : {}),
         ...(options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {}),
+        ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
       });
       const clientTranscoder = front.createStreamTranscoder?.(parsed.context, environment, options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {});
       const body = superviseUpstreamStream(upstreamResponse.body, {

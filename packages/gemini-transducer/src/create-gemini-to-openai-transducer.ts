@@ -1,5 +1,5 @@
 import { encodeUtf8, type ChatCompletionChunk, type OpenAIStreamFrameSink, type Utf8Encoder } from '@interlingua/openai-schema';
-import { createSseDecoder, type SseEvent } from '@interlingua/sse';
+import { createSseDecoder, type SseEvent, type Utf8StreamDecoderFactory } from '@interlingua/sse';
 import { createStreamErrorPayload } from './convert-gemini-stream-error-to-openai.js';
 import { finishGeminiToOpenAIStream } from './finish-gemini-to-openai-stream.js';
 import {
@@ -24,6 +24,8 @@ export interface GeminiToOpenAITransducerOptions extends GeminiToOpenAIStreamOpt
   onFrames?: OpenAIStreamFrameSink;
   /** How the output text becomes bytes (default: `TextEncoder`; see `Utf8Encoder`). */
   encodeUtf8?: Utf8Encoder;
+  /** How the upstream bytes become text (default: `TextDecoder`; see `Utf8StreamDecoderFactory` of `@interlingua/sse`). */
+  createUtf8Decoder?: Utf8StreamDecoderFactory;
 }
 
 /** The synchronous byte-level core: Gemini SSE bytes in, OpenAI SSE bytes out. */
@@ -85,7 +87,10 @@ export function createGeminiToOpenAITransducer(options: GeminiToOpenAITransducer
     write(translateGeminiStreamEvent(parsed.event, state));
   };
 
-  const decoder = createSseDecoder(onEvent, { maxBufferSize: options.maxEventSize ?? 32 * 1024 * 1024 });
+  const decoder = createSseDecoder(onEvent, {
+    maxBufferSize: options.maxEventSize ?? 32 * 1024 * 1024,
+    ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
+  });
 
   const take = (): Uint8Array => {
     if (pending === '') return EMPTY;

@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage, type ParseError } from 'eventsource-parser';
 import type { SseEvent } from './sse-event.js';
+import type { Utf8StreamDecoderFactory } from './utf8-stream-decoder.js';
 
 /** Options of {@link createSseDecoder} and {@link createSseDecoderStream}. */
 export type SseDecoderOptions = {
@@ -19,6 +20,11 @@ export type SseDecoderOptions = {
    * errors {@link createSseDecoderStream}'s stream). Unbounded by default.
    */
   maxBufferSize?: number;
+  /**
+   * How bytes become text (default: `TextDecoder`). The text is the same with any decoder that follows the WHATWG
+   * Encoding Standard's UTF-8 decoding (a leading byte order mark is stripped here); see `Utf8StreamDecoderFactory`.
+   */
+  createUtf8Decoder?: Utf8StreamDecoderFactory;
 };
 
 /** A synchronous, incremental SSE decoder; see {@link createSseDecoder}. */
@@ -62,6 +68,14 @@ const MAX_DECODE_SLICE = 65_536;
 export function createSseDecoder(onEvent: (event: SseEvent) => void, options: SseDecoderOptions = {}): SseDecoder {
   const { onComment, onRetry, onError, maxBufferSize } = options;
   const textDecoder = new TextDecoder();
+  // A given decoder instead of the TextDecoder. The TextDecoder strips a byte order mark at the start of each of its
+  // streams (until its first character, and again after each flush); a given decoder may not, so that is done here.
+  const utf8Decoder = options.createUtf8Decoder?.();
+  let utf8DecoderFresh = true;
+  const flushUtf8Decoder = (): string => {
+    utf8DecoderFresh = true;
+    return utf8Decoder!.end();
+  };
   let decoderHoldsBytes = false;
   let overflowed = false;
   // TextDecoder strips a byte order mark from bytes; for text, a leading U+FEFF is stripped here (eventsource-parser
@@ -95,7 +109,8 @@ export function createSseDecoder(onEvent: (event: SseEvent) => void, options: Ss
     if (typeof chunk === 'string') {
       if (decoderHoldsBytes) {
         decoderHoldsBytes = false;
-        const rest = textDecoder.decode();
+        // Only an incomplete character is ever held back: what this flushes is U+FFFD, never a byte order mark.
+        const rest = utf8Decoder ? flushUtf8Decoder() : textDecoder.decode();
         if (rest !== '') {
           atStart = false;
           parser.feed(rest);
@@ -110,7 +125,15 @@ export function createSseDecoder(onEvent: (event: SseEvent) => void, options: Ss
         }
         return;
       }
-      text = textDecoder.decode(chunk, STREAM);
+      if (utf8Decoder) {
+        text = utf8Decoder.write(chunk);
+        if (utf8DecoderFresh && text !== '') {
+          utf8DecoderFresh = false;
+          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        }
+      } else {
+        text = textDecoder.decode(chunk, STREAM);
+      }
     }
     if (text !== '') {
       atStart = false;
@@ -124,11 +147,12 @@ export function createSseDecoder(onEvent: (event: SseEvent) => void, options: Ss
       // The parser already dropped the oversized event and refuses input until reset.
       overflowed = false;
       decoderHoldsBytes = false;
-      textDecoder.decode();
+      if (utf8Decoder) flushUtf8Decoder();
+      else textDecoder.decode();
       parser.reset();
       return;
     }
-    const rest = decoderHoldsBytes ? textDecoder.decode() : '';
+    const rest = decoderHoldsBytes ? (utf8Decoder ? flushUtf8Decoder() : textDecoder.decode()) : '';
     decoderHoldsBytes = false;
     // Two LFs end any pending line and then the pending event. A CR held back at the end of the input (it may have
     // been the first half of a CRLF) pairs with the first LF, so this never creates an extra blank line.

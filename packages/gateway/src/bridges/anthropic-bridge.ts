@@ -79,6 +79,7 @@ export const anthropicBridge: ProviderBridge = {
       maxEventSize: options.maxEventBytes,
       onWarning: (warning) => warnings.push(warning),
       ...(options.onFrames ? { onFrames: options.onFrames } : {}),
+      ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
     });
     return new AnthropicStreamTranscoder(transcoder, warnings, options.encodeUtf8 ?? encodeUtf8);
   },

@@ -83,6 +83,7 @@ export const geminiBridge: ProviderBridge = {
       onWarning: (warning) => warnings.push(warning),
       ...(options.onFrames ? { onFrames: options.onFrames } : {}),
       ...(options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {}),
+      ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
     });
     return new GeminiStreamTranscoder(transducer, warnings);
   },

@@ -1,4 +1,5 @@
 import type { ChatCompletionRequest, OpenAIErrorResponse, OpenAIStreamFrameSink, TranslationEnvironment, TranslationWarning, Utf8Encoder } from '@interlingua/openai-schema';
+import type { Utf8StreamDecoderFactory } from '@interlingua/sse';
 
 /** Bytes of a medium given by URL, for upstreams that need them inline. */
 export interface ResolvedMedia {
@@ -69,6 +70,8 @@ export interface UpstreamStreamOptions {
   onFrames?: OpenAIStreamFrameSink;
   /** How output text becomes bytes (the gateway's `encodeUtf8`; default `TextEncoder`). */
   encodeUtf8?: Utf8Encoder;
+  /** How upstream bytes become text (the gateway's `createUtf8Decoder`; default `TextDecoder`). */
+  createUtf8Decoder?: Utf8StreamDecoderFactory;
 }
 
 /** What the gateway tells a bridge about one request besides the request itself. */

@@ -1,9 +1,11 @@
 /// <reference types="node" />
 /**
- * `encodeUtf8` (how stream output text becomes bytes; the Node adapter passes `Buffer.from`): every translated
- * streamed reply — Chat Completions and Responses on the Anthropic and the Gemini bridge, Messages on Gemini — is byte
- * for byte what the default `TextEncoder` gives, and the given encoder is the one used.
+ * `encodeUtf8` (how stream output text becomes bytes; the Node adapter passes `Buffer.from`) and `createUtf8Decoder`
+ * (how upstream stream bytes become text; the Node adapter passes a `StringDecoder`): every translated streamed reply —
+ * Chat Completions and Responses on the Anthropic and the Gemini bridge, Messages on Gemini — is byte for byte what
+ * the defaults (`TextEncoder`, `TextDecoder`) give, and the given encoder and decoder are the ones used.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';
 import { createFixedEnvironment } from '@interlingua/openai-schema';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +42,32 @@ for (const model of ['claude-sonnet-4-5', 'gemini-2.5-flash']) {
 }
 // A Messages request for a Claude model is passed through to Anthropic as it is (nothing encoded): Gemini only.
 requests.push(['messages', '/v1/messages', { model: 'gemini-2.5-flash', stream: true, max_tokens: 64, messages: [{ role: 'user', content: 'Hello' }] }]);
+
+const post = (g: ReturnType<typeof gateway>, path: string, body: unknown) =>
+  g(new Request(`http://gateway.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+
+describe('the createUtf8Decoder option', () => {
+  for (const [api, path, body] of requests) {
+    it(`${api}, ${(body as { model: string }).model}: the same bytes, through the given decoder`, async () => {
+      const plain = new Uint8Array(await (await post(gateway({}), path, body)).arrayBuffer());
+      let writes = 0;
+      const decoded = await post(
+        gateway({
+          createUtf8Decoder: () => {
+            const decoder = new StringDecoder('utf8');
+            return { write: (bytes) => (writes++, decoder.write(bytes)), end: () => decoder.end() };
+          },
+        }),
+        path,
+        body,
+      );
+      expect(decoded.status).toBe(200);
+      expect(plain.byteLength).toBeGreaterThan(100);
+      expect(new Uint8Array(await decoded.arrayBuffer())).toEqual(plain);
+      expect(writes).toBeGreaterThan(0);
+    });
+  }
+});
 
 describe('the encodeUtf8 option', () => {
   for (const [api, path, body] of requests) {
