@@ -298,7 +298,10 @@ export async function handleTranslatedRequest(
         ...(options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {}),
         ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
       });
-      const clientTranscoder = front.createStreamTranscoder?.(parsed.context, environment, options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {});
+      const clientTranscoder = front.createStreamTranscoder?.(parsed.context, environment, {
+        ...(options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {}),
+        ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
+      });
       const body = superviseUpstreamStream(upstreamResponse.body, {
         transcoder,
         ...(clientTranscoder ? { clientTranscoder } : {}),

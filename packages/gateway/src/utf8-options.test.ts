@@ -69,6 +69,43 @@ describe('the createUtf8Decoder option', () => {
   }
 });
 
+describe('the createUtf8Decoder option, on the client APIs\' byte path', () => {
+  // An OpenAI-compatible upstream streams hub chunks as bytes, which the Responses and Messages transcoders decode:
+  // here the gateway's own Chat Completions stream (of the recorded Anthropic stream) stands in for that upstream.
+  for (const [api, path, body] of [
+    ['responses', '/v1/responses', { model: 'gpt-upstream', stream: true, store: false, input: 'Hello' }],
+    ['messages', '/v1/messages', { model: 'gpt-upstream', stream: true, max_tokens: 64, messages: [{ role: 'user', content: 'Hello' }] }],
+  ] as const) {
+    it(`${api}: the same bytes, through the given decoder`, async () => {
+      const hub = await (await post(gateway({}), '/v1/chat/completions', { model: 'claude-sonnet-4-5', stream: true, messages: [{ role: 'user', content: 'Hello' }] })).text();
+      expect(hub).toContain('data: [DONE]');
+      const viaOpenAI = (options: Partial<GatewayOptions>) =>
+        gateway({
+          upstreams: { 'openai-compatible': { apiKey: 'sk-test', baseUrl: 'http://openai.test/v1' } },
+          prefixes: [{ prefix: '', upstream: 'openai-compatible' }],
+          fetch: async () => new Response(hub, { headers: { 'content-type': 'text/event-stream' } }),
+          ...options,
+        });
+      const plain = new Uint8Array(await (await post(viaOpenAI({}), path, body)).arrayBuffer());
+      let writes = 0;
+      const decoded = await post(
+        viaOpenAI({
+          createUtf8Decoder: () => {
+            const decoder = new StringDecoder('utf8');
+            return { write: (bytes) => (writes++, decoder.write(bytes)), end: () => decoder.end() };
+          },
+        }),
+        path,
+        body,
+      );
+      expect(decoded.status).toBe(200);
+      expect(plain.byteLength).toBeGreaterThan(100);
+      expect(new Uint8Array(await decoded.arrayBuffer())).toEqual(plain);
+      expect(writes).toBeGreaterThan(0);
+    });
+  }
+});
+
 describe('the encodeUtf8 option', () => {
   for (const [api, path, body] of requests) {
     it(`${api}, ${(body as { model: string }).model}: the same bytes, through the given encoder`, async () => {

@@ -1,7 +1,7 @@
 import type { MessagesTranslationContext } from '@interlingua/messages-mapper';
 import type { MessagesStreamEvent } from '@interlingua/messages-schema';
 import { encodeUtf8, type OpenAIStreamFrame, type TranslationEnvironment, type TranslationWarning, type Utf8Encoder } from '@interlingua/openai-schema';
-import { createSseDecoder } from '@interlingua/sse';
+import { createSseDecoder, type Utf8StreamDecoderFactory } from '@interlingua/sse';
 import { createPingEvent, formatMessagesEvent } from './format-messages-event.js';
 import { createMessagesStreamState, type MessagesStreamOptions } from './messages-stream-state.js';
 import { stepChatStreamInput, type ChatStreamInput } from './step-chat-stream-input.js';
@@ -33,7 +33,7 @@ export interface ChatToMessagesTranscoder {
 export function createChatToMessagesTranscoder(
   context: MessagesTranslationContext,
   environment: TranslationEnvironment,
-  options: MessagesStreamOptions & { keepEvents?: boolean; encodeUtf8?: Utf8Encoder } = {},
+  options: MessagesStreamOptions & { keepEvents?: boolean; encodeUtf8?: Utf8Encoder; createUtf8Decoder?: Utf8StreamDecoderFactory } = {},
 ): ChatToMessagesTranscoder {
   const state = createMessagesStreamState(context, environment, options);
   const kept: MessagesStreamEvent[] = [];
@@ -56,7 +56,7 @@ export function createChatToMessagesTranscoder(
       return;
     }
     run({ kind: 'chunk', chunk });
-  });
+  }, options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {});
   const flush = () => {
     const bytes = encode(text);
     text = '';

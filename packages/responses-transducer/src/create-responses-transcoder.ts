@@ -1,7 +1,7 @@
 import { encodeUtf8, type ChatCompletionChunk, type OpenAIStreamFrame, type TranslationEnvironment, type TranslationWarning, type Utf8Encoder } from '@interlingua/openai-schema';
 import type { ResponsesTranslationContext } from '@interlingua/responses-mapper';
 import type { ResponseObject, ResponseStreamEvent } from '@interlingua/responses-schema';
-import { createSseDecoder } from '@interlingua/sse';
+import { createSseDecoder, type Utf8StreamDecoderFactory } from '@interlingua/sse';
 import { createResponseStreamEventFormatter } from './format-response-stream-event.js';
 import { createResponsesStreamState, type ResponsesStreamState } from './responses-stream-state.js';
 import { stepResponsesStream, stepTextDelta, type HubStreamEvent } from './step-responses-stream.js';
@@ -13,6 +13,8 @@ export interface ResponsesTranscoderOptions {
   maxEventBytes?: number;
   /** How the output text becomes bytes (default: `TextEncoder`; see `Utf8Encoder`). */
   encodeUtf8?: Utf8Encoder;
+  /** How hub bytes (`push`) become text (default: `TextDecoder`; see `Utf8StreamDecoderFactory` of `@interlingua/sse`). */
+  createUtf8Decoder?: Utf8StreamDecoderFactory;
 }
 
 export interface ResponsesTranscoder {
@@ -90,7 +92,10 @@ export function createResponsesTranscoder(
       if (state.settled) return;
       pending.push(...stepResponsesStream(state, readHubPayload(event.data), environment));
     },
-    { maxBufferSize: options.maxEventBytes ?? 16 * 1024 * 1024 },
+    {
+      maxBufferSize: options.maxEventBytes ?? 16 * 1024 * 1024,
+      ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
+    },
   );
   const flush = (): Uint8Array => {
     if (state.settled && !reported && state.response) {

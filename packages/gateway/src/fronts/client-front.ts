@@ -7,6 +7,7 @@ import type {
   TranslationWarning,
   Utf8Encoder,
 } from '@interlingua/openai-schema';
+import type { Utf8StreamDecoderFactory } from '@interlingua/sse';
 import type { GatewayRequest } from '../gateway-exchange.js';
 import type { UpstreamKind } from '../gateway-config.js';
 
@@ -70,6 +71,8 @@ export type FrontReplyResult = { ok: true; body: unknown; warnings: TranslationW
 export interface ClientStreamOptions {
   /** How output text becomes bytes (the gateway's `encodeUtf8`; default `TextEncoder`). */
   encodeUtf8?: Utf8Encoder;
+  /** How hub bytes become text, when the front reads bytes (the gateway's `createUtf8Decoder`; default `TextDecoder`). */
+  createUtf8Decoder?: Utf8StreamDecoderFactory;
 }
 
 /** The client side of a stream: hub bytes in (split anywhere), the client's bytes out. */

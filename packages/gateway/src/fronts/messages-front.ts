@@ -89,6 +89,7 @@ export const messagesFront: ClientFront = {
     const transcoder = createChatToMessagesTranscoder(context as MessagesTranslationContext, environment, {
       ...(inputTokens !== undefined ? { inputTokens } : {}),
       ...(streamOptions?.encodeUtf8 ? { encodeUtf8: streamOptions.encodeUtf8 } : {}),
+      ...(streamOptions?.createUtf8Decoder ? { createUtf8Decoder: streamOptions.createUtf8Decoder } : {}),
     });
     return {
       push: (chunk) => transcoder.push(chunk),

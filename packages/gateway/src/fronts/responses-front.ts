@@ -157,6 +157,7 @@ export function createResponsesFront(options: ResponsesFrontOptions): ClientFron
       return createResponsesTranscoder(responses, environment, {
         onResponse: (response) => void keep({ ...front, responses }, response),
         ...(streamOptions?.encodeUtf8 ? { encodeUtf8: streamOptions.encodeUtf8 } : {}),
+        ...(streamOptions?.createUtf8Decoder ? { createUtf8Decoder: streamOptions.createUtf8Decoder } : {}),
       });
     },
   };
