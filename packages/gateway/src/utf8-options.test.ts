@@ -46,26 +46,24 @@ requests.push(['messages', '/v1/messages', { model: 'gemini-2.5-flash', stream: 
 const post = (g: ReturnType<typeof gateway>, path: string, body: unknown) =>
   g(new Request(`http://gateway.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 
+/** The reply of `makeGateway` with the default decoder, and with a counting `StringDecoder`: the same bytes, decoder used. */
+async function expectSameBytesThroughStringDecoder(makeGateway: (options: Partial<GatewayOptions>) => ReturnType<typeof gateway>, path: string, body: unknown) {
+  const plain = new Uint8Array(await (await post(makeGateway({}), path, body)).arrayBuffer());
+  let writes = 0;
+  const createUtf8Decoder = () => {
+    const decoder = new StringDecoder('utf8');
+    return { write: (bytes: Uint8Array) => (writes++, decoder.write(bytes)), end: () => decoder.end() };
+  };
+  const decoded = await post(makeGateway({ createUtf8Decoder }), path, body);
+  expect(decoded.status).toBe(200);
+  expect(plain.byteLength).toBeGreaterThan(100);
+  expect(new Uint8Array(await decoded.arrayBuffer())).toEqual(plain);
+  expect(writes).toBeGreaterThan(0);
+}
+
 describe('the createUtf8Decoder option', () => {
   for (const [api, path, body] of requests) {
-    it(`${api}, ${(body as { model: string }).model}: the same bytes, through the given decoder`, async () => {
-      const plain = new Uint8Array(await (await post(gateway({}), path, body)).arrayBuffer());
-      let writes = 0;
-      const decoded = await post(
-        gateway({
-          createUtf8Decoder: () => {
-            const decoder = new StringDecoder('utf8');
-            return { write: (bytes) => (writes++, decoder.write(bytes)), end: () => decoder.end() };
-          },
-        }),
-        path,
-        body,
-      );
-      expect(decoded.status).toBe(200);
-      expect(plain.byteLength).toBeGreaterThan(100);
-      expect(new Uint8Array(await decoded.arrayBuffer())).toEqual(plain);
-      expect(writes).toBeGreaterThan(0);
-    });
+    it(`${api}, ${(body as { model: string }).model}: the same bytes, through the given decoder`, () => expectSameBytesThroughStringDecoder(gateway, path, body));
   }
 });
 
@@ -86,22 +84,7 @@ describe('the createUtf8Decoder option, on the client APIs\' byte path', () => {
           fetch: async () => new Response(hub, { headers: { 'content-type': 'text/event-stream' } }),
           ...options,
         });
-      const plain = new Uint8Array(await (await post(viaOpenAI({}), path, body)).arrayBuffer());
-      let writes = 0;
-      const decoded = await post(
-        viaOpenAI({
-          createUtf8Decoder: () => {
-            const decoder = new StringDecoder('utf8');
-            return { write: (bytes) => (writes++, decoder.write(bytes)), end: () => decoder.end() };
-          },
-        }),
-        path,
-        body,
-      );
-      expect(decoded.status).toBe(200);
-      expect(plain.byteLength).toBeGreaterThan(100);
-      expect(new Uint8Array(await decoded.arrayBuffer())).toEqual(plain);
-      expect(writes).toBeGreaterThan(0);
+      await expectSameBytesThroughStringDecoder(viaOpenAI, path, body);
     });
   }
 });
@@ -109,9 +92,7 @@ describe('the createUtf8Decoder option, on the client APIs\' byte path', () => {
 describe('the encodeUtf8 option', () => {
   for (const [api, path, body] of requests) {
     it(`${api}, ${(body as { model: string }).model}: the same bytes, through the given encoder`, async () => {
-      const post = (g: ReturnType<typeof gateway>) =>
-        g(new Request(`http://gateway.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
-      const plain = await post(gateway({}));
+      const plain = await post(gateway({}), path, body);
       let calls = 0;
       const encoded = await post(
         gateway({
@@ -120,6 +101,8 @@ describe('the encodeUtf8 option', () => {
             return Buffer.from(text, 'utf8');
           },
         }),
+        path,
+        body,
       );
       expect(encoded.status).toBe(200);
       const expected = new Uint8Array(await plain.arrayBuffer());
