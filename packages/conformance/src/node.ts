@@ -19,6 +19,7 @@ export {
 export { createOpenAISpecValidator, type OpenAISpecValidator } from './create-openai-spec-validator.js';
 export { createResponsesSpecValidator, type ResponsesSpecValidator } from './create-responses-spec-validator.js';
 export { createOpenResponsesSpecValidator, type OpenResponsesSpecValidator } from './create-open-responses-spec-validator.js';
+export { readResponsesClientStream, type ResponsesClientStream } from './read-responses-client-stream.js';
 export {
   createFaultyUpstream,
   reserveRefusedUrl,
