@@ -164,7 +164,9 @@ export const ARMS = {
 };
 
 function nodeFlags(options) {
-  return options.memory ? ['--expose-gc', '--import', join(armsDirectory, 'memory-probe.mjs')] : [];
+  const flags = options.memory ? ['--expose-gc', '--import', join(armsDirectory, 'memory-probe.mjs')] : [];
+  // Extra Node flags for diagnostics (a CPU profile: `--cpu-prof`, which NODE_OPTIONS does not take).
+  return options.nodeArgs ? [...options.nodeArgs, ...flags] : flags;
 }
 
 function memoryEnv(options) {

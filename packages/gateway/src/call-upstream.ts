@@ -1,13 +1,15 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
-import { MAX_TIMER_DELAY_MS, whenAborted, type Deadline } from './create-deadline.js';
+import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
 import type { UpstreamFetch, UpstreamResponse } from './gateway-exchange.js';
+import type { ClientClosed, LazyAbortController } from './lazy-abort-controller.js';
 
 export type CallUpstreamResult = { ok: true; response: UpstreamResponse } | { ok: false; error: OpenAIErrorResponse; reason: string };
 
 export interface CallUpstreamOptions {
   /** Aborts the upstream request; the caller links the client's signal and the deadline to it. */
-  controller: AbortController;
-  clientSignal: AbortSignal | undefined;
+  controller: LazyAbortController;
+  /** The client going away (`clientClosedOf(request)`). */
+  clientClosed: ClientClosed | undefined;
   deadline: Deadline;
   /** Time allowed for the response headers (504 `upstream_timeout` after). */
   headersTimeoutMs: number;
@@ -24,20 +26,21 @@ export async function callUpstream(
   init: { headers: Record<string, string>; body: string },
   options: CallUpstreamOptions,
 ): Promise<CallUpstreamResult> {
-  const { controller, clientSignal, deadline, headersTimeoutMs } = options;
+  const { controller, clientClosed, deadline, headersTimeoutMs } = options;
   let headersTimedOut = false;
   const timer = setTimeout(() => {
     headersTimedOut = true;
     controller.abort(new Error('upstream timeout'));
   }, Math.min(headersTimeoutMs, MAX_TIMER_DELAY_MS));
+  const aborted = controller.whenAborted();
   try {
     const response = await Promise.race([
       fetchImplementation(url, { method: 'POST', headers: init.headers, body: init.body, signal: controller.signal }),
-      whenAborted(controller.signal),
+      aborted.promise,
     ]);
     return { ok: true, response };
   } catch {
-    if (clientSignal?.aborted) {
+    if (clientClosed?.aborted) {
       return { ok: false, reason: 'client_aborted', error: createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }) };
     }
     if (deadline.expired) {
@@ -61,5 +64,6 @@ export async function callUpstream(
     };
   } finally {
     clearTimeout(timer);
+    aborted.stop();
   }
 }

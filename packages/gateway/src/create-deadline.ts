@@ -49,28 +49,3 @@ class RequestDeadline implements Deadline {
     clearTimeout(this.timer);
   }
 }
-
-/** Aborts `controller` when any of `signals` aborts; returns the function that unlinks them. */
-export function linkAbortSignals(controller: AbortController, signals: readonly (AbortSignal | undefined)[]): () => void {
-  const unlinks: (() => void)[] = [];
-  for (const signal of signals) {
-    if (!signal) continue;
-    const onAbort = () => controller.abort(signal.reason);
-    if (signal.aborted) onAbort();
-    else {
-      signal.addEventListener('abort', onAbort, { once: true });
-      unlinks.push(() => signal.removeEventListener('abort', onAbort));
-    }
-  }
-  return () => {
-    for (const unlink of unlinks) unlink();
-  };
-}
-
-/** A promise that rejects when `signal` aborts (for racing calls that may ignore their signal). */
-export function whenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise<never>((_resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-}

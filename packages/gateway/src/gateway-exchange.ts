@@ -5,6 +5,8 @@
  * `createGateway` is the fetch-style wrapper over these for runtimes that speak `Request`/`Response`.
  */
 
+import type { ClientClosed } from './lazy-abort-controller.js';
+
 /** Bytes arriving over time: a Web `ReadableStream`, or any async iterable of byte chunks (a Node `Readable`). */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
@@ -18,6 +20,12 @@ export interface GatewayRequest {
   body: ByteSource | null;
   /** Aborts when the client goes away. */
   signal?: AbortSignal;
+  /**
+   * The same as `signal`, for an adapter whose runtime has a cheaper way to say it (Node's `close` event on the
+   * response): an `AbortSignal` costs Node 20 about 1.8 µs to create and 1.4 µs per listener. Used instead of
+   * `signal` when given. A `LazyAbortController` is one.
+   */
+  closed?: ClientClosed;
 }
 
 export interface GatewayReply {

@@ -5,7 +5,7 @@ import { openAICompatibleBridge } from './bridges/openai-compatible-bridge.js';
 import type { ProviderBridge } from './bridges/provider-bridge.js';
 import { callUpstream } from './call-upstream.js';
 import { checkRequestLimits } from './check-request-limits.js';
-import { createDeadline, linkAbortSignals } from './create-deadline.js';
+import { createDeadline } from './create-deadline.js';
 import type { StreamSlots } from './create-stream-slots.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
 import type { ClientFront } from './fronts/client-front.js';
@@ -15,6 +15,7 @@ import type { GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { jsonResponse } from './json-response.js';
+import { abortWhenClientCloses, clientClosedOf, LazyAbortController } from './lazy-abort-controller.js';
 import { readRequestBody } from './read-request-body.js';
 import { readUpstreamBody } from './read-upstream-body.js';
 import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
@@ -82,6 +83,7 @@ export async function handleTranslatedRequest(
 ): Promise<GatewayReply> {
   const { limits } = runtime;
   const deadline = createDeadline(limits.requestTimeoutMs);
+  const clientClosed = clientClosedOf(request);
   // Every error leaves in the client API's envelope (naming the client's paths once the request is mapped).
   let frontContext: unknown;
   const errorResponse = (error: OpenAIErrorResponse, headers: Record<string, string> = {}): GatewayReply => {
@@ -198,8 +200,8 @@ export async function handleTranslatedRequest(
       }
     }
 
-    const controller = new AbortController();
-    const unlinkClient = linkAbortSignals(controller, [request.signal]);
+    const controller = new LazyAbortController();
+    const unlinkClient = abortWhenClientCloses(controller, clientClosed);
     const unlinkDeadline = deadline.onExpire(() => controller.abort(new Error('request timeout')));
     unlinkSignals = () => {
       unlinkClient();
@@ -232,7 +234,7 @@ export async function handleTranslatedRequest(
         headers: { ...mapped.upstream.headers, ...authHeaders },
         body: JSON.stringify(mapped.upstream.body),
       },
-      { controller, clientSignal: request.signal, deadline, headersTimeoutMs: limits.upstreamTimeoutMs },
+      { controller, clientClosed, deadline, headersTimeoutMs: limits.upstreamTimeoutMs },
     );
     if (!called.ok) {
       report.error = called.reason;
@@ -241,7 +243,7 @@ export async function handleTranslatedRequest(
     const upstreamResponse = called.response;
     const bodyFailure = (reason: 'idle_timeout' | 'aborted' | 'broken' | 'too_large'): GatewayReply => {
       report.error = `upstream_body_${reason}`;
-      if (request.signal?.aborted) return errorResponse(createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }));
+      if (clientClosed?.aborted) return errorResponse(createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }));
       if (deadline.expired) {
         return errorResponse(
           createOpenAIError(504, `The request did not complete within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),

@@ -8,6 +8,7 @@ export type {
   UpstreamRequestInit,
   UpstreamResponse,
 } from './gateway-exchange.js';
+export { LazyAbortController, type ClientClosed } from './lazy-abort-controller.js';
 export type { GatewayOptions, GatewayLogLine } from './gateway-options.js';
 export type { CatalogOverrideConfig, GatewayConfigFile, ModelRoute, PrefixRoute, UpstreamKind, UpstreamSettings, GatewayLimits } from './gateway-config.js';
 export type { VertexSettings, VertexServiceAccountKey } from './vertex/vertex-settings.js';

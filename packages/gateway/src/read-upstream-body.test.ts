@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UpstreamResponse } from './gateway-exchange.js';
 import { readUpstreamBody } from './read-upstream-body.js';
+import { LazyAbortController } from './lazy-abort-controller.js';
 
 function response(chunks: number[][]): UpstreamResponse {
   return {
@@ -13,7 +14,7 @@ function response(chunks: number[][]): UpstreamResponse {
 }
 
 const read = (chunks: number[][], maxBytes = 1024, truncate = false) =>
-  readUpstreamBody(response(chunks), { controller: new AbortController(), idleTimeoutMs: 10_000, maxBytes, truncate });
+  readUpstreamBody(response(chunks), { controller: new LazyAbortController(), idleTimeoutMs: 10_000, maxBytes, truncate });
 
 // UTF-8 (RFC 3629): "é" is C3 A9, "€" is E2 82 AC; an incomplete sequence at the end decodes to U+FFFD, and a
 // leading BOM (EF BB BF) is not part of the text (WHATWG Encoding, "UTF-8 decode").

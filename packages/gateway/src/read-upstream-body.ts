@@ -1,6 +1,7 @@
 import { concatBytes } from './concat-bytes.js';
 import { MAX_TIMER_DELAY_MS } from './create-deadline.js';
 import type { UpstreamResponse } from './gateway-exchange.js';
+import type { LazyAbortController } from './lazy-abort-controller.js';
 import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 export type ReadUpstreamBodyResult =
@@ -9,7 +10,7 @@ export type ReadUpstreamBodyResult =
 
 export interface ReadUpstreamBodyOptions {
   /** Aborted by the client, the deadline or the idle timer; aborting cancels the body. */
-  controller: AbortController;
+  controller: LazyAbortController;
   /** Longest wait for the next bytes. */
   idleTimeoutMs: number;
   /** Most bytes read. */
@@ -39,11 +40,10 @@ export async function readUpstreamBody(response: UpstreamResponse, options: Read
   let size = 0;
   let idle = false;
   let rejectRead: ((error: unknown) => void) | undefined;
-  const onAbort = () => rejectRead?.(controller.signal.reason);
-  controller.signal.addEventListener('abort', onAbort, { once: true });
+  const stopWatching = controller.onAbort(() => rejectRead?.(controller.reason));
   try {
     for (;;) {
-      if (controller.signal.aborted) return { ok: false, reason: 'aborted' };
+      if (controller.aborted) return { ok: false, reason: 'aborted' };
       const timer = setTimeout(() => {
         idle = true;
         controller.abort(new Error('upstream idle timeout'));
@@ -57,7 +57,7 @@ export async function readUpstreamBody(response: UpstreamResponse, options: Read
           }),
         ]);
       } catch {
-        return { ok: false, reason: idle ? 'idle_timeout' : controller.signal.aborted ? 'aborted' : 'broken' };
+        return { ok: false, reason: idle ? 'idle_timeout' : controller.aborted ? 'aborted' : 'broken' };
       } finally {
         clearTimeout(timer);
         rejectRead = undefined;
@@ -72,7 +72,7 @@ export async function readUpstreamBody(response: UpstreamResponse, options: Read
       parts.push(result.value);
     }
   } finally {
-    controller.signal.removeEventListener('abort', onAbort);
+    stopWatching();
     void reader.cancel();
   }
 }

@@ -3,6 +3,7 @@ import type { TranslationWarning } from '@interlingua/openai-schema';
 import type { UpstreamStreamTranscoder } from './bridges/provider-bridge.js';
 import { createDeadline } from './create-deadline.js';
 import { superviseUpstreamStream, type StreamOutcome } from './supervise-upstream-stream.js';
+import { LazyAbortController } from './lazy-abort-controller.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -46,7 +47,7 @@ async function run(upstreamText: string[], transcoder = echoTranscoder()) {
   const deadline = createDeadline(10_000);
   const stream = superviseUpstreamStream(upstream, {
     transcoder,
-    controller: new AbortController(),
+    controller: new LazyAbortController(),
     deadline,
     idleTimeoutMs: 10_000,
     onFinish: (outcome) => outcomes.push(outcome),

@@ -5,6 +5,7 @@ import { formatWarningsHeader } from './format-warnings-header.js';
 import type { ClientStreamTranscoder } from './fronts/client-front.js';
 import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
 import type { ByteSource } from './gateway-exchange.js';
+import type { LazyAbortController } from './lazy-abort-controller.js';
 import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 /** How a supervised stream ended (for the log). */
@@ -25,7 +26,7 @@ export interface SuperviseUpstreamStreamOptions {
    */
   hubFrames?: OpenAIStreamFrame[];
   /** Aborts the upstream request (fetch and body). */
-  controller: AbortController;
+  controller: LazyAbortController;
   deadline: Deadline;
   /** Longest wait for the next upstream bytes. */
   idleTimeoutMs: number;

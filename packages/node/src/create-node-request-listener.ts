@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createGatewayCore, createReplayFetch, type GatewayCore, type GatewayOptions, type GatewayReply, type GatewayRequest } from '@interlingua/gateway';
+import { createGatewayCore, createReplayFetch, LazyAbortController, type GatewayCore, type GatewayOptions, type GatewayReply, type GatewayRequest } from '@interlingua/gateway';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { StringDecoder } from 'node:string_decoder';
 import { createNodeFetch } from './create-node-fetch.js';
@@ -52,6 +52,41 @@ export function createNodeRequestListener(options: GatewayOptions): NodeRequestL
   };
 }
 
+/**
+ * The `GatewayRequest` of a Node request: a class, so that `signal` is made only when a core asks for it (the
+ * gateway's own core listens through `closed`).
+ */
+class NodeGatewayRequest implements GatewayRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: GatewayRequest['body'];
+  /** A request header by lower-case name (a function of its own: the core passes it on). */
+  readonly header: GatewayRequest['header'];
+
+  constructor(
+    request: IncomingMessage,
+    readonly closed: LazyAbortController,
+  ) {
+    const url = request.url ?? '/';
+    const query = url.indexOf('?');
+    this.method = request.method ?? 'GET';
+    this.path = query === -1 ? url : url.slice(0, query);
+    // Stopping early (a body over the size limit) leaves the rest to Node, which discards it once the reply is sent.
+    this.body = hasBody(request) ? request.iterator({ destroyOnReturn: false }) : null;
+    const headers = request.headers;
+    this.header = (name) => {
+      const value = headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+  }
+
+  /** Aborts when the client goes away (made on first use). */
+  get signal(): AbortSignal {
+    return this.closed.signal;
+  }
+}
+
 function hasBody(request: IncomingMessage): boolean {
   const length = request.headers['content-length'];
   if (length !== undefined) return length !== '0';
@@ -60,24 +95,12 @@ function hasBody(request: IncomingMessage): boolean {
 
 /** Runs one request through `core` and writes its reply; never throws. */
 export async function serveGatewayRequest(core: GatewayCore, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const clientGone = new AbortController();
+  // No `AbortSignal` unless something asks for one (about 1.8 µs each in Node 20): the core listens through `closed`.
+  const clientGone = new LazyAbortController();
   response.once('close', () => {
     if (!response.writableFinished) clientGone.abort(new Error('client closed the connection'));
   });
-  const url = request.url ?? '/';
-  const query = url.indexOf('?');
-  const gatewayRequest: GatewayRequest = {
-    method: request.method ?? 'GET',
-    path: query === -1 ? url : url.slice(0, query),
-    header(name) {
-      const value = request.headers[name];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    // Stopping early (a body over the size limit) leaves the rest to Node, which discards it once the reply is sent.
-    body: hasBody(request) ? request.iterator({ destroyOnReturn: false }) : null,
-    signal: clientGone.signal,
-  };
+  const gatewayRequest = new NodeGatewayRequest(request, clientGone);
   let reply: GatewayReply;
   try {
     reply = await core(gatewayRequest);

@@ -3,7 +3,8 @@ import { parseMessagesCountTokensRequest } from '@interlingua/messages-schema';
 import { createOpenAIError, type OpenAIErrorResponse, type TranslationWarning } from '@interlingua/openai-schema';
 import { geminiBridge } from '../bridges/gemini-bridge.js';
 import { callUpstream } from '../call-upstream.js';
-import { createDeadline, linkAbortSignals } from '../create-deadline.js';
+import { createDeadline } from '../create-deadline.js';
+import { abortWhenClientCloses, clientClosedOf, LazyAbortController } from '../lazy-abort-controller.js';
 import { formatWarningsHeader } from '../format-warnings-header.js';
 import type { GatewayReply, GatewayRequest } from '../gateway-exchange.js';
 import type { GatewayOptions } from '../gateway-options.js';
@@ -71,15 +72,16 @@ export async function handleMessagesCountTokens(
       warnings.push(...gemini.warnings);
       if (!gemini.ok) return fail(gemini.error);
       const { generationConfig: _unused, ...countable } = gemini.upstream.body as Record<string, unknown>;
-      const controller = new AbortController();
-      const unlink = linkAbortSignals(controller, [request.signal]);
+      const controller = new LazyAbortController();
+      const clientClosed = clientClosedOf(request);
+      const unlink = abortWhenClientCloses(controller, clientClosed);
       try {
         const baseUrl = (settings.baseUrl ?? geminiBridge.defaultBaseUrl).replace(/\/+$/, '');
         const called = await callUpstream(
           options.fetch ?? fetch,
           `${baseUrl}/v1beta/models/${route.upstreamModel}:countTokens`,
           { headers: { 'content-type': 'application/json', ...geminiBridge.authHeaders(settings.apiKey) }, body: JSON.stringify({ generateContentRequest: { model: `models/${route.upstreamModel}`, ...countable } }) },
-          { controller, clientSignal: request.signal, deadline, headersTimeoutMs: runtime.limits.upstreamTimeoutMs },
+          { controller, clientClosed, deadline, headersTimeoutMs: runtime.limits.upstreamTimeoutMs },
         );
         if (!called.ok) return fail(called.error);
         const text = await readUpstreamBody(called.response, { controller, idleTimeoutMs: runtime.limits.streamIdleTimeoutMs, maxBytes: 64 * 1024, truncate: true });

@@ -4,6 +4,7 @@ import { createFixedEnvironment } from '@interlingua/openai-schema';
 import { describe, expect, it } from 'vitest';
 import { createDeadline } from '../create-deadline.js';
 import { superviseUpstreamStream } from '../supervise-upstream-stream.js';
+import { LazyAbortController } from '../lazy-abort-controller.js';
 
 const encoder = new TextEncoder();
 const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
@@ -27,7 +28,7 @@ describe('keep-alive pings on a quiet translated stream', () => {
       // The hub stream passes through (an OpenAI-compatible upstream).
       transcoder: { push: (bytes) => ((settled ||= new TextDecoder().decode(bytes).includes('[DONE]')), bytes), end: () => new Uint8Array(0), get settled() { return settled; } },
       clientTranscoder: { push: (bytes) => transcoder.push(bytes), end: () => transcoder.end(), keepAlive: { intervalMs: 5, bytes: () => transcoder.ping() } },
-      controller: new AbortController(),
+      controller: new LazyAbortController(),
       deadline: createDeadline(60_000),
       idleTimeoutMs: 60_000,
       onFinish: () => {},

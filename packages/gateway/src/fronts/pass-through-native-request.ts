@@ -1,7 +1,8 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import type { UpstreamStreamTranscoder } from '../bridges/provider-bridge.js';
 import { callUpstream } from '../call-upstream.js';
-import { linkAbortSignals, type Deadline } from '../create-deadline.js';
+import type { Deadline } from '../create-deadline.js';
+import { abortWhenClientCloses, clientClosedOf, LazyAbortController } from '../lazy-abort-controller.js';
 import type { GatewayReply, GatewayRequest } from '../gateway-exchange.js';
 import type { UpstreamKind } from '../gateway-config.js';
 import type { GatewayOptions } from '../gateway-options.js';
@@ -157,15 +158,16 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
       return fail(createOpenAIError(429, `This gateway is serving its limit of ${runtime.limits.maxConcurrentStreams} concurrent streams; retry shortly.`, { code: 'too_many_concurrent_streams' }), { 'retry-after': '1' });
     }
   }
-  const controller = new AbortController();
-  const unlinkClient = linkAbortSignals(controller, [request.signal]);
+  const controller = new LazyAbortController();
+  const clientClosed = clientClosedOf(request);
+  const unlinkClient = abortWhenClientCloses(controller, clientClosed);
   const unlinkDeadline = deadline.onExpire(() => controller.abort(new Error('request timeout')));
   let handedOver = false;
   try {
     const upstream = call.upstreamCall();
     const called = await callUpstream(options.fetch ?? fetch, upstream.url, { headers: upstream.headers, body: upstream.body }, {
       controller,
-      clientSignal: request.signal,
+      clientClosed,
       deadline,
       headersTimeoutMs: runtime.limits.upstreamTimeoutMs,
     });

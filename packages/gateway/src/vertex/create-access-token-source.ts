@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { VertexServiceAccountKey } from './vertex-settings.js';
 import type { UpstreamFetch } from '../gateway-exchange.js';
 import { readUpstreamBody } from '../read-upstream-body.js';
+import { LazyAbortController } from '../lazy-abort-controller.js';
 import { importServiceAccountKey, signServiceAccountJwt } from './sign-service-account-jwt.js';
 
 /** The scope Vertex AI takes (the Vertex AI REST reference lists `cloud-platform` for every method). */
@@ -102,7 +103,7 @@ export function createAccessTokenSource(key: VertexServiceAccountKey & { token_u
       lifetimeSeconds: ASSERTION_LIFETIME_SECONDS,
       ...(key.private_key_id ? { keyId: key.private_key_id } : {}),
     });
-    const controller = new AbortController();
+    const controller = new LazyAbortController();
     const timer = setTimeout(() => controller.abort(new Error('token endpoint timeout')), timeoutMs);
     try {
       let response;
@@ -115,7 +116,7 @@ export function createAccessTokenSource(key: VertexServiceAccountKey & { token_u
         });
       } catch {
         throw new AccessTokenError(
-          controller.signal.aborted ? `the token endpoint did not answer within ${timeoutMs} ms.` : 'the token endpoint could not be reached.',
+          controller.aborted ? `the token endpoint did not answer within ${timeoutMs} ms.` : 'the token endpoint could not be reached.',
           'token_endpoint_failed',
         );
       }
