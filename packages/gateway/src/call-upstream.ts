@@ -1,6 +1,6 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
-import type { UpstreamFetch, UpstreamResponse } from './gateway-exchange.js';
+import type { UpstreamFetch, UpstreamRequestInit, UpstreamResponse } from './gateway-exchange.js';
 import type { ClientClosed, LazyAbortController } from './lazy-abort-controller.js';
 
 export type CallUpstreamResult = { ok: true; response: UpstreamResponse } | { ok: false; error: OpenAIErrorResponse; reason: string };
@@ -13,6 +13,21 @@ export interface CallUpstreamOptions {
   deadline: Deadline;
   /** Time allowed for the response headers (504 `upstream_timeout` after). */
   headersTimeoutMs: number;
+}
+
+/** The upstream call's init, whose `signal` is made only if the fetch reads it (see `UpstreamRequestInit.abort`). */
+class LazySignalInit implements UpstreamRequestInit {
+  readonly method = 'POST' as const;
+
+  constructor(
+    readonly headers: Record<string, string>,
+    readonly body: string,
+    readonly abort: LazyAbortController,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
 }
 
 /**
@@ -35,7 +50,7 @@ export async function callUpstream(
   const aborted = controller.whenAborted();
   try {
     const response = await Promise.race([
-      fetchImplementation(url, { method: 'POST', headers: init.headers, body: init.body, signal: controller.signal }),
+      fetchImplementation(url, new LazySignalInit(init.headers, init.body, controller)),
       aborted.promise,
     ]);
     return { ok: true, response };

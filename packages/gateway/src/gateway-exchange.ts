@@ -51,6 +51,20 @@ export interface UpstreamRequestInit {
   headers: Record<string, string>;
   body: string;
   signal: AbortSignal;
+  /**
+   * The abort behind `signal`, for a fetch that can listen without an `AbortSignal` (the Node adapter's: undici's
+   * `request()` also takes an emitter). The gateway's init makes `signal` when it is first read, so a fetch that reads
+   * only this one spares the `AbortSignal` and its listener. Absent from a plain init object.
+   */
+  abort?: UpstreamAbort;
+}
+
+/** An abort as a fetch can follow it without an `AbortSignal`; a `LazyAbortController` is one. */
+export interface UpstreamAbort {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  /** Calls `callback` once on abort (at once if aborted); returns the function that stops that. */
+  onAbort(callback: () => void): () => void;
 }
 
 /**

@@ -6,6 +6,7 @@ export type {
   GatewayRequest,
   UpstreamFetch,
   UpstreamRequestInit,
+  UpstreamAbort,
   UpstreamResponse,
 } from './gateway-exchange.js';
 export { LazyAbortController, type ClientClosed } from './lazy-abort-controller.js';

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LazyAbortController, type UpstreamRequestInit } from '@interlingua/gateway';
 import { createNodeFetch } from './create-node-fetch.js';
 
 const servers: Server[] = [];
@@ -84,5 +85,59 @@ describe('createNodeFetch', () => {
     const server = servers.pop()!;
     await new Promise((resolve) => server.close(resolve));
     await expect(createNodeFetch()(url, { method: 'POST', headers: {}, body: '', signal: new AbortController().signal })).rejects.toBeDefined();
+  });
+
+  describe('with `init.abort` (the gateway\'s init): follows it without reading `signal`', () => {
+    /** An init whose `signal` fails the test if read. */
+    const initWith = (abort: LazyAbortController): UpstreamRequestInit => ({
+      method: 'POST',
+      headers: {},
+      body: '{}',
+      abort,
+      get signal(): AbortSignal {
+        throw new Error('signal read');
+      },
+    });
+
+    it('rejects when aborted before the headers, and closes the connection', async () => {
+      let closed!: () => void;
+      const connectionClosed = new Promise<void>((resolve) => {
+        closed = resolve;
+      });
+      const url = await serve((request) => {
+        request.socket.once('close', closed); // never answers
+      });
+      const abort = new LazyAbortController();
+      const pending = createNodeFetch()(url, initWith(abort));
+      setTimeout(() => abort.abort(new Error('stop')), 20);
+      await expect(pending).rejects.toThrow('stop');
+      await connectionClosed;
+    });
+
+    it('ends the body when aborted while it streams', async () => {
+      const url = await serve((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write('data: 1\n\n'); // and never ends
+      });
+      const abort = new LazyAbortController();
+      const reply = await createNodeFetch()(url, initWith(abort));
+      const iterator = (reply.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+      expect(Buffer.from((await iterator.next()).value!).toString()).toBe('data: 1\n\n');
+      const next = iterator.next();
+      abort.abort(new Error('client gone'));
+      await expect(next).rejects.toThrow('client gone');
+    });
+
+    it('rejects at once when already aborted, without sending', async () => {
+      let requests = 0;
+      const url = await serve((_request, response) => {
+        requests++;
+        response.end('{}');
+      });
+      const abort = new LazyAbortController();
+      abort.abort(new Error('already'));
+      await expect(createNodeFetch()(url, initWith(abort))).rejects.toThrow('already');
+      expect(requests).toBe(0);
+    });
   });
 });
