@@ -1,6 +1,7 @@
 import type { UpstreamAbort, UpstreamFetch } from '@interlingua/gateway';
 import { EventEmitter } from 'node:events';
 import { Agent, request, type Dispatcher } from 'undici';
+import { ReadableByteSource } from './readable-byte-source.js';
 
 /**
  * The gateway's abort in the form undici's `request()` documents besides an `AbortSignal`: an `EventEmitter` that
@@ -29,9 +30,9 @@ export interface NodeFetchOptions {
 /**
  * The gateway's upstream call on undici's `request()`: no WHATWG `Request`/`Response` and no fetch-spec machinery per
  * call, which on Node 20 costs about as much CPU as the whole translation. The reply body is undici's Node stream,
- * read by the gateway as an async iterable; aborting the signal (or `init.abort`, followed without making the signal)
- * destroys it. undici's own headers and body timers
- * are off: the gateway's limits (`upstreamTimeoutMs`, `streamIdleTimeoutMs`, `requestTimeoutMs`) govern.
+ * read by the gateway through a `ReadableByteSource`; aborting the signal (or `init.abort`, followed without making
+ * the signal) destroys it, and so does the gateway stopping early. undici's own headers and body timers are off: the
+ * gateway's limits (`upstreamTimeoutMs`, `streamIdleTimeoutMs`, `requestTimeoutMs`) govern.
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): UpstreamFetch {
   const dispatcher = options.dispatcher ?? new Agent({ headersTimeout: 0, bodyTimeout: 0 });
@@ -52,7 +53,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): UpstreamFetch {
           return Array.isArray(value) ? value.join(', ') : value;
         },
       },
-      body,
+      body: new ReadableByteSource(body, true),
     };
   };
 }

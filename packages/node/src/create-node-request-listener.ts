@@ -3,6 +3,7 @@ import { createGatewayCore, createReplayFetch, LazyAbortController, type Gateway
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { StringDecoder } from 'node:string_decoder';
 import { createNodeFetch } from './create-node-fetch.js';
+import { ReadableByteSource } from './readable-byte-source.js';
 
 /**
  * Stream output text as bytes from Node's `Buffer` pool: about 6× cheaper than Node 20's `TextEncoder.encode` for the
@@ -72,7 +73,7 @@ class NodeGatewayRequest implements GatewayRequest {
     this.method = request.method ?? 'GET';
     this.path = query === -1 ? url : url.slice(0, query);
     // Stopping early (a body over the size limit) leaves the rest to Node, which discards it once the reply is sent.
-    this.body = hasBody(request) ? request.iterator({ destroyOnReturn: false }) : null;
+    this.body = hasBody(request) ? new ReadableByteSource(request, false) : null;
     const headers = request.headers;
     this.header = (name) => {
       const value = headers[name];
