@@ -140,4 +140,40 @@ describe('createNodeFetch', () => {
       expect(requests).toBe(0);
     });
   });
+
+  it('sends the path and query of any upstream URL as undici did, and refuses a scheme other than http(s)', async () => {
+    const seen: string[] = [];
+    const url = await serve((request, response) => {
+      seen.push(`${request.url} ${request.headers.authorization ?? ''}`.trim());
+      response.end('{}');
+    });
+    const fetch = createNodeFetch();
+    const init = (): UpstreamRequestInit => ({ method: 'POST', headers: {}, body: '{}', signal: new AbortController().signal });
+    const port = new URL(url).port;
+    for (const target of [
+      `${url}/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse`,
+      `${url}/v1/messages`,
+      url,
+      `${url}?key=1`,
+      `${url}/v1/chat/completions#fragment`,
+      `http://user:secret@127.0.0.1:${port}/v1/messages`,
+      `HTTP://127.0.0.1:${port}/upper`,
+    ]) {
+      const reply = await fetch(target, init());
+      expect(reply.status).toBe(200);
+    }
+    // Twice through a remembered origin: the same.
+    await fetch(`${url}/v1/messages`, init());
+    expect(seen).toEqual([
+      '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+      '/v1/messages',
+      '/',
+      '/?key=1',
+      '/v1/chat/completions',
+      '/v1/messages',
+      '/upper',
+      '/v1/messages',
+    ]);
+    await expect(fetch('ftp://127.0.0.1/file', init())).rejects.toThrow(/http: or https:/);
+  });
 });
