@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TranslationWarning } from '@interlingua/openai-schema';
 import type { UpstreamStreamTranscoder } from './bridges/provider-bridge.js';
 import { createDeadline } from './create-deadline.js';
@@ -74,5 +74,78 @@ describe('superviseUpstreamStream warnings', () => {
   it('after an error payload (no [DONE]) the comment comes last', async () => {
     const { text } = await run(['warn\n']);
     expect(text).toBe('data: {"line":"warn"}\n\ndata: {"error":{"code":"cut"}}\n\n: x-interlingua-warnings: content_block_skipped(content[1])\n\n');
+  });
+});
+
+describe('superviseUpstreamStream after a complete answer', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** An upstream body the test feeds by hand, noting whether it was cancelled. */
+  function handFedUpstream() {
+    let feed!: ReadableStreamDefaultController<Uint8Array>;
+    const state = { cancelled: false };
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          feed = controller;
+        },
+        cancel() {
+          state.cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return { body, feed: () => feed, state };
+  }
+
+  function supervise(body: ReadableStream<Uint8Array>) {
+    const outcomes: StreamOutcome[] = [];
+    const deadline = createDeadline(10_000);
+    const stream = superviseUpstreamStream(body, {
+      transcoder: echoTranscoder(),
+      controller: new LazyAbortController(),
+      deadline,
+      idleTimeoutMs: 10_000,
+      onFinish: (outcome) => outcomes.push(outcome),
+    });
+    return { text: new Response(stream).text(), outcomes };
+  }
+
+  it('ends the client stream at once, then reads the upstream body to its end instead of cancelling it', async () => {
+    const upstream = handFedUpstream();
+    const { text, outcomes } = supervise(upstream.body);
+    upstream.feed().enqueue(encoder.encode('a\nend\n'));
+    expect(await text).toBe('data: {"line":"a"}\n\ndata: [DONE]\n\n');
+    expect(outcomes).toEqual([{ kind: 'completed' }]);
+    upstream.feed().enqueue(encoder.encode(': trailing comment\n\n'));
+    upstream.feed().close();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(upstream.state.cancelled).toBe(false);
+  });
+
+  it('cancels the upstream body when more than 64 KiB follow the answer', async () => {
+    const upstream = handFedUpstream();
+    const { text } = supervise(upstream.body);
+    upstream.feed().enqueue(encoder.encode('a\nend\n'));
+    await text;
+    for (let i = 0; i < 70 && !upstream.state.cancelled; i++) {
+      upstream.feed().enqueue(new Uint8Array(1024));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(upstream.state.cancelled).toBe(true);
+  });
+
+  it('cancels the upstream body when its end does not come within a second', async () => {
+    vi.useFakeTimers();
+    const upstream = handFedUpstream();
+    const { text } = supervise(upstream.body);
+    upstream.feed().enqueue(encoder.encode('a\nend\n'));
+    await text;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(upstream.state.cancelled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(upstream.state.cancelled).toBe(true);
   });
 });
