@@ -33,6 +33,20 @@ export interface GatewayReply {
   headers: Record<string, string>;
   /** A complete body, or a stream the adapter passes on chunk by chunk (cancelling it when the client goes away). */
   body: string | ReadableStream<Uint8Array>;
+  /**
+   * With a stream `body`: the same bytes, pulled without a Web stream, for an adapter that can write them from plain
+   * reads (Node's). A `ReadableStream` costs Node 20 about 10 µs to create and 0.4 µs more per read than an awaited
+   * call. An adapter reads either this or `body`, never both; the gateway's stream replies make `body` only when it is
+   * first read.
+   */
+  stream?: ReplyByteStream;
+}
+
+/** A stream reply's bytes as plain reads: `read()` one at a time; `cancel()` when the client goes away. */
+export interface ReplyByteStream {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>;
+  /** Stops the stream (the client went away); a read in progress then ends with `done`. */
+  cancel(): Promise<void>;
 }
 
 /** The runtime-neutral gateway: what the Node adapter serves directly and `createGateway` wraps in `Request`/`Response`. */

@@ -20,7 +20,8 @@ import { readRequestBody } from './read-request-body.js';
 import { readUpstreamBody } from './read-upstream-body.js';
 import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
 import { resolveModelRoute } from './resolve-model-route.js';
-import { superviseUpstreamStream } from './supervise-upstream-stream.js';
+import { StreamReply } from './pull-byte-stream.js';
+import { createSupervisedStream } from './supervise-upstream-stream.js';
 import { unconfiguredVertexBridge, vertexBridgeFor } from './vertex/create-vertex-bridge.js';
 import type { VertexSettings } from './vertex/vertex-settings.js';
 
@@ -304,7 +305,7 @@ export async function handleTranslatedRequest(
         ...(options.encodeUtf8 ? { encodeUtf8: options.encodeUtf8 } : {}),
         ...(options.createUtf8Decoder ? { createUtf8Decoder: options.createUtf8Decoder } : {}),
       });
-      const body = superviseUpstreamStream(upstreamResponse.body, {
+      const stream = createSupervisedStream(upstreamResponse.body, {
         transcoder,
         ...(clientTranscoder ? { clientTranscoder } : {}),
         ...(hubFrames ? { hubFrames } : {}),
@@ -324,16 +325,16 @@ export async function handleTranslatedRequest(
         },
       });
       handedToStream = true;
-      return {
-        status: 200,
-        headers: {
+      return new StreamReply(
+        200,
+        {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-cache',
           'x-accel-buffering': 'no',
           ...warningHeaders,
         },
-        body,
-      };
+        stream,
+      );
     }
 
     const replyBody = await readUpstreamBody(upstreamResponse, { controller, idleTimeoutMs: limits.streamIdleTimeoutMs, maxBytes: limits.maxEventBytes });

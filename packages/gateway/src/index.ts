@@ -7,6 +7,7 @@ export type {
   UpstreamFetch,
   UpstreamRequestInit,
   UpstreamAbort,
+  ReplyByteStream,
   UpstreamResponse,
 } from './gateway-exchange.js';
 export { LazyAbortController, type ClientClosed } from './lazy-abort-controller.js';

@@ -7,6 +7,7 @@ import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
 import type { ByteSource } from './gateway-exchange.js';
 import type { LazyAbortController } from './lazy-abort-controller.js';
 import { openByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
+import { PullByteStream, type ByteSink } from './pull-byte-stream.js';
 
 /** How a supervised stream ended (for the log). */
 export type StreamOutcome =
@@ -114,6 +115,11 @@ async function drainThenCancel(reader: ByteReader): Promise<void> {
  * (before the hub's `data: [DONE]`, or after the client API's last event).
  */
 export function superviseUpstreamStream(upstream: ByteSource, options: SuperviseUpstreamStreamOptions): ReadableStream<Uint8Array> {
+  return createSupervisedStream(upstream, options).toReadableStream();
+}
+
+/** `superviseUpstreamStream`'s stream as a `PullByteStream`: read directly (the Node adapter) or as a Web stream. */
+export function createSupervisedStream(upstream: ByteSource, options: SuperviseUpstreamStreamOptions): PullByteStream {
   const { transcoder, controller, deadline, idleTimeoutMs, clientTranscoder, hubFrames } = options;
   const reader = openByteReader(upstream);
   let finished = false;
@@ -159,7 +165,7 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
     return out.byteLength === 0 ? bytes : joinBytes([out, bytes]);
   };
   // The last bytes of the stream, with the warnings comment placed where clients still read it.
-  const closeWith = (stream: ReadableStreamDefaultController<Uint8Array>, hub: Uint8Array): void => {
+  const closeWith = (stream: ByteSink, hub: Uint8Array): void => {
     const warnings = transcoder.warnings;
     const comment = warnings && warnings.length > 0 ? formatWarningsComment(warnings) : undefined;
     let out: Uint8Array;
@@ -195,85 +201,82 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
     trip('request_timeout', `The request did not complete within ${deadline.timeoutMs} ms; the response is incomplete.`);
   const stopDeadline = deadline.onExpire(onDeadline);
 
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(stream) {
-        for (;;) {
-          if (tripped) {
-            if (transcoder.complete === true && !transcoder.settled && !failed) {
-              // The answer is whole (a Gemini stream that stalls after its finish reason): end it as the upstream's
-              // close would have, with the usage chunk and [DONE].
-              closeWith(stream, translate(() => transcoder.end()));
-              finish({ kind: 'completed' });
-              return;
-            }
-            closeWith(stream, !transcoder.settled && !failed ? errorFrame(tripped.message, tripped.code) : new Uint8Array(0));
-            finish({ kind: tripped.code });
-            return;
-          }
-          let result: ByteReadResult | undefined;
-          let broken: unknown;
-          waitingSince = Date.now();
-          idleTimer ??= setTimeout(onIdleTimer, idleMs);
-          // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
-          const keepAlive = clientTranscoder?.keepAlive;
-          const keepAliveTimer = keepAlive
-            ? setInterval(() => {
-                if (finished || tripped) return;
-                const bytes = keepAlive.bytes();
-                if (bytes.byteLength > 0) stream.enqueue(bytes);
-              }, Math.min(keepAlive.intervalMs, MAX_TIMER_DELAY_MS))
-            : undefined;
-          try {
-            result = await Promise.race([
-              reader.read(),
-              new Promise<undefined>((resolve) => {
-                wake = () => resolve(undefined);
-              }),
-            ]);
-          } catch (error) {
-            broken = error ?? new Error('read failed');
-          } finally {
-            waitingSince = undefined;
-            wake = undefined;
-            if (keepAliveTimer !== undefined) clearInterval(keepAliveTimer);
-          }
-          if (finished) return;
-          if (tripped) continue;
-          if (broken !== undefined || result === undefined || result.done) {
+  return new PullByteStream({
+    async pull(stream) {
+      for (;;) {
+        if (tripped) {
+          if (transcoder.complete === true && !transcoder.settled && !failed) {
+            // The answer is whole (a Gemini stream that stalls after its finish reason): end it as the upstream's
+            // close would have, with the usage chunk and [DONE].
             closeWith(stream, translate(() => transcoder.end()));
-            if (broken !== undefined) controller.abort(new Error('upstream stream broken'));
-            finish(
-              broken === undefined
-                ? { kind: 'completed' }
-                : { kind: 'upstream_broken', detail: broken instanceof Error ? broken.message : String(broken) },
-            );
-            return;
-          }
-          const chunk = result.value;
-          const output = translate(() => transcoder.push(chunk));
-          if (transcoder.settled || failed) {
-            // The answer is complete (or failed): whatever the upstream still sends is not needed. After a complete
-            // answer its end is read (see drainThenCancel); after a failure the body is cancelled at once.
-            closeWith(stream, output);
-            if (failed) void reader.cancel();
-            else void drainThenCancel(reader);
             finish({ kind: 'completed' });
             return;
           }
-          const client = toClient(output);
-          if (client.byteLength > 0) {
-            stream.enqueue(client);
-            return;
-          }
+          closeWith(stream, !transcoder.settled && !failed ? errorFrame(tripped.message, tripped.code) : new Uint8Array(0));
+          finish({ kind: tripped.code });
+          return;
         }
-      },
-      cancel() {
-        controller.abort(new Error('client cancelled'));
-        void reader.cancel();
-        finish({ kind: 'client_cancelled' });
-      },
+        let result: ByteReadResult | undefined;
+        let broken: unknown;
+        waitingSince = Date.now();
+        idleTimer ??= setTimeout(onIdleTimer, idleMs);
+        // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
+        const keepAlive = clientTranscoder?.keepAlive;
+        const keepAliveTimer = keepAlive
+          ? setInterval(() => {
+              if (finished || tripped) return;
+              const bytes = keepAlive.bytes();
+              if (bytes.byteLength > 0) stream.enqueue(bytes);
+            }, Math.min(keepAlive.intervalMs, MAX_TIMER_DELAY_MS))
+          : undefined;
+        try {
+          result = await Promise.race([
+            reader.read(),
+            new Promise<undefined>((resolve) => {
+              wake = () => resolve(undefined);
+            }),
+          ]);
+        } catch (error) {
+          broken = error ?? new Error('read failed');
+        } finally {
+          waitingSince = undefined;
+          wake = undefined;
+          if (keepAliveTimer !== undefined) clearInterval(keepAliveTimer);
+        }
+        if (finished) return;
+        if (tripped) continue;
+        if (broken !== undefined || result === undefined || result.done) {
+          closeWith(stream, translate(() => transcoder.end()));
+          if (broken !== undefined) controller.abort(new Error('upstream stream broken'));
+          finish(
+            broken === undefined
+              ? { kind: 'completed' }
+              : { kind: 'upstream_broken', detail: broken instanceof Error ? broken.message : String(broken) },
+          );
+          return;
+        }
+        const chunk = result.value;
+        const output = translate(() => transcoder.push(chunk));
+        if (transcoder.settled || failed) {
+          // The answer is complete (or failed): whatever the upstream still sends is not needed. After a complete
+          // answer its end is read (see drainThenCancel); after a failure the body is cancelled at once.
+          closeWith(stream, output);
+          if (failed) void reader.cancel();
+          else void drainThenCancel(reader);
+          finish({ kind: 'completed' });
+          return;
+        }
+        const client = toClient(output);
+        if (client.byteLength > 0) {
+          stream.enqueue(client);
+          return;
+        }
+      }
     },
-    { highWaterMark: 0 },
-  );
+    cancel() {
+      controller.abort(new Error('client cancelled'));
+      void reader.cancel();
+      finish({ kind: 'client_cancelled' });
+    },
+  });
 }

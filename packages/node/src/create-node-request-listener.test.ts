@@ -151,6 +151,37 @@ describe('serveGatewayRequest', () => {
     expect(drains).toBeGreaterThan(0);
   });
 
+  it('writes a reply\'s `stream` by plain reads, without making its `body`, and cancels it when the client goes away', async () => {
+    const encoder = new TextEncoder();
+    let reads = 0;
+    let cancelled!: () => void;
+    const cancelledPromise = new Promise<void>((resolve) => {
+      cancelled = resolve;
+    });
+    const url = await serve(async () => ({
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+      get body(): ReadableStream<Uint8Array> {
+        throw new Error('body made');
+      },
+      stream: {
+        read: async () => {
+          reads++;
+          if (reads === 1) return { done: false as const, value: encoder.encode('data: 1\n\n') };
+          return new Promise<never>(() => {}); // the upstream goes quiet
+        },
+        cancel: async () => cancelled(),
+      },
+    }));
+    const client = new AbortController();
+    const response = await fetch(`${url}/v1/chat/completions`, { method: 'POST', body: '{}', signal: client.signal });
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    const first = await response.body!.getReader().read();
+    expect(new TextDecoder().decode(first.value)).toBe('data: 1\n\n');
+    client.abort();
+    await cancelledPromise;
+  });
+
   it('answers 500 in the OpenAI envelope when the core throws', async () => {
     const url = await serve(async () => {
       throw new Error('bug');

@@ -108,17 +108,25 @@ export async function serveGatewayRequest(core: GatewayCore, request: IncomingMe
   } catch {
     reply = { status: 500, headers: { 'content-type': 'application/json' }, body: INTERNAL_ERROR };
   }
-  if (typeof reply.body === 'string') {
+  // A stream reply's bytes are read directly when the reply offers them so (its `body`, a Web stream, is then never made).
+  if (reply.stream) return writeStream(reply.status, reply.headers, reply.stream, response);
+  const body = reply.body;
+  if (typeof body === 'string') {
     if (response.destroyed) return;
-    response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
-    response.end(reply.body);
+    response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
+    response.end(body);
     return;
   }
-  await writeStream(reply.status, reply.headers, reply.body, response);
+  await writeStream(reply.status, reply.headers, body.getReader(), response);
 }
 
-async function writeStream(status: number, headers: Record<string, string>, body: ReadableStream<Uint8Array>, response: ServerResponse): Promise<void> {
-  const reader = body.getReader();
+/** What `writeStream` reads: a reply's `stream`, or a Web stream's reader. */
+interface ByteChunkReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+  cancel(): Promise<void>;
+}
+
+async function writeStream(status: number, headers: Record<string, string>, reader: ByteChunkReader, response: ServerResponse): Promise<void> {
   const cancel = () => {
     reader.cancel().catch(() => {});
   };
@@ -131,7 +139,7 @@ async function writeStream(status: number, headers: Record<string, string>, body
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done || value === undefined) break;
       if (response.destroyed) return cancel();
       if (!response.write(value)) {
         await new Promise<void>((resolve) => {

@@ -10,7 +10,8 @@ import type { GatewayRuntime, RequestReport } from '../handle-translated-request
 import { jsonResponse } from '../json-response.js';
 import { readUpstreamBody } from '../read-upstream-body.js';
 import { resolveModelRoute, type ResolvedRoute } from '../resolve-model-route.js';
-import { superviseUpstreamStream } from '../supervise-upstream-stream.js';
+import { StreamReply } from '../pull-byte-stream.js';
+import { createSupervisedStream } from '../supervise-upstream-stream.js';
 import type { ClientFront } from './client-front.js';
 
 /*
@@ -194,7 +195,7 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
       report.streamFinished = new Promise<void>((resolve) => {
         finishStream = resolve;
       });
-      const piped = superviseUpstreamStream(response.body, {
+      const piped = createSupervisedStream(response.body, {
         transcoder,
         clientTranscoder,
         controller,
@@ -211,7 +212,7 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
       });
       handedOver = true;
       return {
-        reply: { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', ...kept }, body: piped },
+        reply: new StreamReply(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', ...kept }, piped),
         streaming: true,
       };
     }
