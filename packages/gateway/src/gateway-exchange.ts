@@ -6,6 +6,7 @@
  */
 
 import type { ClientClosed } from './lazy-abort-controller.js';
+import type { ByteReadResult } from './open-byte-reader.js';
 
 /** Bytes arriving over time: a Web `ReadableStream`, or any async iterable of byte chunks (a Node `Readable`). */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -44,7 +45,7 @@ export interface GatewayReply {
 
 /** A stream reply's bytes as plain reads: `read()` one at a time; `cancel()` when the client goes away. */
 export interface ReplyByteStream {
-  read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>;
+  read(): Promise<ByteReadResult>;
   /** Stops the stream (the client went away); a read in progress then ends with `done`. */
   cancel(): Promise<void>;
 }
@@ -73,12 +74,9 @@ export interface UpstreamRequestInit {
   abort?: UpstreamAbort;
 }
 
-/** An abort as a fetch can follow it without an `AbortSignal`; a `LazyAbortController` is one. */
-export interface UpstreamAbort {
-  readonly aborted: boolean;
+/** An abort as a fetch can follow it without an `AbortSignal`: a `ClientClosed` with its reason; a `LazyAbortController` is one. */
+export interface UpstreamAbort extends ClientClosed {
   readonly reason: unknown;
-  /** Calls `callback` once on abort (at once if aborted); returns the function that stops that. */
-  onAbort(callback: () => void): () => void;
 }
 
 /**
