@@ -104,7 +104,7 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
       const status = reply.status;
       // A stream is logged when it is over (latency then covers the whole stream, and the line says how it ended
       // and carries the warnings its transcoder reported on the way).
-      if (streamFinished) void streamFinished.then(() => log(createLogLine(request.method, path, status, started, report)));
+      if (streamFinished) streamFinished.onFinish(() => log(createLogLine(request.method, path, status, started, report)));
       else log(createLogLine(request.method, path, status, started, report));
     }
     return reply;

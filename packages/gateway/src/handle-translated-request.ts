@@ -21,6 +21,7 @@ import { readUpstreamBody } from './read-upstream-body.js';
 import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
 import { resolveModelRoute } from './resolve-model-route.js';
 import { StreamReply } from './pull-byte-stream.js';
+import { StreamFinish } from './stream-finish.js';
 import { createSupervisedStream } from './supervise-upstream-stream.js';
 import { unconfiguredVertexBridge, vertexBridgeFor } from './vertex/create-vertex-bridge.js';
 import type { VertexSettings } from './vertex/vertex-settings.js';
@@ -40,8 +41,8 @@ const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** What the request handler reports for the log line. */
 export type RequestReport = Partial<Omit<GatewayLogLine, 'time' | 'method' | 'path' | 'latency_ms' | 'status'>> & {
-  /** For a stream: settles when the client's stream is over, so the log line can say how it ended. */
-  streamFinished?: Promise<void>;
+  /** For a stream: finishes when the client's stream is over, so the log line can say how it ended. */
+  streamFinished?: StreamFinish;
 };
 
 /** What lives as long as the gateway: its limits and the count of streams in flight. */
@@ -289,10 +290,7 @@ export async function handleTranslatedRequest(
       }
       const release = releaseSlot!;
       const unlink = unlinkSignals;
-      let finishStream!: () => void;
-      report.streamFinished = new Promise<void>((resolve) => {
-        finishStream = resolve;
-      });
+      const streamFinished = (report.streamFinished = new StreamFinish());
       // A client transducer that reads hub frames as objects gets them so from the bridges that build them.
       const hubFrames: OpenAIStreamFrame[] | undefined = front.readsHubFrames ? [] : undefined;
       const transcoder = bridge.createTranscoder(mapped.upstream.context, environment, {
@@ -321,7 +319,7 @@ export async function handleTranslatedRequest(
           if (outcome.kind !== 'completed') {
             report.error = outcome.kind === 'upstream_broken' ? `upstream_stream_error: ${outcome.detail}` : outcome.kind;
           }
-          finishStream();
+          streamFinished.finish();
         },
       });
       handedToStream = true;

@@ -10,35 +10,55 @@ export interface ByteReader {
   cancel(): Promise<void>;
 }
 
+const DONE: ByteReadResult = { done: true };
+
 /** Opens a reader on a Web stream (its own reader) or on an async iterable (its iterator). */
 export function openByteReader(source: ByteSource): ByteReader {
-  if ('getReader' in source && typeof source.getReader === 'function') {
-    const reader = (source as ReadableStream<Uint8Array>).getReader();
-    return {
-      read: () => reader.read() as Promise<ByteReadResult>,
-      cancel: () => reader.cancel().catch(() => {}),
-    };
+  if ('getReader' in source && typeof source.getReader === 'function') return new WebStreamByteReader((source as ReadableStream<Uint8Array>).getReader());
+  return new IteratorByteReader((source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]());
+}
+
+// Classes rather than closures: a reader lives as long as its stream, and an open stream mostly waits.
+class WebStreamByteReader implements ByteReader {
+  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
+
+  read(): Promise<ByteReadResult> {
+    return this.reader.read() as Promise<ByteReadResult>;
   }
-  const iterator = (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-  let ended = false;
-  return {
-    async read() {
-      if (ended) return { done: true };
-      const next = await iterator.next();
-      if (next.done) {
-        ended = true;
-        return { done: true };
-      }
-      return { done: false, value: next.value };
-    },
-    async cancel() {
-      if (ended) return;
-      ended = true;
-      try {
-        await iterator.return?.();
-      } catch {
-        // A source that fails while stopping is stopped all the same.
-      }
-    },
+
+  cancel(): Promise<void> {
+    return this.reader.cancel().catch(ignore);
+  }
+}
+
+class IteratorByteReader implements ByteReader {
+  private ended = false;
+
+  constructor(private readonly iterator: AsyncIterator<Uint8Array>) {}
+
+  /** The iterator's own result (an iterator result is a `ByteReadResult`): one `then`, no async function around it. */
+  read(): Promise<ByteReadResult> {
+    if (this.ended) return Promise.resolve(DONE);
+    return this.iterator.next().then(this.onNext);
+  }
+
+  async cancel(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    try {
+      await this.iterator.return?.();
+    } catch {
+      // A source that fails while stopping is stopped all the same.
+    }
+  }
+
+  private readonly onNext = (next: IteratorResult<Uint8Array>): ByteReadResult => {
+    // An iterator may leave `done` out of a value's result.
+    if (next.done === false) return next as ByteReadResult;
+    if (!next.done) return { done: false, value: next.value };
+    this.ended = true;
+    return DONE;
   };
 }
+
+function ignore(): void {}

@@ -2,7 +2,7 @@
  * `PullByteStream` read directly against the same source read as a Web `ReadableStream` (`highWaterMark: 0`): for any
  * source — pulls that enqueue nothing, one chunk or several, at once or after a turn, a chunk enqueued by a timer
  * while a pull waits (a keep-alive event), a close — and a reader that may pause between reads and
- * may cancel, the reads (a read left waiting included), the number of pulls and the cancels the source sees are the
+ * may cancel, with pulls that return a promise or return nothing and enqueue later, the reads (a read left waiting included), the number of pulls and the cancels the source sees are the
  * same.
  */
 import fc from 'fast-check';
@@ -15,6 +15,8 @@ interface Script {
   pulls: Action[][];
   pausesBeforeRead: boolean[];
   cancelAfter: number | undefined;
+  /** Pulls that return nothing, running what follows their first wait detached (as the gateway's supervisor does). */
+  syncPull: boolean;
 }
 
 const scripts: fc.Arbitrary<Script> = fc.record({
@@ -25,6 +27,7 @@ const scripts: fc.Arbitrary<Script> = fc.record({
   }),
   pausesBeforeRead: fc.array(fc.boolean(), { maxLength: 16 }),
   cancelAfter: fc.option(fc.nat({ max: 8 }), { nil: undefined }),
+  syncPull: fc.boolean(),
 });
 
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -34,28 +37,39 @@ function scriptedSource(script: Script) {
   const seen = { pulls: 0, cancels: 0 };
   let next = 1;
   let closed = false;
+  // Runs the actions from `index`; returns the promise of the rest at the first wait (undefined when none waits).
+  const run = (actions: Action[], index: number, sink: ByteSink): Promise<void> | undefined => {
+    for (let i = index; i < actions.length; i++) {
+      const action = actions[i]!;
+      if (closed) return undefined;
+      if (action === 'enqueue') sink.enqueue(new Uint8Array([next++]));
+      else if (action === 'tick') return turn().then(() => run(actions, i + 1, sink));
+      else if (action === 'timer-enqueue') {
+        const value = next++;
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            if (!closed) sink.enqueue(new Uint8Array([value]));
+            resolve();
+          }, 0),
+        ).then(() => run(actions, i + 1, sink));
+      } else if (action === 'close') {
+        closed = true;
+        sink.close();
+        return undefined;
+      } else throw new Error('pull failed');
+    }
+    return undefined;
+  };
   const source: PullSource = {
-    async pull(sink: ByteSink) {
+    pull(sink: ByteSink) {
       const actions = script.pulls[seen.pulls] ?? ['close'];
       seen.pulls++;
-      for (const action of actions) {
-        if (closed) return;
-        if (action === 'enqueue') sink.enqueue(new Uint8Array([next++]));
-        else if (action === 'tick') await turn();
-        else if (action === 'timer-enqueue') {
-          const value = next++;
-          await new Promise<void>((resolve) =>
-            setTimeout(() => {
-              if (!closed) sink.enqueue(new Uint8Array([value]));
-              resolve();
-            }, 0),
-          );
-        } else if (action === 'close') {
-          closed = true;
-          sink.close();
-          return;
-        } else throw new Error('pull failed');
+      const rest = run(actions, 0, sink);
+      if (script.syncPull) {
+        void rest;
+        return undefined;
       }
+      return rest ?? Promise.resolve();
     },
     cancel() {
       closed = true;

@@ -9,8 +9,12 @@ export interface ByteSink {
 
 /** A byte source pulled on demand, as a Web `ReadableStream`'s underlying source with `highWaterMark: 0` is. */
 export interface PullSource {
-  /** Called when a read waits and nothing is queued; not again before its promise settles. */
-  pull(sink: ByteSink): Promise<void>;
+  /**
+   * Called when a read waits and nothing is queued; not again before its promise settles. A pull may also return
+   * nothing (as a Web stream's may) and enqueue later: the read waits for it, and the next read that finds nothing
+   * queued pulls again.
+   */
+  pull(sink: ByteSink): Promise<void> | void;
   /** The reader went away before the end. */
   cancel(): void;
 }
@@ -95,27 +99,38 @@ export class PullByteStream implements ReplyByteStream {
 
   private startPull(): void {
     this.pulling = true;
-    this.source.pull(this.sink).then(
-      () => {
-        this.pulling = false;
-        // As the standard's pullAgain: a read that came during the pull and still waits gets another pull. A pull
-        // that gave nothing otherwise leaves the read waiting, as a Web stream does.
-        if (this.pullAgain) {
-          this.pullAgain = false;
-          if (this.waiting !== undefined) this.startPull();
-        }
-      },
-      (error: unknown) => {
-        // As a Web stream whose pull rejects: errored (what was queued before is still read; a Web stream drops it
-        // or not depending on when its reader reads).
-        this.pulling = false;
-        this.failure = { error };
-        const waiting = this.waiting;
-        this.waiting = undefined;
-        waiting?.reject(error);
-      },
-    );
+    let pulled: Promise<void> | void;
+    try {
+      pulled = this.source.pull(this.sink);
+    } catch (error) {
+      this.onPullFailed(error);
+      return;
+    }
+    // A pull that returns nothing has ended (as a Web stream's, whose undefined is a settled promise): no read can
+    // have come during it, so there is no pull again to make.
+    if (pulled) pulled.then(this.onPulled, this.onPullFailed);
+    else this.pulling = false;
   }
+
+  private readonly onPulled = (): void => {
+    this.pulling = false;
+    // As the standard's pullAgain: a read that came during the pull and still waits gets another pull. A pull that
+    // gave nothing otherwise leaves the read waiting, as a Web stream does.
+    if (this.pullAgain) {
+      this.pullAgain = false;
+      if (this.waiting !== undefined) this.startPull();
+    }
+  };
+
+  private readonly onPullFailed = (error: unknown): void => {
+    // As a Web stream whose pull rejects (or throws): errored (what was queued before is still read; a Web stream
+    // drops it or not depending on when its reader reads).
+    this.pulling = false;
+    this.failure = { error };
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.reject(error);
+  };
 
   private settle(result: ByteReadResult): void {
     const waiting = this.waiting;

@@ -7,7 +7,7 @@ import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
 import type { ByteSource } from './gateway-exchange.js';
 import type { LazyAbortController } from './lazy-abort-controller.js';
 import { openByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
-import { PullByteStream, type ByteSink } from './pull-byte-stream.js';
+import { PullByteStream, type ByteSink, type PullSource } from './pull-byte-stream.js';
 
 /** How a supervised stream ended (for the log). */
 export type StreamOutcome =
@@ -121,42 +121,182 @@ export function superviseUpstreamStream(upstream: ByteSource, options: Supervise
 
 /** `superviseUpstreamStream`'s stream as a `PullByteStream`: read directly (the Node adapter) or as a Web stream. */
 export function createSupervisedStream(upstream: ByteSource, options: SuperviseUpstreamStreamOptions): PullByteStream {
-  const { transcoder, controller, deadline, idleTimeoutMs, clientTranscoder, hubFrames } = options;
-  const reader = openByteReader(upstream);
-  let finished = false;
-  let tripped: { message: string; code: 'upstream_idle_timeout' | 'request_timeout' } | undefined;
-  let wake: (() => void) | undefined;
-  let failed = false;
-  // One idle timer per stream, re-armed only when it fires: it trips when a read has waited `idleTimeoutMs`.
-  const idleMs = Math.min(idleTimeoutMs, MAX_TIMER_DELAY_MS);
-  let waitingSince: number | undefined;
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
-  const onIdleTimer = (): void => {
-    idleTimer = undefined;
-    if (waitingSince === undefined || finished) return;
-    const waited = Date.now() - waitingSince;
-    if (waited >= idleMs) trip('upstream_idle_timeout', `The upstream sent nothing for ${idleTimeoutMs} ms; the response is incomplete.`);
-    else idleTimer = setTimeout(onIdleTimer, idleMs - waited);
+  return new PullByteStream(new SupervisedSource(upstream, options));
+}
+
+type TripCode = 'upstream_idle_timeout' | 'request_timeout';
+
+/**
+ * The supervisor's state and steps as one object per stream (an open stream waits for the upstream for most of its
+ * life: one object, a pair of callbacks for the pending upstream read and no suspended async function hold less
+ * memory than a closure per step and a race per read). A pull starts one upstream read; its result is translated and
+ * enqueued, or, when it gives the client nothing, the next read starts. A trip (idle timeout, deadline) during a read
+ * ends the stream at once; the read's late result is then ignored.
+ */
+class SupervisedSource implements PullSource {
+  private readonly reader: ByteReader;
+  private readonly transcoder: UpstreamStreamTranscoder;
+  private readonly clientTranscoder: ClientStreamTranscoder | undefined;
+  private readonly hubFrames: OpenAIStreamFrame[] | undefined;
+  private readonly controller: LazyAbortController;
+  private readonly deadline: Deadline;
+  private readonly idleTimeoutMs: number;
+  private readonly idleMs: number;
+  private readonly onFinish: (outcome: StreamOutcome) => void;
+  private readonly stopDeadline: () => void;
+  /** Where the current pull writes (set by every pull). */
+  private sink: ByteSink | undefined = undefined;
+  private finished = false;
+  private failed = false;
+  private tripped: { message: string; code: TripCode } | undefined = undefined;
+  /** An upstream read is in flight (its result is for the client read that started it, or a later one). */
+  private reading = false;
+  /** When the read in flight started (for the idle timer). */
+  private waitingSince: number | undefined = undefined;
+  /** One idle timer per stream, re-armed only when it fires: it trips when a read has waited `idleTimeoutMs`. */
+  private idleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private keepAliveTimer: ReturnType<typeof setInterval> | undefined = undefined;
+
+  constructor(upstream: ByteSource, options: SuperviseUpstreamStreamOptions) {
+    this.reader = openByteReader(upstream);
+    this.transcoder = options.transcoder;
+    this.clientTranscoder = options.clientTranscoder;
+    this.hubFrames = options.hubFrames;
+    this.controller = options.controller;
+    this.deadline = options.deadline;
+    this.idleTimeoutMs = options.idleTimeoutMs;
+    this.idleMs = Math.min(options.idleTimeoutMs, MAX_TIMER_DELAY_MS);
+    this.onFinish = options.onFinish;
+    this.stopDeadline = this.deadline.onExpire(this.onDeadline);
+  }
+
+  pull(sink: ByteSink): void {
+    this.sink = sink;
+    // A keep-alive event answered the client's last read while the upstream read is still in flight: its result
+    // answers this one.
+    if (this.reading || this.finished) return;
+    this.readUpstream();
+  }
+
+  cancel(): void {
+    this.controller.abort(new Error('client cancelled'));
+    void this.reader.cancel();
+    this.finish({ kind: 'client_cancelled' });
+  }
+
+  private readUpstream(): void {
+    if (this.tripped) {
+      this.endTripped();
+      return;
+    }
+    this.reading = true;
+    this.waitingSince = Date.now();
+    this.idleTimer ??= setTimeout(onIdleTimer, this.idleMs, this);
+    // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
+    const keepAlive = this.clientTranscoder?.keepAlive;
+    if (keepAlive) this.keepAliveTimer = setInterval(onKeepAliveTimer, Math.min(keepAlive.intervalMs, MAX_TIMER_DELAY_MS), this);
+    let read: Promise<ByteReadResult>;
+    try {
+      read = this.reader.read();
+    } catch (error) {
+      read = Promise.reject(error);
+    }
+    read.then(this.onRead, this.onReadFailed);
+  }
+
+  private readonly onRead = (result: ByteReadResult): void => {
+    if (this.stopWaiting()) this.afterRead(result, undefined);
   };
 
-  // A transcoder bug must not break the connection: the client gets an error payload and the stream ends.
-  const translate = (step: () => Uint8Array): Uint8Array => {
-    if (failed) return new Uint8Array(0);
+  private readonly onReadFailed = (error: unknown): void => {
+    if (this.stopWaiting()) this.afterRead(undefined, error ?? new Error('read failed'));
+  };
+
+  /** The read in flight is over: whether its result is still wanted (not after the end or a trip). */
+  private stopWaiting(): boolean {
+    if (!this.reading) return false;
+    this.reading = false;
+    this.waitingSince = undefined;
+    if (this.keepAliveTimer !== undefined) {
+      clearInterval(this.keepAliveTimer);
+      this.keepAliveTimer = undefined;
+    }
+    return !this.finished;
+  }
+
+  private afterRead(result: ByteReadResult | undefined, broken: unknown): void {
+    const transcoder = this.transcoder;
+    const sink = this.sink!;
+    if (this.tripped) {
+      this.endTripped();
+      return;
+    }
+    if (broken !== undefined || result === undefined || result.done) {
+      this.closeWith(sink, this.translate(undefined));
+      if (broken !== undefined) this.controller.abort(new Error('upstream stream broken'));
+      this.finish(
+        broken === undefined ? { kind: 'completed' } : { kind: 'upstream_broken', detail: broken instanceof Error ? broken.message : String(broken) },
+      );
+      return;
+    }
+    const chunk = result.value;
+    const output = this.translate(chunk);
+    if (transcoder.settled || this.failed) {
+      // The answer is complete (or failed): whatever the upstream still sends is not needed. After a complete answer
+      // its end is read (see drainThenCancel); after a failure the body is cancelled at once.
+      this.closeWith(sink, output);
+      if (this.failed) void this.reader.cancel();
+      else void drainThenCancel(this.reader);
+      this.finish({ kind: 'completed' });
+      return;
+    }
+    const client = this.toClient(output);
+    if (client.byteLength > 0) sink.enqueue(client);
+    // Nothing for the client yet (an event split across chunks, a ping): the client's read still waits.
+    else this.readUpstream();
+  }
+
+  /** Ends the stream after a trip: as the upstream's close would have when the answer is whole, else with an error payload. */
+  private endTripped(): void {
+    const tripped = this.tripped!;
+    const transcoder = this.transcoder;
+    const sink = this.sink!;
+    if (transcoder.complete === true && !transcoder.settled && !this.failed) {
+      // The answer is whole (a Gemini stream that stalls after its finish reason): end it as the upstream's close
+      // would have, with the usage chunk and [DONE].
+      this.closeWith(sink, this.translate(undefined));
+      this.finish({ kind: 'completed' });
+      return;
+    }
+    this.closeWith(sink, !transcoder.settled && !this.failed ? errorFrame(tripped.message, tripped.code) : new Uint8Array(0));
+    this.finish({ kind: tripped.code });
+  }
+
+  /**
+   * The transcoder's output for `chunk`, or its end for `undefined`. A transcoder bug must not break the connection:
+   * the client gets an error payload and the stream ends.
+   */
+  private translate(chunk: Uint8Array | undefined): Uint8Array {
+    if (this.failed) return new Uint8Array(0);
     try {
-      return step();
+      return chunk === undefined ? this.transcoder.end() : this.transcoder.push(chunk);
     } catch {
-      failed = true;
+      this.failed = true;
       return encoder.encode(
         `data: ${JSON.stringify({ error: { message: 'The gateway failed to translate the upstream stream.', type: 'server_error', param: null, code: 'internal_error' } })}\n\n`,
       );
     }
-  };
+  }
 
-  // Hub output on its way to the client: through the client API's transcoder when there is one (the frames the
-  // step delivered as objects first, then its bytes; a bridge delivers one or the other).
-  const toClient = (hub: Uint8Array): Uint8Array => {
+  /**
+   * Hub output on its way to the client: through the client API's transcoder when there is one (the frames the step
+   * delivered as objects first, then its bytes; a bridge delivers one or the other).
+   */
+  private toClient(hub: Uint8Array): Uint8Array {
+    const clientTranscoder = this.clientTranscoder;
     if (!clientTranscoder) return hub;
     let out: Uint8Array = EMPTY;
+    const hubFrames = this.hubFrames;
     if (hubFrames !== undefined && hubFrames.length > 0) {
       out = clientTranscoder.pushFrames!(hubFrames);
       hubFrames.length = 0;
@@ -164,15 +304,17 @@ export function createSupervisedStream(upstream: ByteSource, options: SuperviseU
     if (hub.byteLength === 0) return out;
     const bytes = clientTranscoder.push(hub);
     return out.byteLength === 0 ? bytes : joinBytes([out, bytes]);
-  };
-  // The last bytes of the stream, with the warnings comment placed where clients still read it.
-  const closeWith = (stream: ByteSink, hub: Uint8Array): void => {
-    const warnings = transcoder.warnings;
+  }
+
+  /** The last bytes of the stream, with the warnings comment placed where clients still read it. */
+  private closeWith(sink: ByteSink, hub: Uint8Array): void {
+    const warnings = this.transcoder.warnings;
+    const clientTranscoder = this.clientTranscoder;
     const comment = warnings && warnings.length > 0 ? formatWarningsComment(warnings) : undefined;
     let out: Uint8Array;
     if (clientTranscoder) {
       // The client API's own lossy steps (known once its stream has ended) join the hub's.
-      const body = joinBytes([toClient(hub), clientTranscoder.end()]);
+      const body = joinBytes([this.toClient(hub), clientTranscoder.end()]);
       const all = [...(warnings ?? []), ...(clientTranscoder.warnings ?? [])];
       out = all.length > 0 ? joinBytes([body, formatWarningsComment(all)]) : body;
     } else if (comment && endsWithDone(hub)) {
@@ -180,104 +322,51 @@ export function createSupervisedStream(upstream: ByteSource, options: SuperviseU
     } else {
       out = comment ? joinBytes([hub, comment]) : hub;
     }
-    if (out.byteLength > 0) stream.enqueue(out);
-    stream.close();
-  };
+    if (out.byteLength > 0) sink.enqueue(out);
+    sink.close();
+  }
 
-  const finish = (outcome: StreamOutcome): void => {
-    if (finished) return;
-    finished = true;
-    if (idleTimer !== undefined) clearTimeout(idleTimer);
-    stopDeadline();
-    options.onFinish(outcome);
-  };
-  const trip = (code: 'upstream_idle_timeout' | 'request_timeout', message: string): void => {
-    if (tripped || finished) return;
-    tripped = { code, message };
-    controller.abort(new Error(code));
-    void reader.cancel();
-    wake?.();
-  };
-  const onDeadline = (): void =>
-    trip('request_timeout', `The request did not complete within ${deadline.timeoutMs} ms; the response is incomplete.`);
-  const stopDeadline = deadline.onExpire(onDeadline);
+  private finish(outcome: StreamOutcome): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    if (this.keepAliveTimer !== undefined) clearInterval(this.keepAliveTimer);
+    this.stopDeadline();
+    this.onFinish(outcome);
+  }
 
-  return new PullByteStream({
-    async pull(stream) {
-      for (;;) {
-        if (tripped) {
-          if (transcoder.complete === true && !transcoder.settled && !failed) {
-            // The answer is whole (a Gemini stream that stalls after its finish reason): end it as the upstream's
-            // close would have, with the usage chunk and [DONE].
-            closeWith(stream, translate(() => transcoder.end()));
-            finish({ kind: 'completed' });
-            return;
-          }
-          closeWith(stream, !transcoder.settled && !failed ? errorFrame(tripped.message, tripped.code) : new Uint8Array(0));
-          finish({ kind: tripped.code });
-          return;
-        }
-        let result: ByteReadResult | undefined;
-        let broken: unknown;
-        waitingSince = Date.now();
-        idleTimer ??= setTimeout(onIdleTimer, idleMs);
-        // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
-        const keepAlive = clientTranscoder?.keepAlive;
-        const keepAliveTimer = keepAlive
-          ? setInterval(() => {
-              if (finished || tripped) return;
-              const bytes = keepAlive.bytes();
-              if (bytes.byteLength > 0) stream.enqueue(bytes);
-            }, Math.min(keepAlive.intervalMs, MAX_TIMER_DELAY_MS))
-          : undefined;
-        try {
-          result = await Promise.race([
-            reader.read(),
-            new Promise<undefined>((resolve) => {
-              wake = () => resolve(undefined);
-            }),
-          ]);
-        } catch (error) {
-          broken = error ?? new Error('read failed');
-        } finally {
-          waitingSince = undefined;
-          wake = undefined;
-          if (keepAliveTimer !== undefined) clearInterval(keepAliveTimer);
-        }
-        if (finished) return;
-        if (tripped) continue;
-        if (broken !== undefined || result === undefined || result.done) {
-          closeWith(stream, translate(() => transcoder.end()));
-          if (broken !== undefined) controller.abort(new Error('upstream stream broken'));
-          finish(
-            broken === undefined
-              ? { kind: 'completed' }
-              : { kind: 'upstream_broken', detail: broken instanceof Error ? broken.message : String(broken) },
-          );
-          return;
-        }
-        const chunk = result.value;
-        const output = translate(() => transcoder.push(chunk));
-        if (transcoder.settled || failed) {
-          // The answer is complete (or failed): whatever the upstream still sends is not needed. After a complete
-          // answer its end is read (see drainThenCancel); after a failure the body is cancelled at once.
-          closeWith(stream, output);
-          if (failed) void reader.cancel();
-          else void drainThenCancel(reader);
-          finish({ kind: 'completed' });
-          return;
-        }
-        const client = toClient(output);
-        if (client.byteLength > 0) {
-          stream.enqueue(client);
-          return;
-        }
-      }
-    },
-    cancel() {
-      controller.abort(new Error('client cancelled'));
-      void reader.cancel();
-      finish({ kind: 'client_cancelled' });
-    },
-  });
+  /** Idle timeout or deadline: aborts the upstream and, when a read is in flight, ends the client stream now. */
+  trip(code: TripCode, message: string): void {
+    if (this.tripped || this.finished) return;
+    this.tripped = { code, message };
+    this.controller.abort(new Error(code));
+    void this.reader.cancel();
+    if (this.stopWaiting()) this.endTripped();
+  }
+
+  onIdleTimer(): void {
+    this.idleTimer = undefined;
+    if (this.waitingSince === undefined || this.finished) return;
+    const waited = Date.now() - this.waitingSince;
+    if (waited >= this.idleMs) this.trip('upstream_idle_timeout', `The upstream sent nothing for ${this.idleTimeoutMs} ms; the response is incomplete.`);
+    else this.idleTimer = setTimeout(onIdleTimer, this.idleMs - waited, this);
+  }
+
+  onKeepAliveTimer(): void {
+    if (this.finished || this.tripped) return;
+    const bytes = this.clientTranscoder!.keepAlive!.bytes();
+    if (bytes.byteLength > 0) this.sink!.enqueue(bytes);
+  }
+
+  private readonly onDeadline = (): void =>
+    this.trip('request_timeout', `The request did not complete within ${this.deadline.timeoutMs} ms; the response is incomplete.`);
+}
+
+// Timer callbacks take the supervisor as their argument: no closure per timer.
+function onIdleTimer(source: SupervisedSource): void {
+  source.onIdleTimer();
+}
+
+function onKeepAliveTimer(source: SupervisedSource): void {
+  source.onKeepAliveTimer();
 }

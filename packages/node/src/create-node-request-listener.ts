@@ -49,13 +49,14 @@ export function createNodeRequestListener(options: GatewayOptions): NodeRequestL
     createUtf8Decoder: options.createUtf8Decoder ?? createUtf8DecoderWithStringDecoder,
   });
   return (request, response) => {
-    void serveGatewayRequest(core, request, response);
+    void serve(core, request, response, undefined);
   };
 }
 
 /**
- * The `GatewayRequest` of a Node request: a class, so that `signal` is made only when a core asks for it (the
- * gateway's own core listens through `closed`).
+ * The `GatewayRequest` of a Node request, and what follows its response's `close`: a class, so that `signal` is made
+ * only when a core asks for it (the gateway's own core listens through `closed`), and one listener tells both the
+ * core and a stream being written that the client went away.
  */
 class NodeGatewayRequest implements GatewayRequest {
   readonly method: string;
@@ -63,10 +64,14 @@ class NodeGatewayRequest implements GatewayRequest {
   readonly body: GatewayRequest['body'];
   /** A request header by lower-case name (a function of its own: the core passes it on). */
   readonly header: GatewayRequest['header'];
+  /** Aborts when the client goes away. No `AbortSignal` unless something asks for one (about 1.8 µs each in Node 20). */
+  readonly closed = new LazyAbortController();
+  /** The stream reply being written, if any: cancelled when the client goes away. */
+  writer: StreamReplyWriter | undefined = undefined;
 
   constructor(
     request: IncomingMessage,
-    readonly closed: LazyAbortController,
+    private readonly response: ServerResponse,
   ) {
     const url = request.url ?? '/';
     const query = url.indexOf('?');
@@ -80,12 +85,19 @@ class NodeGatewayRequest implements GatewayRequest {
       if (value === undefined) return null;
       return Array.isArray(value) ? value.join(', ') : value;
     };
+    response.once('close', this.onResponseClose);
   }
 
   /** Aborts when the client goes away (made on first use). */
   get signal(): AbortSignal {
     return this.closed.signal;
   }
+
+  private readonly onResponseClose = (): void => {
+    if (this.response.writableFinished) return;
+    this.closed.abort(new Error('client closed the connection'));
+    this.writer?.cancel();
+  };
 }
 
 function hasBody(request: IncomingMessage): boolean {
@@ -94,14 +106,14 @@ function hasBody(request: IncomingMessage): boolean {
   return request.headers['transfer-encoding'] !== undefined;
 }
 
-/** Runs one request through `core` and writes its reply; never throws. */
-export async function serveGatewayRequest(core: GatewayCore, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  // No `AbortSignal` unless something asks for one (about 1.8 µs each in Node 20): the core listens through `closed`.
-  const clientGone = new LazyAbortController();
-  response.once('close', () => {
-    if (!response.writableFinished) clientGone.abort(new Error('client closed the connection'));
-  });
-  const gatewayRequest = new NodeGatewayRequest(request, clientGone);
+/** Runs one request through `core` and writes its reply; never throws; settles when the reply is written. */
+export function serveGatewayRequest(core: GatewayCore, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => void serve(core, request, response, resolve));
+}
+
+/** `serveGatewayRequest` with an optional callback for the end instead of a promise (the listener needs none). */
+async function serve(core: GatewayCore, request: IncomingMessage, response: ServerResponse, written: (() => void) | undefined): Promise<void> {
+  const gatewayRequest = new NodeGatewayRequest(request, response);
   let reply: GatewayReply;
   try {
     reply = await core(gatewayRequest);
@@ -109,53 +121,115 @@ export async function serveGatewayRequest(core: GatewayCore, request: IncomingMe
     reply = { status: 500, headers: { 'content-type': 'application/json' }, body: INTERNAL_ERROR };
   }
   // A stream reply's bytes are read directly when the reply offers them so (its `body`, a Web stream, is then never made).
-  if (reply.stream) return writeStream(reply.status, reply.headers, reply.stream, response);
-  const body = reply.body;
+  const stream = reply.stream;
+  const body = stream ? undefined : reply.body;
   if (typeof body === 'string') {
-    if (response.destroyed) return;
-    response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
-    response.end(body);
+    if (!response.destroyed) {
+      response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
+      response.end(body);
+    }
+    written?.();
     return;
   }
-  await writeStream(reply.status, reply.headers, body.getReader(), response);
+  const writer = new StreamReplyWriter(stream ?? body!.getReader(), response, written);
+  gatewayRequest.writer = writer;
+  writer.start(reply.status, reply.headers);
 }
 
-/** What `writeStream` reads: a reply's `stream`, or a Web stream's reader. */
+/** What a `StreamReplyWriter` reads: a reply's `stream`, or a Web stream's reader. */
 interface ByteChunkReader {
   read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
   cancel(): Promise<void>;
 }
 
-async function writeStream(status: number, headers: Record<string, string>, reader: ByteChunkReader, response: ServerResponse): Promise<void> {
-  const cancel = () => {
-    reader.cancel().catch(() => {});
-  };
-  if (response.destroyed) return cancel();
-  response.once('close', () => {
-    if (!response.writableFinished) cancel();
-  });
-  response.writeHead(status, headers);
-  response.flushHeaders();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done || value === undefined) break;
-      if (response.destroyed) return cancel();
-      if (!response.write(value)) {
-        await new Promise<void>((resolve) => {
-          const resume = () => {
-            response.off('drain', resume);
-            response.off('close', resume);
-            resolve();
-          };
-          response.on('drain', resume);
-          response.on('close', resume);
-        });
-      }
+/**
+ * Writes a stream reply chunk by chunk as it is read, waiting for `drain` when the socket's buffer is full. One object
+ * and a callback per read rather than an async loop: an open stream mostly waits for its next chunk, and a suspended
+ * async function (with its caller) holds more memory while it does.
+ */
+class StreamReplyWriter {
+  private over = false;
+
+  constructor(
+    private readonly reader: ByteChunkReader,
+    private readonly response: ServerResponse,
+    private readonly written: (() => void) | undefined,
+  ) {}
+
+  start(status: number, headers: Record<string, string>): void {
+    const response = this.response;
+    if (response.destroyed) {
+      this.cancel();
+      this.end();
+      return;
     }
-    response.end();
-  } catch {
-    // The gateway's stream ends with an error payload rather than failing; a failure here is a bug: close the socket.
-    response.destroy();
+    try {
+      response.writeHead(status, headers);
+      response.flushHeaders();
+    } catch {
+      this.cancel();
+      this.onFailure();
+      return;
+    }
+    this.readNext();
+  }
+
+  /** The client went away: stop the reply's source. */
+  cancel(): void {
+    this.reader.cancel().catch(ignore);
+  }
+
+  private readNext(): void {
+    let read: Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+    try {
+      read = this.reader.read();
+    } catch {
+      this.onFailure();
+      return;
+    }
+    read.then(this.onChunk, this.onFailure);
+  }
+
+  private readonly onChunk = (result: { done: boolean; value?: Uint8Array | undefined }): void => {
+    const response = this.response;
+    try {
+      if (result.done || result.value === undefined) {
+        response.end();
+        this.end();
+        return;
+      }
+      if (response.destroyed) {
+        this.cancel();
+        this.end();
+        return;
+      }
+      if (response.write(result.value)) this.readNext();
+      else {
+        response.on('drain', this.onDrain);
+        response.on('close', this.onDrain);
+      }
+    } catch {
+      this.onFailure();
+    }
+  };
+
+  private readonly onDrain = (): void => {
+    this.response.off('drain', this.onDrain);
+    this.response.off('close', this.onDrain);
+    this.readNext();
+  };
+
+  /** The gateway's stream ends with an error payload rather than failing; a failure here is a bug: close the socket. */
+  private readonly onFailure = (): void => {
+    this.response.destroy();
+    this.end();
+  };
+
+  private end(): void {
+    if (this.over) return;
+    this.over = true;
+    this.written?.();
   }
 }
+
+function ignore(): void {}

@@ -11,6 +11,7 @@ import { jsonResponse } from '../json-response.js';
 import { readUpstreamBody } from '../read-upstream-body.js';
 import { resolveModelRoute, type ResolvedRoute } from '../resolve-model-route.js';
 import { StreamReply } from '../pull-byte-stream.js';
+import { StreamFinish } from '../stream-finish.js';
 import { createSupervisedStream } from '../supervise-upstream-stream.js';
 import type { ClientFront } from './client-front.js';
 
@@ -191,10 +192,7 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
     }
     if (stream && response.body) {
       const { transcoder, clientTranscoder } = createPassThroughTranscoders(call.streamWatch);
-      let finishStream!: () => void;
-      report.streamFinished = new Promise<void>((resolve) => {
-        finishStream = resolve;
-      });
+      const streamFinished = (report.streamFinished = new StreamFinish());
       const piped = createSupervisedStream(response.body, {
         transcoder,
         clientTranscoder,
@@ -207,7 +205,7 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
           unlinkDeadline();
           deadline.dispose();
           if (outcome.kind !== 'completed') report.error = outcome.kind === 'upstream_broken' ? `upstream_stream_error: ${outcome.detail}` : outcome.kind;
-          finishStream();
+          streamFinished.finish();
         },
       });
       handedOver = true;
