@@ -82,4 +82,13 @@ describe('resolveAnthropicModelCapabilities', () => {
     expect(exact.thinking).toBe('adaptive-only');
     expect(exact.samplingParameters).toBe('none');
   });
+
+  it('shares one frozen answer per model when there is no override, and a fresh one with an override', () => {
+    const first = resolveAnthropicModelCapabilities('claude-sonnet-4-5-20250929');
+    expect(resolveAnthropicModelCapabilities('claude-sonnet-4-5-20250929')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const overridden = resolveAnthropicModelCapabilities('claude-sonnet-4-5-20250929', { capabilities: { prefill: false } });
+    expect(overridden).not.toBe(first);
+    expect(overridden).toEqual({ ...first, prefill: false });
+  });
 });

@@ -34,4 +34,16 @@ describe('readRequestBody', () => {
     const large = await readRequestBody(request([bytes('{"a":"'), bytes('x'.repeat(64)), bytes('"}')]), 32);
     expect(!large.ok && large.error.status).toBe(413);
   });
+
+  it('answers 408 when the deadline passes while the body is still arriving, and 400 when the body breaks', async () => {
+    const { createDeadline } = await import('./create-deadline.js');
+    const deadline = createDeadline(30);
+    const slow: GatewayRequest = { ...request([]), body: (async function* () { yield bytes('{"a":'); await new Promise(() => {}); })() };
+    const late = await readRequestBody(slow, 1024, deadline);
+    deadline.dispose();
+    expect(!late.ok && [late.error.status, late.error.body.error.code]).toEqual([408, 'request_timeout']);
+    const broken: GatewayRequest = { ...request([]), body: (async function* () { yield bytes('{"a":'); throw new Error('reset'); })() };
+    const failed = await readRequestBody(broken, 1024, createDeadline(10_000));
+    expect(!failed.ok && [failed.error.status, failed.error.body.error.code]).toEqual([400, 'invalid_body']);
+  });
 });

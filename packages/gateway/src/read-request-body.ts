@@ -13,28 +13,12 @@ export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; e
  * Reads and parses a JSON request body, stopping at `maxBytes` (413) without buffering past the limit; invalid JSON
  * is a 400. A client still sending when the request's deadline passes gets a 408.
  */
-export async function readRequestBody(request: GatewayRequest, maxBytes: number, deadline?: Deadline): Promise<ReadRequestBodyResult> {
+export function readRequestBody(request: GatewayRequest, maxBytes: number, deadline?: Deadline): Promise<ReadRequestBodyResult> {
   const declared = Number(request.header('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(maxBytes);
-  if (!request.body) return { ok: false, error: createOpenAIError(400, 'The request body is empty; send a JSON object.') };
-  const reader = openByteReader(request.body);
-  if (!deadline) return readJson(reader, maxBytes, () => reader.read());
-  let stopWaiting = (): void => {};
-  const expired = new Promise<never>((_resolve, reject) => {
-    stopWaiting = deadline.onExpire(() => reject(new Error('request timeout')));
-  });
-  try {
-    const result = await readJson(reader, maxBytes, () => Promise.race([reader.read(), expired]));
-    if (!result.ok && deadline.expired && result.error.body.error.code === 'invalid_body') {
-      return {
-        ok: false,
-        error: createOpenAIError(408, `The request body did not arrive within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
-      };
-    }
-    return result;
-  } finally {
-    stopWaiting();
-  }
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve(tooLarge(maxBytes));
+  const body = request.body;
+  if (!body) return Promise.resolve({ ok: false, error: createOpenAIError(400, 'The request body is empty; send a JSON object.') });
+  return new Promise((resolve) => new RequestBodyRead(body, maxBytes, deadline, resolve).readNext());
 }
 
 function tooLarge(maxBytes: number): ReadRequestBodyResult {
@@ -44,25 +28,88 @@ function tooLarge(maxBytes: number): ReadRequestBodyResult {
   };
 }
 
-async function readJson(reader: ByteReader, maxBytes: number, read: () => Promise<ByteReadResult>): Promise<ReadRequestBodyResult> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    let next: ByteReadResult;
-    try {
-      next = await read();
-    } catch {
-      await reader.cancel();
-      return { ok: false, error: createOpenAIError(400, 'The request body could not be read.', { code: 'invalid_body' }) };
-    }
-    if (next.done) break;
-    size += next.value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return tooLarge(maxBytes);
-    }
-    parts.push(next.value);
+/**
+ * One body read: its state and a callback pair for the reads, with the deadline watched once for the whole body,
+ * rather than a race and a promise per read.
+ */
+class RequestBodyRead {
+  private readonly reader: ByteReader;
+  private readonly parts: Uint8Array[] = [];
+  private size = 0;
+  private over = false;
+  private readonly stopWatching: () => void;
+
+  constructor(
+    body: NonNullable<GatewayRequest['body']>,
+    private readonly maxBytes: number,
+    private readonly deadline: Deadline | undefined,
+    private readonly resolve: (result: ReadRequestBodyResult) => void,
+  ) {
+    this.reader = openByteReader(body);
+    // An expired deadline: the first read says so (onExpire would call back before this read is set up).
+    this.stopWatching = deadline && !deadline.expired ? deadline.onExpire(this.onExpire) : nothingToStop;
   }
+
+  readNext(): void {
+    if (this.deadline?.expired) {
+      this.fail(this.timedOut());
+      return;
+    }
+    let read: Promise<ByteReadResult>;
+    try {
+      read = this.reader.read();
+    } catch (error) {
+      read = Promise.reject(error);
+    }
+    read.then(this.onRead, this.onReadFailed);
+  }
+
+  private readonly onRead = (next: ByteReadResult): void => {
+    if (this.over) return;
+    if (next.done) {
+      this.over = true;
+      this.stopWatching();
+      this.resolve(parseJson(this.parts, this.size));
+      return;
+    }
+    this.size += next.value.byteLength;
+    if (this.size > this.maxBytes) {
+      this.fail(tooLarge(this.maxBytes));
+      return;
+    }
+    this.parts.push(next.value);
+    this.readNext();
+  };
+
+  private readonly onReadFailed = (): void => {
+    this.fail({ ok: false, error: createOpenAIError(400, 'The request body could not be read.', { code: 'invalid_body' }) });
+  };
+
+  /** The client still sending when the deadline passes: 408, whatever the read in flight still does. */
+  private readonly onExpire = (): void => {
+    this.fail(this.timedOut());
+  };
+
+  private timedOut(): ReadRequestBodyResult {
+    return {
+      ok: false,
+      error: createOpenAIError(408, `The request body did not arrive within ${this.deadline!.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
+    };
+  }
+
+  /** Ends the read with `result` and stops the body (the rest is not read; a source slow to stop does not hold the reply). */
+  private fail(result: ReadRequestBodyResult): void {
+    if (this.over) return;
+    this.over = true;
+    this.stopWatching();
+    void this.reader.cancel();
+    this.resolve(result);
+  }
+}
+
+function nothingToStop(): void {}
+
+function parseJson(parts: readonly Uint8Array[], size: number): ReadRequestBodyResult {
   try {
     // One chunk (the common case) is decoded where it is, without a copy.
     return { ok: true, json: JSON.parse(decoder.decode(parts.length === 1 ? parts[0] : concatBytes(parts, size))) };

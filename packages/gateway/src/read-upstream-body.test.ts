@@ -39,4 +39,43 @@ describe('readUpstreamBody', () => {
   it('ends a character cut by the limit with U+FFFD', async () => {
     expect(await read([[0x61], [0xe2, 0x82, 0xac]], 3, true)).toEqual({ ok: true, text: 'a\uFFFD', truncated: true });
   });
+
+  it('waits up to idleTimeoutMs for each read, not for the whole body', async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const steady: UpstreamResponse = {
+      status: 200,
+      headers: { get: () => null },
+      body: (async function* () {
+        for (const byte of [0x61, 0x62, 0x63, 0x64]) {
+          await sleep(30);
+          yield new Uint8Array([byte]);
+        }
+      })(),
+    };
+    // Four reads of about 30 ms each: 120 ms in all, over the 80 ms idle limit, and never one wait over it.
+    expect(await readUpstreamBody(steady, { controller: new LazyAbortController(), idleTimeoutMs: 80, maxBytes: 1024 })).toEqual({ ok: true, text: 'abcd', truncated: false });
+  });
+
+  it('ends with idle_timeout when a read waits longer than idleTimeoutMs, and aborts the controller', async () => {
+    const controller = new LazyAbortController();
+    const stalled: UpstreamResponse = {
+      status: 200,
+      headers: { get: () => null },
+      body: (async function* () {
+        yield new Uint8Array([0x61]);
+        await new Promise(() => {});
+      })(),
+    };
+    expect(await readUpstreamBody(stalled, { controller, idleTimeoutMs: 30, maxBytes: 1024 })).toEqual({ ok: false, reason: 'idle_timeout' });
+    expect(controller.aborted).toBe(true);
+  });
+
+  it('ends with aborted at once when the controller aborts during a read, or before the first', async () => {
+    const controller = new LazyAbortController();
+    const stalled: UpstreamResponse = { status: 200, headers: { get: () => null }, body: (async function* () { await new Promise(() => {}); })() };
+    const reading = readUpstreamBody(stalled, { controller, idleTimeoutMs: 10_000, maxBytes: 1024 });
+    controller.abort(new Error('client closed the request'));
+    expect(await reading).toEqual({ ok: false, reason: 'aborted' });
+    expect(await readUpstreamBody(response([[0x61]]), { controller, idleTimeoutMs: 10_000, maxBytes: 1024 })).toEqual({ ok: false, reason: 'aborted' });
+  });
 });

@@ -2,7 +2,7 @@ import { concatBytes } from './concat-bytes.js';
 import { MAX_TIMER_DELAY_MS } from './create-deadline.js';
 import type { UpstreamResponse } from './gateway-exchange.js';
 import type { LazyAbortController } from './lazy-abort-controller.js';
-import { openByteReader, type ByteReadResult } from './open-byte-reader.js';
+import { openByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 export type ReadUpstreamBodyResult =
   | { ok: true; text: string; truncated: boolean }
@@ -32,47 +32,111 @@ function decodeParts(parts: readonly Uint8Array[], size: number): string {
  * Reads an upstream reply body as text with the gateway's guards: no more than `maxBytes`, no wait longer than
  * `idleTimeoutMs` for the next bytes, and an end as soon as the controller aborts. Never throws.
  */
-export async function readUpstreamBody(response: UpstreamResponse, options: ReadUpstreamBodyOptions): Promise<ReadUpstreamBodyResult> {
-  const { controller, idleTimeoutMs, maxBytes } = options;
-  if (!response.body) return { ok: true, text: '', truncated: false };
-  const reader = openByteReader(response.body);
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  let idle = false;
-  let rejectRead: ((error: unknown) => void) | undefined;
-  const stopWatching = controller.onAbort(() => rejectRead?.(controller.reason));
-  try {
-    for (;;) {
-      if (controller.aborted) return { ok: false, reason: 'aborted' };
-      const timer = setTimeout(() => {
-        idle = true;
-        controller.abort(new Error('upstream idle timeout'));
-      }, Math.min(idleTimeoutMs, MAX_TIMER_DELAY_MS));
-      let result: ByteReadResult;
-      try {
-        result = await Promise.race([
-          reader.read(),
-          new Promise<never>((_resolve, reject) => {
-            rejectRead = reject;
-          }),
-        ]);
-      } catch {
-        return { ok: false, reason: idle ? 'idle_timeout' : controller.aborted ? 'aborted' : 'broken' };
-      } finally {
-        clearTimeout(timer);
-        rejectRead = undefined;
-      }
-      if (result.done) return { ok: true, text: decodeParts(parts, size), truncated: false };
-      size += result.value.byteLength;
-      if (size > maxBytes) {
-        if (!options.truncate) return { ok: false, reason: 'too_large' };
-        parts.push(result.value.subarray(0, result.value.byteLength - (size - maxBytes)));
-        return { ok: true, text: decodeParts(parts, maxBytes), truncated: true };
-      }
-      parts.push(result.value);
-    }
-  } finally {
-    stopWatching();
-    void reader.cancel();
+export function readUpstreamBody(response: UpstreamResponse, options: ReadUpstreamBodyOptions): Promise<ReadUpstreamBodyResult> {
+  const body = response.body;
+  if (!body) return Promise.resolve({ ok: true, text: '', truncated: false });
+  return new Promise((resolve) => new UpstreamBodyRead(body, options, resolve).readNext());
+}
+
+/**
+ * One body read: its state, one idle timer for the whole body (re-armed only when it fires early) and a callback pair
+ * for the reads, rather than a timer, a race and a promise per read (about 5 µs of CPU per request in Node 20).
+ */
+class UpstreamBodyRead {
+  private readonly reader: ByteReader;
+  private readonly parts: Uint8Array[] = [];
+  private size = 0;
+  private idle = false;
+  private over = false;
+  /** When the read in flight started (undefined between reads). */
+  private waitingSince: number | undefined = undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private readonly idleMs: number;
+  private readonly stopWatching: () => void;
+
+  constructor(
+    body: NonNullable<UpstreamResponse['body']>,
+    private readonly options: ReadUpstreamBodyOptions,
+    private readonly resolve: (result: ReadUpstreamBodyResult) => void,
+  ) {
+    this.reader = openByteReader(body);
+    this.idleMs = Math.min(options.idleTimeoutMs, MAX_TIMER_DELAY_MS);
+    // Already aborted: the first read says so (onAbort would call back before this read is set up).
+    this.stopWatching = options.controller.aborted ? nothingToStop : options.controller.onAbort(this.onAbort);
   }
+
+  readNext(): void {
+    if (this.options.controller.aborted) {
+      this.finish({ ok: false, reason: 'aborted' });
+      return;
+    }
+    this.waitingSince = Date.now();
+    this.timer ??= setTimeout(onIdleTimer, this.idleMs, this);
+    let read: Promise<ByteReadResult>;
+    try {
+      read = this.reader.read();
+    } catch (error) {
+      read = Promise.reject(error);
+    }
+    read.then(this.onRead, this.onReadFailed);
+  }
+
+  /** The idle timer fired: trips when the read in flight has waited `idleTimeoutMs`, else waits for the rest. */
+  onIdleTimer(): void {
+    this.timer = undefined;
+    if (this.over || this.waitingSince === undefined) return;
+    const waited = Date.now() - this.waitingSince;
+    if (waited < this.idleMs) {
+      this.timer = setTimeout(onIdleTimer, this.idleMs - waited, this);
+      return;
+    }
+    this.idle = true;
+    this.options.controller.abort(new Error('upstream idle timeout'));
+  }
+
+  private readonly onRead = (result: ByteReadResult): void => {
+    if (this.over) return;
+    this.waitingSince = undefined;
+    if (result.done) {
+      this.finish({ ok: true, text: decodeParts(this.parts, this.size), truncated: false });
+      return;
+    }
+    const { maxBytes } = this.options;
+    this.size += result.value.byteLength;
+    if (this.size > maxBytes) {
+      if (!this.options.truncate) {
+        this.finish({ ok: false, reason: 'too_large' });
+        return;
+      }
+      this.parts.push(result.value.subarray(0, result.value.byteLength - (this.size - maxBytes)));
+      this.finish({ ok: true, text: decodeParts(this.parts, maxBytes), truncated: true });
+      return;
+    }
+    this.parts.push(result.value);
+    this.readNext();
+  };
+
+  private readonly onReadFailed = (): void => {
+    this.finish({ ok: false, reason: this.idle ? 'idle_timeout' : this.options.controller.aborted ? 'aborted' : 'broken' });
+  };
+
+  /** Aborted (by the client, the deadline or the idle timer) while reading: ends now, whatever the read still does. */
+  private readonly onAbort = (): void => {
+    this.finish({ ok: false, reason: this.idle ? 'idle_timeout' : 'aborted' });
+  };
+
+  private finish(result: ReadUpstreamBodyResult): void {
+    if (this.over) return;
+    this.over = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.stopWatching();
+    void this.reader.cancel();
+    this.resolve(result);
+  }
+}
+
+function nothingToStop(): void {}
+
+function onIdleTimer(read: UpstreamBodyRead): void {
+  read.onIdleTimer();
 }
