@@ -35,50 +35,91 @@ class LazySignalInit implements UpstreamRequestInit {
  * within `headersTimeoutMs` (504 `upstream_timeout`), or when the request's deadline passes (504
  * `request_timeout`); a network failure is a 502. A fetch that ignores its signal is abandoned all the same.
  */
-export async function callUpstream(
+export function callUpstream(
   fetchImplementation: UpstreamFetch,
   url: string,
   init: { headers: Record<string, string>; body: string },
   options: CallUpstreamOptions,
 ): Promise<CallUpstreamResult> {
-  const { controller, clientClosed, deadline, headersTimeoutMs } = options;
-  let headersTimedOut = false;
-  const timer = setTimeout(() => {
-    headersTimedOut = true;
-    controller.abort(new Error('upstream timeout'));
-  }, Math.min(headersTimeoutMs, MAX_TIMER_DELAY_MS));
-  const aborted = controller.whenAborted();
-  try {
-    const response = await Promise.race([
-      fetchImplementation(url, new LazySignalInit(init.headers, init.body, controller)),
-      aborted.promise,
-    ]);
-    return { ok: true, response };
-  } catch {
-    if (clientClosed?.aborted) {
-      return { ok: false, reason: 'client_aborted', error: createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }) };
+  return new Promise((resolve) => new UpstreamCall(options, resolve).start(fetchImplementation, url, init));
+}
+
+/**
+ * One upstream call: its headers timer (with the call as its argument) and the first of the fetch's answer and the
+ * controller's abort, without a race, an abort promise and a timer closure per request.
+ */
+class UpstreamCall {
+  private headersTimedOut = false;
+  private over = false;
+  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  private stopWatching: () => void = nothingToStop;
+
+  constructor(
+    private readonly options: CallUpstreamOptions,
+    private readonly resolve: (result: CallUpstreamResult) => void,
+  ) {}
+
+  start(fetchImplementation: UpstreamFetch, url: string, init: { headers: Record<string, string>; body: string }): void {
+    const controller = this.options.controller;
+    this.timer = setTimeout(onHeadersTimer, Math.min(this.options.headersTimeoutMs, MAX_TIMER_DELAY_MS), this);
+    this.stopWatching = controller.onAbort(this.onFailure);
+    if (this.over) return;
+    let fetched: Promise<UpstreamResponse>;
+    try {
+      fetched = fetchImplementation(url, new LazySignalInit(init.headers, init.body, controller));
+    } catch (error) {
+      fetched = Promise.reject(error);
     }
-    if (deadline.expired) {
-      return {
+    fetched.then(this.onResponse, this.onFailure);
+  }
+
+  onHeadersTimer(): void {
+    this.headersTimedOut = true;
+    this.options.controller.abort(new Error('upstream timeout'));
+  }
+
+  private readonly onResponse = (response: UpstreamResponse): void => {
+    this.finish({ ok: true, response });
+  };
+
+  /** The fetch failed, or the controller aborted first (the client, the deadline, the headers timer). */
+  private readonly onFailure = (): void => {
+    if (this.over) return;
+    const { clientClosed, deadline, headersTimeoutMs } = this.options;
+    if (clientClosed?.aborted) {
+      this.finish({ ok: false, reason: 'client_aborted', error: createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }) });
+    } else if (deadline.expired) {
+      this.finish({
         ok: false,
         reason: 'request_timeout',
         error: createOpenAIError(504, `The request did not complete within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
-      };
-    }
-    if (headersTimedOut) {
-      return {
+      });
+    } else if (this.headersTimedOut) {
+      this.finish({
         ok: false,
         reason: 'timeout',
         error: createOpenAIError(504, `The upstream did not answer within ${headersTimeoutMs} ms.`, { type: 'timeout_error', code: 'upstream_timeout' }),
-      };
+      });
+    } else {
+      this.finish({
+        ok: false,
+        reason: 'unreachable',
+        error: createOpenAIError(502, 'The upstream could not be reached.', { type: 'api_error', code: 'upstream_unreachable' }),
+      });
     }
-    return {
-      ok: false,
-      reason: 'unreachable',
-      error: createOpenAIError(502, 'The upstream could not be reached.', { type: 'api_error', code: 'upstream_unreachable' }),
-    };
-  } finally {
-    clearTimeout(timer);
-    aborted.stop();
+  };
+
+  private finish(result: CallUpstreamResult): void {
+    if (this.over) return;
+    this.over = true;
+    clearTimeout(this.timer);
+    this.stopWatching();
+    this.resolve(result);
   }
+}
+
+function nothingToStop(): void {}
+
+function onHeadersTimer(call: UpstreamCall): void {
+  call.onHeadersTimer();
 }

@@ -114,9 +114,9 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
 /** The log line, from the report as it is when the line is written (no intermediate objects). */
 function createLogLine(method: string, path: string, status: number, started: number, report: RequestReport): GatewayLogLine {
   const line: GatewayLogLine = { time: new Date(started).toISOString(), method, path, status, latency_ms: Date.now() - started };
-  for (const key in report) {
-    if (key !== 'streamFinished') (line as unknown as Record<string, unknown>)[key] = report[key as keyof RequestReport];
-  }
+  // Object.assign copies a plain object's own keys faster than a for-in loop; the stream's end is not part of the line.
+  Object.assign(line, report);
+  if (report.streamFinished !== undefined) delete (line as { streamFinished?: unknown }).streamFinished;
   return line;
 }
 

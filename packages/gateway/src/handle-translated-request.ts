@@ -2,10 +2,10 @@ import { createOpenAIError, type ChatCompletion, type OpenAIErrorResponse, type 
 import { anthropicBridge } from './bridges/anthropic-bridge.js';
 import { geminiBridge } from './bridges/gemini-bridge.js';
 import { openAICompatibleBridge } from './bridges/openai-compatible-bridge.js';
-import type { ProviderBridge } from './bridges/provider-bridge.js';
+import type { BridgeRequestOptions, ProviderBridge } from './bridges/provider-bridge.js';
 import { callUpstream } from './call-upstream.js';
 import { checkRequestLimits } from './check-request-limits.js';
-import { createDeadline } from './create-deadline.js';
+import { createDeadline, type Deadline } from './create-deadline.js';
 import type { StreamSlots } from './create-stream-slots.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
 import type { ClientFront } from './fronts/client-front.js';
@@ -15,7 +15,7 @@ import type { GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { jsonResponse } from './json-response.js';
-import { abortWhenClientCloses, clientClosedOf, LazyAbortController } from './lazy-abort-controller.js';
+import { abortWhenClientCloses, clientClosedOf, LazyAbortController, type ClientClosed } from './lazy-abort-controller.js';
 import { readRequestBody } from './read-request-body.js';
 import { readUpstreamBody } from './read-upstream-body.js';
 import type { ResolvedGatewayLimits } from './resolve-gateway-limits.js';
@@ -64,6 +64,48 @@ function hasAnyUpstream(options: GatewayOptions): boolean {
   const upstreams = Object.values(options.upstreams ?? {}) as (VertexSettings | undefined)[];
   if (upstreams.some((settings) => settings?.apiKey || settings?.credentials !== undefined || settings?.credentialsFile !== undefined)) return true;
   return options.replayFetch !== undefined && (options.models ?? []).some((model) => model.replay === true);
+}
+
+/** What the bridge is told about the request besides the request (one object, no spreads of temporary ones). */
+function bridgeRequestOptions(
+  options: GatewayOptions,
+  route: NonNullable<ReturnType<typeof resolveModelRoute>>,
+  settings: { forwardBetaHeader?: boolean; promptCaching?: 'auto' | 'off' } | undefined,
+  request: GatewayRequest,
+): BridgeRequestOptions {
+  const bridgeOptions: BridgeRequestOptions = {
+    strict: options.strict === true,
+    header: settings?.forwardBetaHeader === false ? (name) => (name === 'anthropic-beta' ? null : request.header(name)) : request.header,
+  };
+  if (options.resolveMedia) bridgeOptions.resolveMedia = options.resolveMedia;
+  const catalogs = options.catalog;
+  // Vertex serves both publishers: it gets every provider's catalog and picks by the model's publisher.
+  if (route.upstream === 'vertex' && catalogs !== undefined) bridgeOptions.catalog = catalogs;
+  const catalog = catalogs?.[route.upstream as keyof NonNullable<GatewayOptions['catalog']>];
+  if (catalog !== undefined) bridgeOptions.catalog = catalog;
+  if (route.capabilities !== undefined) bridgeOptions.capabilities = route.capabilities;
+  if (settings?.promptCaching) bridgeOptions.promptCaching = settings.promptCaching;
+  return bridgeOptions;
+}
+
+/** Why a non-streamed reply's body could not be read, as the client's error. */
+function bodyFailureError(
+  reason: 'idle_timeout' | 'aborted' | 'broken' | 'too_large',
+  clientClosed: ClientClosed | undefined,
+  deadline: Deadline,
+  limits: ResolvedGatewayLimits,
+): OpenAIErrorResponse {
+  if (clientClosed?.aborted) return createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' });
+  if (deadline.expired) {
+    return createOpenAIError(504, `The request did not complete within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' });
+  }
+  if (reason === 'idle_timeout') {
+    return createOpenAIError(504, `The upstream sent nothing for ${limits.streamIdleTimeoutMs} ms.`, { type: 'timeout_error', code: 'upstream_idle_timeout' });
+  }
+  if (reason === 'too_large') {
+    return createOpenAIError(502, `The upstream reply is larger than ${limits.maxEventBytes} bytes.`, { type: 'api_error', code: 'upstream_response_too_large' });
+  }
+  return createOpenAIError(502, 'The upstream connection broke before the reply was complete.', { type: 'api_error', code: 'upstream_incomplete_response' });
 }
 
 function describeWarnings(warnings: readonly TranslationWarning[]): string[] {
@@ -163,21 +205,7 @@ export async function handleTranslatedRequest(
       );
     }
 
-    const mapped = await bridge.mapRequest(
-      { ...clientRequest, model: route.upstreamModel },
-      {
-        strict: options.strict === true,
-        ...(options.resolveMedia ? { resolveMedia: options.resolveMedia } : {}),
-        header: settings?.forwardBetaHeader === false ? (name) => (name === 'anthropic-beta' ? null : request.header(name)) : request.header,
-        // Vertex serves both publishers: it gets every provider's catalog and picks by the model's publisher.
-        ...(route.upstream === 'vertex' && options.catalog !== undefined ? { catalog: options.catalog } : {}),
-        ...(options.catalog?.[route.upstream as keyof NonNullable<GatewayOptions['catalog']>] !== undefined
-          ? { catalog: options.catalog[route.upstream as keyof NonNullable<GatewayOptions['catalog']>] }
-          : {}),
-        ...(route.capabilities !== undefined ? { capabilities: route.capabilities } : {}),
-        ...(settings?.promptCaching ? { promptCaching: settings.promptCaching } : {}),
-      },
-    );
+    const mapped = await bridge.mapRequest({ ...clientRequest, model: route.upstreamModel }, bridgeRequestOptions(options, route, settings, request));
     // The bridge's warnings name hub paths; a client API with its own request shape names its own.
     const bridgeWarnings = front.toClientWarnings && mapped.warnings.length ? front.toClientWarnings(mapped.warnings, parsed.context) : mapped.warnings;
     const requestWarnings = frontWarnings.length ? [...frontWarnings, ...bridgeWarnings] : bridgeWarnings;
@@ -243,32 +271,6 @@ export async function handleTranslatedRequest(
       return errorResponse(called.error, warningHeaders);
     }
     const upstreamResponse = called.response;
-    const bodyFailure = (reason: 'idle_timeout' | 'aborted' | 'broken' | 'too_large'): GatewayReply => {
-      report.error = `upstream_body_${reason}`;
-      if (clientClosed?.aborted) return errorResponse(createOpenAIError(499, 'The client closed the request.', { code: 'client_closed_request' }));
-      if (deadline.expired) {
-        return errorResponse(
-          createOpenAIError(504, `The request did not complete within ${deadline.timeoutMs} ms.`, { type: 'timeout_error', code: 'request_timeout' }),
-          warningHeaders,
-        );
-      }
-      if (reason === 'idle_timeout') {
-        return errorResponse(
-          createOpenAIError(504, `The upstream sent nothing for ${limits.streamIdleTimeoutMs} ms.`, { type: 'timeout_error', code: 'upstream_idle_timeout' }),
-          warningHeaders,
-        );
-      }
-      if (reason === 'too_large') {
-        return errorResponse(
-          createOpenAIError(502, `The upstream reply is larger than ${limits.maxEventBytes} bytes.`, { type: 'api_error', code: 'upstream_response_too_large' }),
-          warningHeaders,
-        );
-      }
-      return errorResponse(
-        createOpenAIError(502, 'The upstream connection broke before the reply was complete.', { type: 'api_error', code: 'upstream_incomplete_response' }),
-        warningHeaders,
-      );
-    };
 
     if (upstreamResponse.status < 200 || upstreamResponse.status > 299) {
       // Checked before anything else: an error may arrive with any content type, even text/event-stream.
@@ -336,7 +338,10 @@ export async function handleTranslatedRequest(
     }
 
     const replyBody = await readUpstreamBody(upstreamResponse, { controller, idleTimeoutMs: limits.streamIdleTimeoutMs, maxBytes: limits.maxEventBytes });
-    if (!replyBody.ok) return bodyFailure(replyBody.reason);
+    if (!replyBody.ok) {
+      report.error = `upstream_body_${replyBody.reason}`;
+      return errorResponse(bodyFailureError(replyBody.reason, clientClosed, deadline, limits), clientClosed?.aborted ? {} : warningHeaders);
+    }
     let upstreamJson: unknown;
     try {
       upstreamJson = JSON.parse(replyBody.text);

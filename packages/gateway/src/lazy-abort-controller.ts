@@ -57,15 +57,6 @@ export class LazyAbortController implements ClientClosed {
       if (index !== -1) callbacks.splice(index, 1);
     };
   }
-
-  /** A promise that rejects with the reason when this aborts, and the function that stops waiting for that. */
-  whenAborted(): { promise: Promise<never>; stop: () => void } {
-    let stop = NOTHING_TO_UNDO;
-    const promise = new Promise<never>((_resolve, reject) => {
-      stop = this.onAbort(() => reject(this.reason));
-    });
-    return { promise, stop };
-  }
 }
 
 /** A Web `AbortSignal` as a `ClientClosed` (the fetch-style adapters hand the gateway the `Request`'s signal). */
