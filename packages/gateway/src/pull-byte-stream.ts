@@ -40,23 +40,26 @@ export class PullByteStream implements ReplyByteStream {
   /** The read waiting for bytes (one reader, one read at a time), fulfilled as a Web stream fulfils a read request. */
   private waiting: { resolve: (result: ByteReadResult) => void; reject: (error: unknown) => void } | undefined = undefined;
   private mode: 'direct' | 'web' | undefined = undefined;
-  private readonly sink: ByteSink = {
-    enqueue: (bytes) => {
-      if (this.closed || this.cancelled) return;
-      const waiting = this.waiting;
-      if (waiting) {
-        this.waiting = undefined;
-        waiting.resolve({ done: false, value: bytes });
-      } else this.queue.push(bytes);
-    },
-    close: () => {
-      if (this.closed || this.cancelled) return;
-      this.closed = true;
-      if (this.queue.length === 0) this.settle({ done: true });
-    },
-  };
+  private readonly sink: ByteSink = new QueueSink(this);
 
   constructor(private readonly source: PullSource) {}
+
+  /** The sink's `enqueue` (see `QueueSink`). */
+  sinkEnqueue(bytes: Uint8Array): void {
+    if (this.closed || this.cancelled) return;
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = undefined;
+      waiting.resolve({ done: false, value: bytes });
+    } else this.queue.push(bytes);
+  }
+
+  /** The sink's `close` (see `QueueSink`). */
+  sinkClose(): void {
+    if (this.closed || this.cancelled) return;
+    this.closed = true;
+    if (this.queue.length === 0) this.settle({ done: true });
+  }
 
   read(): Promise<ByteReadResult> {
     this.use('direct');
@@ -108,11 +111,15 @@ export class PullByteStream implements ReplyByteStream {
     }
     // A pull that returns nothing has ended (as a Web stream's, whose undefined is a settled promise): no read can
     // have come during it, so there is no pull again to make.
-    if (pulled) pulled.then(this.onPulled, this.onPullFailed);
-    else this.pulling = false;
+    if (pulled) {
+      pulled.then(
+        () => this.onPulled(),
+        (error: unknown) => this.onPullFailed(error),
+      );
+    } else this.pulling = false;
   }
 
-  private readonly onPulled = (): void => {
+  private onPulled(): void {
     this.pulling = false;
     // As the standard's pullAgain: a read that came during the pull and still waits gets another pull. A pull that
     // gave nothing otherwise leaves the read waiting, as a Web stream does.
@@ -120,9 +127,9 @@ export class PullByteStream implements ReplyByteStream {
       this.pullAgain = false;
       if (this.waiting !== undefined) this.startPull();
     }
-  };
+  }
 
-  private readonly onPullFailed = (error: unknown): void => {
+  private onPullFailed(error: unknown): void {
     // As a Web stream whose pull rejects (or throws): errored (what was queued before is still read; a Web stream
     // drops it or not depending on when its reader reads).
     this.pulling = false;
@@ -130,12 +137,28 @@ export class PullByteStream implements ReplyByteStream {
     const waiting = this.waiting;
     this.waiting = undefined;
     waiting?.reject(error);
-  };
+  }
 
   private settle(result: ByteReadResult): void {
     const waiting = this.waiting;
     this.waiting = undefined;
     waiting?.resolve(result);
+  }
+}
+
+/**
+ * A `PullByteStream`'s sink: what a pull may call, and nothing else of the stream. A small object that forwards,
+ * rather than two closures per stream.
+ */
+class QueueSink implements ByteSink {
+  constructor(private readonly stream: PullByteStream) {}
+
+  enqueue(bytes: Uint8Array): void {
+    this.stream.sinkEnqueue(bytes);
+  }
+
+  close(): void {
+    this.stream.sinkClose();
   }
 }
 

@@ -25,6 +25,8 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
   private failure: { error: unknown } | undefined = undefined;
   private waiting: { resolve: (result: IteratorResult<Uint8Array>) => void; reject: (error: unknown) => void } | undefined = undefined;
   private listening = false;
+  /** The four listeners while listening (dropped after: a request body read to its end keeps none alive). */
+  private listeners: { readable: () => void; end: () => void; error: (error: unknown) => void; close: () => void } | undefined = undefined;
 
   constructor(
     private readonly readable: Readable,
@@ -39,10 +41,17 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
       return;
     }
     this.listening = true;
-    readable.on('readable', this.onReadable);
-    readable.on('end', this.onEnd);
-    readable.on('error', this.onError);
-    readable.on('close', this.onClose);
+    const listeners = (this.listeners = {
+      readable: () => this.onReadable(),
+      end: () => this.onEnd(),
+      error: (error: unknown) => this.fail(error),
+      // After `end` the listeners are gone; a close without an end is a premature close (unless an error said why).
+      close: () => this.fail(this.readable.errored ?? prematureClose()),
+    });
+    readable.on('readable', listeners.readable);
+    readable.on('end', listeners.end);
+    readable.on('error', listeners.error);
+    readable.on('close', listeners.close);
   }
 
   [Symbol.asyncIterator](): this {
@@ -75,29 +84,20 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
     return this.readable.read() as Uint8Array | null;
   }
 
-  private readonly onReadable = (): void => {
+  private onReadable(): void {
     const waiting = this.waiting;
     if (!waiting) return;
     const chunk = this.read();
     if (chunk === null) return;
     this.waiting = undefined;
     waiting.resolve({ done: false, value: chunk });
-  };
+  }
 
-  private readonly onEnd = (): void => {
+  private onEnd(): void {
     this.ended = true;
     this.stopListening();
     this.settle(DONE);
-  };
-
-  private readonly onError = (error: unknown): void => {
-    this.fail(error);
-  };
-
-  private readonly onClose = (): void => {
-    // After `end` the listeners are gone; a close without an end is a premature close (unless an error said why).
-    this.fail(this.readable.errored ?? prematureClose());
-  };
+  }
 
   private fail(error: unknown): void {
     if (this.failure || this.ended) return;
@@ -117,14 +117,16 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
   }
 
   private stopListening(): void {
-    if (!this.listening) return;
+    const listeners = this.listeners;
+    if (!this.listening || !listeners) return;
     this.listening = false;
+    this.listeners = undefined;
     const readable = this.readable;
-    readable.off('readable', this.onReadable);
-    readable.off('end', this.onEnd);
-    readable.off('close', this.onClose);
+    readable.off('readable', listeners.readable);
+    readable.off('end', listeners.end);
+    readable.off('close', listeners.close);
     // A later error (the stream destroyed after its end) must not go unhandled: keep a listener that ignores it.
-    readable.off('error', this.onError);
+    readable.off('error', listeners.error);
     readable.on('error', ignoreError);
   }
 }

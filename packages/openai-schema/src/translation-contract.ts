@@ -59,11 +59,14 @@ const LENGTH: Record<GeneratedIdKind, number> = { chatcmpl: 29, call: 24, fp: 8 
 
 /** The production environment: random ids (as long as OpenAI's) and the wall clock. */
 export function createDefaultEnvironment(): TranslationEnvironment {
-  return {
-    generateId: (kind) => PREFIX[kind] + randomAlphanumeric(LENGTH[kind]),
-    now: () => Math.floor(Date.now() / 1000),
-  };
+  return DEFAULT_ENVIRONMENT;
 }
+
+/** The default environment holds no state: one frozen object serves every request. */
+const DEFAULT_ENVIRONMENT: TranslationEnvironment = Object.freeze({
+  generateId: (kind: GeneratedIdKind) => PREFIX[kind] + randomAlphanumeric(LENGTH[kind]),
+  now: () => Math.floor(Date.now() / 1000),
+});
 
 export interface FixedEnvironmentOptions {
   /** Ids handed out in order, per kind; once a list runs out, `<prefix>fixture<n>` is returned. */
