@@ -1,5 +1,6 @@
 import { createDefaultEnvironment, createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import { checkAuthorization } from './check-authorization.js';
+import { formatIsoTime } from './format-iso-time.js';
 import type { GatewayCore, GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import type { UpstreamKind } from './gateway-config.js';
@@ -113,7 +114,7 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
 
 /** The log line, from the report as it is when the line is written (no intermediate objects). */
 function createLogLine(method: string, path: string, status: number, started: number, report: RequestReport): GatewayLogLine {
-  const line: GatewayLogLine = { time: new Date(started).toISOString(), method, path, status, latency_ms: Date.now() - started };
+  const line: GatewayLogLine = { time: formatIsoTime(started), method, path, status, latency_ms: Date.now() - started };
   // Object.assign copies a plain object's own keys faster than a for-in loop; the stream's end is not part of the line.
   Object.assign(line, report);
   if (report.streamFinished !== undefined) delete (line as { streamFinished?: unknown }).streamFinished;

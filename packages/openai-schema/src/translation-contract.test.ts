@@ -26,4 +26,11 @@ describe('randomAlphanumeric', () => {
     }
     expect(seen.size).toBe(2000);
   });
+
+  it('gives any length, longer than its pool too, with every character of the alphabet in use', () => {
+    const long = randomAlphanumeric(10_000);
+    expect(long).toMatch(/^[A-Za-z0-9]{10000}$/);
+    expect(new Set(long).size).toBe(62);
+    expect(randomAlphanumeric(0)).toBe('');
+  });
 });
