@@ -136,7 +136,8 @@ export async function handleTranslatedRequest(
   };
   // Whatever is still held when the handler returns without a stream: the stream takes them over otherwise.
   let releaseSlot: (() => void) | undefined;
-  let unlinkSignals: (() => void) | undefined;
+  let unlinkClient: (() => void) | undefined;
+  let unlinkDeadline: (() => void) | undefined;
   let handedToStream = false;
   try {
     const body = await readRequestBody(request, limits.maxBodyBytes, deadline);
@@ -231,12 +232,8 @@ export async function handleTranslatedRequest(
     }
 
     const controller = new LazyAbortController();
-    const unlinkClient = abortWhenClientCloses(controller, clientClosed);
-    const unlinkDeadline = deadline.onExpire(() => controller.abort(new Error('request timeout')));
-    unlinkSignals = () => {
-      unlinkClient();
-      unlinkDeadline();
-    };
+    unlinkClient = abortWhenClientCloses(controller, clientClosed);
+    unlinkDeadline = deadline.onExpire(() => controller.abort(new Error('request timeout')));
     let authHeaders: Record<string, string> = {};
     if (!route.replay && bridge.authorize) {
       const authorized = await bridge.authorize(controller.signal);
@@ -291,7 +288,8 @@ export async function handleTranslatedRequest(
         return errorResponse(createOpenAIError(502, 'The upstream answered a stream request without a body.', { code: 'upstream_invalid_response' }));
       }
       const release = releaseSlot!;
-      const unlink = unlinkSignals;
+      const stopClientLink = unlinkClient;
+      const stopDeadlineLink = unlinkDeadline;
       const streamFinished = (report.streamFinished = new StreamFinish());
       // A client transducer that reads hub frames as objects gets them so from the bridges that build them.
       const hubFrames: OpenAIStreamFrame[] | undefined = front.readsHubFrames ? [] : undefined;
@@ -314,7 +312,8 @@ export async function handleTranslatedRequest(
         idleTimeoutMs: limits.streamIdleTimeoutMs,
         onFinish(outcome) {
           release();
-          unlink();
+          stopClientLink();
+          stopDeadlineLink();
           deadline.dispose();
           if (transcoder.warnings?.length) report.warnings = [...(report.warnings ?? []), ...describeWarnings(transcoder.warnings)];
           if (clientTranscoder?.warnings?.length) report.warnings = [...(report.warnings ?? []), ...describeWarnings(clientTranscoder.warnings)];
@@ -371,7 +370,8 @@ export async function handleTranslatedRequest(
   } finally {
     if (!handedToStream) {
       releaseSlot?.();
-      unlinkSignals?.();
+      unlinkClient?.();
+      unlinkDeadline?.();
       deadline.dispose();
     }
   }

@@ -16,13 +16,20 @@ const encodeUtf8WithBuffer = (text: string): Uint8Array => Buffer.from(text, 'ut
  * {stream: true})` time for a stream chunk of a few hundred bytes, the same text (`@interlingua/sse` tests it against
  * `TextDecoder` on any bytes split anywhere).
  */
-const createUtf8DecoderWithStringDecoder = () => {
-  const decoder = new StringDecoder('utf8');
-  return {
-    write: (bytes: Uint8Array): string => decoder.write(bytes),
-    end: (): string => decoder.end(),
-  };
-};
+const createUtf8DecoderWithStringDecoder = () => new StringDecoderUtf8();
+
+/** A `StringDecoder` as the gateway's UTF-8 stream decoder (one object per stream, no closures). */
+class StringDecoderUtf8 {
+  private readonly decoder = new StringDecoder('utf8');
+
+  write(bytes: Uint8Array): string {
+    return this.decoder.write(bytes);
+  }
+
+  end(): string {
+    return this.decoder.end();
+  }
+}
 
 /** A `node:http` request listener (also an Express handler). */
 export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -205,19 +212,23 @@ class StreamReplyWriter {
       }
       if (response.write(result.value)) this.readNext();
       else {
-        response.on('drain', this.onDrain);
-        response.on('close', this.onDrain);
+        const onDrain = (this.onDrain ??= () => this.resume());
+        response.on('drain', onDrain);
+        response.on('close', onDrain);
       }
     } catch {
       this.onFailure();
     }
   };
 
-  private readonly onDrain = (): void => {
-    this.response.off('drain', this.onDrain);
-    this.response.off('close', this.onDrain);
+  /** Made the first time the socket's buffer is full. */
+  private onDrain: (() => void) | undefined = undefined;
+
+  private resume(): void {
+    this.response.off('drain', this.onDrain!);
+    this.response.off('close', this.onDrain!);
     this.readNext();
-  };
+  }
 
   /** The gateway's stream ends with an error payload rather than failing; a failure here is a bug: close the socket. */
   private readonly onFailure = (): void => {
