@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Diagnostic (not part of bench/run.mjs): added latency at c=1 of `interlingua serve` built from several checkouts (and
+// the translating floor), all running at once against one mock upstream, requests interleaved in rounds (300 per arm
+// per round, after 1,500 warm-up requests per arm), so that the machine's drift falls on every arm alike. Prints each
+// arm's p50 and its p50 added over the direct call. The c=1 counterpart of cpu-per-request-ab.mjs.
+//
+// Usage: node bench/diagnostics/latency-ab.mjs <checkout A> [<checkout B> …] [floor]
+//        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm)
+//        ROUNDS=8 LANE=anthropic|gemini|openai
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { Pool } from 'undici';
+import { ARMS, SUT_CPU, hasTaskset, startMock } from '../lib/processes.mjs';
+import { requestFor } from '../lib/requests.mjs';
+
+const checkouts = process.argv.slice(2);
+if (checkouts.length === 0) throw new Error('name at least one checkout (a repository root with built packages), or floor');
+const lane = process.env.LANE ?? 'anthropic';
+const rounds = Number(process.env.ROUNDS ?? 8);
+const mock = await startMock({});
+
+let nextPort = 19_900 + Math.floor(Math.random() * 500);
+async function startServe(root) {
+  const port = ++nextPort;
+  const command = [process.execPath, resolve(root, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
+  const [file, ...args] = hasTaskset ? ['taskset', '-c', SUT_CPU, ...command] : command;
+  const env = {
+    ...process.env,
+    ANTHROPIC_BASE_URL: mock.url,
+    GEMINI_BASE_URL: mock.url,
+    OPENAI_BASE_URL: `${mock.url}/v1`,
+    ANTHROPIC_API_KEY: 'bench-key',
+    GEMINI_API_KEY: 'bench-key',
+    OPENAI_API_KEY: 'bench-key',
+  };
+  const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((done, fail) => {
+    child.stdout.on('data', (data) => {
+      if (String(data).includes('listening on')) done();
+    });
+    child.once('exit', (code) => fail(new Error(`serve from ${root} exited (${code})`)));
+  });
+  child.stdout.resume();
+  return { url: `http://127.0.0.1:${port}`, stop: async () => child.kill() };
+}
+
+const arms = { direct: { url: mock.url, stop: async () => {} } };
+for (const checkout of checkouts) arms[checkout] = checkout === 'floor' ? await ARMS['floor-translate'].start(mock, {}) : await startServe(checkout);
+const names = Object.keys(arms);
+const pools = Object.fromEntries(names.map((name) => [name, new Pool(arms[name].url, { connections: 1 })]));
+const requests = Object.fromEntries(
+  names.map((name) => [name, requestFor(name === 'direct' ? 'direct' : name === 'floor' ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url })]),
+);
+
+async function once(name) {
+  const request = requests[name];
+  const started = process.hrtime.bigint();
+  const { statusCode, body } = await pools[name].request({ method: 'POST', path: request.path, headers: request.headers, body: request.body });
+  await body.text();
+  if (statusCode !== 200) throw new Error(`${name}: status ${statusCode}`);
+  return Number(process.hrtime.bigint() - started) / 1e3;
+}
+
+const samples = Object.fromEntries(names.map((name) => [name, []]));
+for (const name of names) for (let i = 0; i < 1500; i++) await once(name);
+for (let round = 0; round < rounds; round++) for (const name of names) for (let i = 0; i < 300; i++) samples[name].push(await once(name));
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const direct = median(samples.direct);
+for (const name of names) console.log(`${name}: p50 ${median(samples[name]).toFixed(0)} µs, added p50 ${(median(samples[name]) - direct).toFixed(0)} µs (${lane}, c=1)`);
+for (const pool of Object.values(pools)) await pool.close();
+for (const arm of Object.values(arms)) await arm.stop();
+await mock.stop();
+process.exit(0);
