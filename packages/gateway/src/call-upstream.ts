@@ -1,7 +1,7 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
 import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
 import type { UpstreamFetch, UpstreamRequestInit, UpstreamResponse } from './gateway-exchange.js';
-import type { ClientClosed, LazyAbortController } from './lazy-abort-controller.js';
+import { NOTHING_TO_UNDO, type ClientClosed, type LazyAbortController } from './lazy-abort-controller.js';
 
 export type CallUpstreamResult = { ok: true; response: UpstreamResponse } | { ok: false; error: OpenAIErrorResponse; reason: string };
 
@@ -52,7 +52,7 @@ class UpstreamCall {
   private headersTimedOut = false;
   private over = false;
   private timer: ReturnType<typeof setTimeout> | undefined = undefined;
-  private stopWatching: () => void = nothingToStop;
+  private stopWatching: () => void = NOTHING_TO_UNDO;
 
   constructor(
     private readonly options: CallUpstreamOptions,
@@ -117,8 +117,6 @@ class UpstreamCall {
     this.resolve(result);
   }
 }
-
-function nothingToStop(): void {}
 
 function onHeadersTimer(call: UpstreamCall): void {
   call.onHeadersTimer();

@@ -1,4 +1,5 @@
-const NOTHING_TO_UNDO = (): void => {};
+/** What stops nothing (a callback that was never registered). */
+export const NOTHING_TO_UNDO = (): void => {};
 
 /**
  * The client going away, as the gateway needs to know it: whether it has, and a callback when it does. An

@@ -18,6 +18,21 @@ export function openByteReader(source: ByteSource): ByteReader {
   return new IteratorByteReader((source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]());
 }
 
+/**
+ * One read of `reader` with callbacks instead of an awaited promise (what a long-lived reader such as a stream's
+ * supervisor uses: its callbacks are made once). A read that throws at once (an iterator may) fails as a rejected one
+ * would.
+ */
+export function readByteReader(reader: ByteReader, onRead: (result: ByteReadResult) => void, onFail: (error: unknown) => void): void {
+  let read: Promise<ByteReadResult>;
+  try {
+    read = reader.read();
+  } catch (error) {
+    read = Promise.reject(error);
+  }
+  read.then(onRead, onFail);
+}
+
 // Classes rather than closures: a reader lives as long as its stream, and an open stream mostly waits.
 class WebStreamByteReader implements ByteReader {
   constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}

@@ -2,7 +2,8 @@ import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai
 import type { Deadline } from './create-deadline.js';
 import { concatBytes } from './concat-bytes.js';
 import type { GatewayRequest } from './gateway-exchange.js';
-import { openByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
+import { NOTHING_TO_UNDO } from './lazy-abort-controller.js';
+import { openByteReader, readByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 /** Decodes whole bodies only (never `stream: true`), so one decoder serves every request. */
 const decoder = new TextDecoder();
@@ -47,7 +48,7 @@ class RequestBodyRead {
   ) {
     this.reader = openByteReader(body);
     // An expired deadline: the first read says so (onExpire would call back before this read is set up).
-    this.stopWatching = deadline && !deadline.expired ? deadline.onExpire(this.onExpire) : nothingToStop;
+    this.stopWatching = deadline && !deadline.expired ? deadline.onExpire(this.onExpire) : NOTHING_TO_UNDO;
   }
 
   readNext(): void {
@@ -55,13 +56,7 @@ class RequestBodyRead {
       this.fail(this.timedOut());
       return;
     }
-    let read: Promise<ByteReadResult>;
-    try {
-      read = this.reader.read();
-    } catch (error) {
-      read = Promise.reject(error);
-    }
-    read.then(this.onRead, this.onReadFailed);
+    readByteReader(this.reader, this.onRead, this.onReadFailed);
   }
 
   private readonly onRead = (next: ByteReadResult): void => {
@@ -106,8 +101,6 @@ class RequestBodyRead {
     this.resolve(result);
   }
 }
-
-function nothingToStop(): void {}
 
 function parseJson(parts: readonly Uint8Array[], size: number): ReadRequestBodyResult {
   try {

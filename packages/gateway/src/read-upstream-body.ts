@@ -1,8 +1,8 @@
 import { concatBytes } from './concat-bytes.js';
 import { MAX_TIMER_DELAY_MS } from './create-deadline.js';
 import type { UpstreamResponse } from './gateway-exchange.js';
-import type { LazyAbortController } from './lazy-abort-controller.js';
-import { openByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
+import { NOTHING_TO_UNDO, type LazyAbortController } from './lazy-abort-controller.js';
+import { openByteReader, readByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
 
 export type ReadUpstreamBodyResult =
   | { ok: true; text: string; truncated: boolean }
@@ -62,7 +62,7 @@ class UpstreamBodyRead {
     this.reader = openByteReader(body);
     this.idleMs = Math.min(options.idleTimeoutMs, MAX_TIMER_DELAY_MS);
     // Already aborted: the first read says so (onAbort would call back before this read is set up).
-    this.stopWatching = options.controller.aborted ? nothingToStop : options.controller.onAbort(this.onAbort);
+    this.stopWatching = options.controller.aborted ? NOTHING_TO_UNDO : options.controller.onAbort(this.onAbort);
   }
 
   readNext(): void {
@@ -72,13 +72,7 @@ class UpstreamBodyRead {
     }
     this.waitingSince = Date.now();
     this.timer ??= setTimeout(onIdleTimer, this.idleMs, this);
-    let read: Promise<ByteReadResult>;
-    try {
-      read = this.reader.read();
-    } catch (error) {
-      read = Promise.reject(error);
-    }
-    read.then(this.onRead, this.onReadFailed);
+    readByteReader(this.reader, this.onRead, this.onReadFailed);
   }
 
   /** The idle timer fired: trips when the read in flight has waited `idleTimeoutMs`, else waits for the rest. */
@@ -134,8 +128,6 @@ class UpstreamBodyRead {
     this.resolve(result);
   }
 }
-
-function nothingToStop(): void {}
 
 function onIdleTimer(read: UpstreamBodyRead): void {
   read.onIdleTimer();

@@ -6,7 +6,7 @@ import type { ClientStreamTranscoder } from './fronts/client-front.js';
 import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
 import type { ByteSource } from './gateway-exchange.js';
 import type { LazyAbortController } from './lazy-abort-controller.js';
-import { openByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
+import { openByteReader, readByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
 import { PullByteStream, type ByteSink, type PullSource } from './pull-byte-stream.js';
 
 /** How a supervised stream ended (for the log). */
@@ -195,13 +195,7 @@ class SupervisedSource implements PullSource {
     // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
     const keepAlive = this.clientTranscoder?.keepAlive;
     if (keepAlive) this.keepAliveTimer = setInterval(onKeepAliveTimer, Math.min(keepAlive.intervalMs, MAX_TIMER_DELAY_MS), this);
-    let read: Promise<ByteReadResult>;
-    try {
-      read = this.reader.read();
-    } catch (error) {
-      read = Promise.reject(error);
-    }
-    read.then(this.onRead, this.onReadFailed);
+    readByteReader(this.reader, this.onRead, this.onReadFailed);
   }
 
   private readonly onRead = (result: ByteReadResult): void => {
