@@ -8,10 +8,8 @@
 // Usage: node bench/diagnostics/cpu-per-request-ab.mjs <checkout A> [<checkout B> …]
 //        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm)
 //        ROUNDS=5 WARM=2 DUR=4 LANE=anthropic|gemini|openai STREAM=1 (streamed requests) MOCK_CHUNKS=64
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { ARMS, SUT_CPU, cpuMicroseconds, hasTaskset, startMock } from '../lib/processes.mjs';
+import { ARMS, cpuMicroseconds, startMock, startServeFrom } from '../lib/processes.mjs';
 import { requestFor } from '../lib/requests.mjs';
 
 const checkouts = process.argv.slice(2);
@@ -20,31 +18,6 @@ const rounds = Number(process.env.ROUNDS ?? 5);
 const lane = process.env.LANE ?? 'anthropic';
 const stream = process.env.STREAM === '1';
 const mock = await startMock({ chunks: Number(process.env.MOCK_CHUNKS ?? 64) });
-
-let nextPort = 19_400 + Math.floor(Math.random() * 500);
-async function startServe(root) {
-  const port = ++nextPort;
-  const command = [process.execPath, resolve(root, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
-  const [file, ...args] = hasTaskset ? ['taskset', '-c', SUT_CPU, ...command] : command;
-  const env = {
-    ...process.env,
-    ANTHROPIC_BASE_URL: mock.url,
-    GEMINI_BASE_URL: mock.url,
-    OPENAI_BASE_URL: `${mock.url}/v1`,
-    ANTHROPIC_API_KEY: 'bench-key',
-    GEMINI_API_KEY: 'bench-key',
-    OPENAI_API_KEY: 'bench-key',
-  };
-  const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((done, fail) => {
-    child.stdout.on('data', (data) => {
-      if (String(data).includes('listening on')) done();
-    });
-    child.once('exit', (code) => fail(new Error(`serve from ${root} exited (${code})`)));
-  });
-  child.stdout.resume();
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: async () => child.kill() };
-}
 
 const load = (url, request, seconds) =>
   new Promise((done, fail) =>
@@ -56,7 +29,7 @@ const load = (url, request, seconds) =>
 const results = new Map();
 for (let round = 0; round < rounds; round++) {
   for (const checkout of checkouts) {
-    const server = checkout === 'floor' ? await ARMS['floor-translate'].start(mock, {}) : await startServe(checkout);
+    const server = checkout === 'floor' ? await ARMS['floor-translate'].start(mock, {}) : await startServeFrom(checkout, mock);
     const request = requestFor(checkout === 'floor' ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url, stream });
     await load(server.url, request, Number(process.env.WARM ?? 2));
     const before = cpuMicroseconds(server.pid);

@@ -7,10 +7,8 @@
 // Usage: node bench/diagnostics/latency-ab.mjs <checkout A> [<checkout B> …] [floor]
 //        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm)
 //        ROUNDS=8 LANE=anthropic|gemini|openai
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { Pool } from 'undici';
-import { ARMS, SUT_CPU, hasTaskset, startMock } from '../lib/processes.mjs';
+import { ARMS, startMock, startServeFrom } from '../lib/processes.mjs';
 import { requestFor } from '../lib/requests.mjs';
 
 const checkouts = process.argv.slice(2);
@@ -19,33 +17,8 @@ const lane = process.env.LANE ?? 'anthropic';
 const rounds = Number(process.env.ROUNDS ?? 8);
 const mock = await startMock({});
 
-let nextPort = 19_900 + Math.floor(Math.random() * 500);
-async function startServe(root) {
-  const port = ++nextPort;
-  const command = [process.execPath, resolve(root, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
-  const [file, ...args] = hasTaskset ? ['taskset', '-c', SUT_CPU, ...command] : command;
-  const env = {
-    ...process.env,
-    ANTHROPIC_BASE_URL: mock.url,
-    GEMINI_BASE_URL: mock.url,
-    OPENAI_BASE_URL: `${mock.url}/v1`,
-    ANTHROPIC_API_KEY: 'bench-key',
-    GEMINI_API_KEY: 'bench-key',
-    OPENAI_API_KEY: 'bench-key',
-  };
-  const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((done, fail) => {
-    child.stdout.on('data', (data) => {
-      if (String(data).includes('listening on')) done();
-    });
-    child.once('exit', (code) => fail(new Error(`serve from ${root} exited (${code})`)));
-  });
-  child.stdout.resume();
-  return { url: `http://127.0.0.1:${port}`, stop: async () => child.kill() };
-}
-
 const arms = { direct: { url: mock.url, stop: async () => {} } };
-for (const checkout of checkouts) arms[checkout] = checkout === 'floor' ? await ARMS['floor-translate'].start(mock, {}) : await startServe(checkout);
+for (const checkout of checkouts) arms[checkout] = checkout === 'floor' ? await ARMS['floor-translate'].start(mock, {}) : await startServeFrom(checkout, mock);
 const names = Object.keys(arms);
 const pools = Object.fromEntries(names.map((name) => [name, new Pool(arms[name].url, { connections: 1 })]));
 const requests = Object.fromEntries(

@@ -3,7 +3,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -226,4 +226,34 @@ export function startSpinner(cpu = SUT_CPU) {
   const args = hasTaskset ? ['-n', '19', 'taskset', '-c', cpu, process.execPath, '-e', script] : ['-n', '19', process.execPath, '-e', script];
   const child = spawn('nice', args, { stdio: 'ignore' });
   return { stop: () => child.kill('SIGKILL') };
+}
+
+let nextServePort = 19_400 + Math.floor(Math.random() * 1_000);
+
+/**
+ * `interlingua serve` as built in another checkout (`root`, a repository root with built packages), pinned to the SUT
+ * core, every upstream pointed at `mock`: how the A/B diagnostics run two builds side by side.
+ */
+export async function startServeFrom(root, mock) {
+  const port = ++nextServePort;
+  const command = [process.execPath, resolve(root, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
+  const [file, ...args] = hasTaskset ? ['taskset', '-c', SUT_CPU, ...command] : command;
+  const env = {
+    ...process.env,
+    ANTHROPIC_BASE_URL: mock.url,
+    GEMINI_BASE_URL: mock.url,
+    OPENAI_BASE_URL: `${mock.url}/v1`,
+    ANTHROPIC_API_KEY: 'bench-key',
+    GEMINI_API_KEY: 'bench-key',
+    OPENAI_API_KEY: 'bench-key',
+  };
+  const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((done, fail) => {
+    child.stdout.on('data', (data) => {
+      if (String(data).includes('listening on')) done();
+    });
+    child.once('exit', (code) => fail(new Error(`serve from ${root} exited (${code})`)));
+  });
+  child.stdout.resume();
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: async () => child.kill() };
 }
