@@ -149,9 +149,10 @@ class SupervisedSource implements PullSource {
   private finished = false;
   private failed = false;
   private tripped: { message: string; code: TripCode } | undefined = undefined;
-  /** An upstream read is in flight (its result is for the client read that started it, or a later one). */
-  private reading = false;
-  /** When the read in flight started (for the idle timer). */
+  /**
+   * When the upstream read in flight started (for the idle timer); `undefined` when none is in flight. A read's result
+   * is for the client read that started it, or a later one.
+   */
   private waitingSince: number | undefined = undefined;
   /** One idle timer per stream, re-armed only when it fires: it trips when a read has waited `idleTimeoutMs`. */
   private idleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
@@ -174,7 +175,7 @@ class SupervisedSource implements PullSource {
     this.sink = sink;
     // A keep-alive event answered the client's last read while the upstream read is still in flight: its result
     // answers this one.
-    if (this.reading || this.finished) return;
+    if (this.waitingSince !== undefined || this.finished) return;
     this.readUpstream();
   }
 
@@ -189,7 +190,6 @@ class SupervisedSource implements PullSource {
       this.endTripped();
       return;
     }
-    this.reading = true;
     this.waitingSince = Date.now();
     this.idleTimer ??= setTimeout(onIdleTimer, this.idleMs, this);
     // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
@@ -208,8 +208,7 @@ class SupervisedSource implements PullSource {
 
   /** The read in flight is over: whether its result is still wanted (not after the end or a trip). */
   private stopWaiting(): boolean {
-    if (!this.reading) return false;
-    this.reading = false;
+    if (this.waitingSince === undefined) return false;
     this.waitingSince = undefined;
     if (this.keepAliveTimer !== undefined) {
       clearInterval(this.keepAliveTimer);

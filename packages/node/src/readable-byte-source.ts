@@ -24,8 +24,7 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
   private ended = false;
   private failure: { error: unknown } | undefined = undefined;
   private waiting: { resolve: (result: IteratorResult<Uint8Array>) => void; reject: (error: unknown) => void } | undefined = undefined;
-  private listening = false;
-  /** The four listeners while listening (dropped after: a request body read to its end keeps none alive). */
+  /** The four listeners while listening, `undefined` after (a request body read to its end keeps none alive). */
   private listeners: { readable: () => void; end: () => void; error: (error: unknown) => void; close: () => void } | undefined = undefined;
 
   constructor(
@@ -40,7 +39,6 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
       this.failure = { error: readable.errored ?? prematureClose() };
       return;
     }
-    this.listening = true;
     const listeners = (this.listeners = {
       readable: () => this.onReadable(),
       end: () => this.onEnd(),
@@ -70,7 +68,7 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
   }
 
   return(): Promise<IteratorResult<Uint8Array>> {
-    const open = this.listening && !this.ended && !this.failure;
+    const open = this.listeners !== undefined && !this.ended && !this.failure;
     this.stopListening();
     this.ended = true;
     this.settle(DONE);
@@ -80,7 +78,7 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
 
   /** The next bytes the stream holds, `null` if none (nothing from a destroyed stream, as Node's iterator). */
   private read(): Uint8Array | null {
-    if (!this.listening || this.readable.destroyed) return null;
+    if (this.listeners === undefined || this.readable.destroyed) return null;
     return this.readable.read() as Uint8Array | null;
   }
 
@@ -118,8 +116,7 @@ export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
 
   private stopListening(): void {
     const listeners = this.listeners;
-    if (!this.listening || !listeners) return;
-    this.listening = false;
+    if (!listeners) return;
     this.listeners = undefined;
     const readable = this.readable;
     readable.off('readable', listeners.readable);
