@@ -182,6 +182,18 @@ describe('serveGatewayRequest', () => {
     await cancelledPromise;
   });
 
+  it('closes the connection and settles when Node refuses to write a reply (an invalid header)', async () => {
+    let settled!: Promise<void>;
+    const server = createServer((request, response) => {
+      settled = serveGatewayRequest(async () => ({ status: 200, headers: { 'x-bad': 'line\nbreak' }, body: '{}' }), request, response);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await expect(fetch(url, { method: 'POST', body: '{}' })).rejects.toThrow();
+    await expect(settled).resolves.toBeUndefined();
+  });
+
   it('answers 500 in the OpenAI envelope when the core throws', async () => {
     const url = await serve(async () => {
       throw new Error('bug');

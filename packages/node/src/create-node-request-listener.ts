@@ -131,9 +131,14 @@ async function serve(core: GatewayCore, request: IncomingMessage, response: Serv
   const stream = reply.stream;
   const body = stream ? undefined : reply.body;
   if (typeof body === 'string') {
-    if (!response.destroyed) {
-      response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
-      response.end(body);
+    try {
+      if (!response.destroyed) {
+        response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(body) });
+        response.end(body);
+      }
+    } catch {
+      // A reply Node refuses to write (an invalid header) is a bug: close the socket rather than fail the caller.
+      response.destroy();
     }
     written?.();
     return;
