@@ -8,6 +8,7 @@
 // Usage: node bench/diagnostics/cpu-per-request-ab.mjs <checkout A> [<checkout B> …]
 //        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm)
 //        ROUNDS=5 WARM=2 DUR=4 LANE=anthropic|gemini|openai STREAM=1 (streamed requests) MOCK_CHUNKS=64
+//        CONNECTIONS=8 (at 1, each arm's mean round trip, duration ÷ requests, is printed as well)
 import autocannon from 'autocannon';
 import { ARMS, cpuMicroseconds, startMock, startServeFrom } from '../lib/processes.mjs';
 import { requestFor } from '../lib/requests.mjs';
@@ -17,16 +18,18 @@ if (checkouts.length === 0) throw new Error('name at least one checkout (a repos
 const rounds = Number(process.env.ROUNDS ?? 5);
 const lane = process.env.LANE ?? 'anthropic';
 const stream = process.env.STREAM === '1';
+const connections = Number(process.env.CONNECTIONS ?? 8);
 const mock = await startMock({ chunks: Number(process.env.MOCK_CHUNKS ?? 64) });
 
 const load = (url, request, seconds) =>
   new Promise((done, fail) =>
-    autocannon({ url: url + request.path, method: 'POST', headers: request.headers, body: request.body, connections: 8, duration: seconds }, (error, result) =>
+    autocannon({ url: url + request.path, method: 'POST', headers: request.headers, body: request.body, connections, duration: seconds }, (error, result) =>
       error ? fail(error) : done(result),
     ),
   );
 
 const results = new Map();
+const trips = new Map();
 for (let round = 0; round < rounds; round++) {
   for (const checkout of checkouts) {
     const server = checkout === 'floor' ? await ARMS['floor-translate'].start(mock, {}) : await startServeFrom(checkout, mock);
@@ -37,12 +40,17 @@ for (let round = 0; round < rounds; round++) {
     const used = cpuMicroseconds(server.pid) - before;
     if (result.non2xx || result.errors) throw new Error(`${checkout}: ${result.non2xx} non-2xx, ${result.errors} errors`);
     results.set(checkout, [...(results.get(checkout) ?? []), Math.round(used / result.requests.total)]);
+    trips.set(checkout, [...(trips.get(checkout) ?? []), Math.round((Number(process.env.DUR ?? 4) * 1e6) / result.requests.total)]);
     await server.stop();
   }
 }
 for (const [checkout, values] of results) {
   const median = [...values].sort((a, b) => a - b)[values.length >> 1];
-  console.log(`${checkout}: median ${median} µs CPU per ${stream ? 'streamed ' : ''}request (${lane}) | ${values.join(' / ')}`);
+  console.log(`${checkout}: median ${median} µs CPU per ${stream ? 'streamed ' : ''}request (${lane}, c=${connections}) | ${values.join(' / ')}`);
+  if (connections === 1) {
+    const roundTrips = trips.get(checkout);
+    console.log(`${' '.repeat(checkout.length)}  median ${[...roundTrips].sort((a, b) => a - b)[roundTrips.length >> 1]} µs mean round trip | ${roundTrips.join(' / ')}`);
+  }
 }
 await mock.stop();
 process.exit(0);

@@ -232,28 +232,17 @@ let nextServePort = 19_400 + Math.floor(Math.random() * 1_000);
 
 /**
  * `interlingua serve` as built in another checkout (`root`, a repository root with built packages), pinned to the SUT
- * core, every upstream pointed at `mock`: how the A/B diagnostics run two builds side by side.
+ * core, every upstream pointed at `mock`: how the A/B diagnostics run two builds side by side. Started as the `serve`
+ * arm is, stdout to /dev/null: through a pipe, each log line would be a blocking write (Node writes to pipes
+ * synchronously on Linux) read by the diagnostic's own process, which is also the load generator.
  */
-export async function startServeFrom(root, mock) {
+export function startServeFrom(root, mock) {
   const port = ++nextServePort;
-  const command = [process.execPath, resolve(root, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
-  const [file, ...args] = hasTaskset ? ['taskset', '-c', SUT_CPU, ...command] : command;
-  const env = {
-    ...process.env,
-    ANTHROPIC_BASE_URL: mock.url,
-    GEMINI_BASE_URL: mock.url,
-    OPENAI_BASE_URL: `${mock.url}/v1`,
-    ANTHROPIC_API_KEY: 'bench-key',
-    GEMINI_API_KEY: 'bench-key',
-    OPENAI_API_KEY: 'bench-key',
-  };
-  const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((done, fail) => {
-    child.stdout.on('data', (data) => {
-      if (String(data).includes('listening on')) done();
-    });
-    child.once('exit', (code) => fail(new Error(`serve from ${root} exited (${code})`)));
+  return startNode({
+    name: `serve (${root})`,
+    args: [resolve(root, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)],
+    env: { ...upstreamEnv(mock), ANTHROPIC_API_KEY: 'bench-key', GEMINI_API_KEY: 'bench-key', OPENAI_API_KEY: 'bench-key' },
+    cpu: SUT_CPU,
+    port,
   });
-  child.stdout.resume();
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: async () => child.kill() };
 }

@@ -257,6 +257,26 @@ describe('createGatewayCore', () => {
     expect(JSON.parse(reply.body as string).choices[0].message.content).toBe('Hello!');
   });
 
+  it('logs a complete reply when the adapter says it is written (afterReply), and at once without that hook', async () => {
+    const lines: GatewayLogLine[] = [];
+    const core = createGatewayCore({
+      upstreams: { anthropic: { apiKey: SECRET, baseUrl: 'http://anthropic.test' } },
+      prefixes: [{ prefix: 'claude', upstream: 'anthropic' }],
+      fetch: okFetch,
+      log: (line) => lines.push(line),
+    });
+    let written: (() => void) | undefined;
+    const reply = await core({ ...chat('claude-3-5-haiku'), afterReply: (callback) => (written = callback) });
+    expect(reply.status).toBe(200);
+    expect(lines).toEqual([]);
+    written!();
+    expect(lines).toEqual([expect.objectContaining({ path: '/v1/chat/completions', status: 200, model: 'claude-3-5-haiku' })]);
+    expect(JSON.stringify(lines)).not.toContain(SECRET);
+
+    await core(chat('claude-3-5-haiku'));
+    expect(lines).toHaveLength(2);
+  });
+
   it('says so when no upstream is configured at all (no key, no replay upstream)', async () => {
     const core = createGatewayCore({ log: () => {} });
     const reply = await core(chat('claude-3-5-haiku'));

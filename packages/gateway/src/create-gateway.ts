@@ -105,7 +105,9 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
       const status = reply.status;
       // A stream is logged when it is over (latency then covers the whole stream, and the line says how it ended
       // and carries the warnings its transcoder reported on the way).
+      // A complete reply is logged once the adapter has written it, when the adapter can say so (see `afterReply`).
       if (streamFinished) streamFinished.onFinish(() => log(createLogLine(request.method, path, status, started, report)));
+      else if (request.afterReply) request.afterReply(() => log(createLogLine(request.method, path, status, started, report)));
       else log(createLogLine(request.method, path, status, started, report));
     }
     return reply;

@@ -27,6 +27,14 @@ export interface GatewayRequest {
    * `signal` when given. A `LazyAbortController` is one.
    */
   closed?: ClientClosed;
+  /**
+   * For an adapter that can tell when a complete reply (a string body) has been handed to its runtime: the core asks
+   * to be called back then, and writes its log line after the reply has left instead of before (the line's JSON and
+   * its write are then off the request's latency). An adapter that offers this must call the callback once it has
+   * written, or failed to write, the reply. Without it the core logs before it returns the reply. A stream reply is
+   * logged when the stream is over, either way.
+   */
+  afterReply?(callback: () => void): void;
 }
 
 export interface GatewayReply {

@@ -8,7 +8,9 @@ import type { ResponseStore } from './store/response-store.js';
 
 /**
  * One structured log line per request (never a header, a key or a body). A streamed request is logged when its
- * stream is over: `latency_ms` then covers the whole stream and `error` says how it ended if not completely.
+ * stream is over: `latency_ms` then covers the whole stream and `error` says how it ended if not completely. A
+ * complete reply is logged once it is written when the adapter says when that is (`GatewayRequest.afterReply`, as
+ * the Node adapter does), before it is returned otherwise.
  */
 export interface GatewayLogLine {
   time: string;

@@ -1,8 +1,8 @@
 /// <reference types="node" />
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayCore, GatewayRequest } from '@interlingua/gateway';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createNodeRequestListener, serveGatewayRequest } from './create-node-request-listener.js';
 
 // The listener is checked against cores written here (what it reads from Node's request, how it writes each kind of
@@ -194,6 +194,33 @@ describe('serveGatewayRequest', () => {
     await expect(settled).resolves.toBeUndefined();
   });
 
+  it('calls a core back after a complete reply is written (afterReply), and after a reply Node refused to write', async () => {
+    const seen: { path: string; ended: boolean }[] = [];
+    let current: ServerResponse | undefined;
+    const core: GatewayCore = async (request) => {
+      const response = current!;
+      request.afterReply?.(() => seen.push({ path: request.path, ended: response.writableEnded }));
+      if (request.path === '/bad') return { status: 200, headers: { 'x-bad': 'line\nbreak' }, body: '{}' };
+      expect(response.writableEnded).toBe(false);
+      return { status: 200, headers: {}, body: '{}' };
+    };
+    const server = createServer((request, response) => {
+      current = response;
+      void serveGatewayRequest(core, request, response);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(await (await fetch(`${url}/good`, { method: 'POST', body: '{}' })).text()).toBe('{}');
+    await expect(fetch(`${url}/bad`, { method: 'POST', body: '{}' })).rejects.toThrow();
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    // The good reply was ended before the callback ran; the refused one was destroyed (not ended) and still reported.
+    expect(seen).toEqual([
+      { path: '/good', ended: true },
+      { path: '/bad', ended: false },
+    ]);
+  });
+
   it('answers 500 in the OpenAI envelope when the core throws', async () => {
     const url = await serve(async () => {
       throw new Error('bug');
@@ -231,6 +258,51 @@ describe('createNodeRequestListener with the gateway core', () => {
     const text = await streamed.text();
     expect(text).toMatch(/^data: \{"id":"chatcmpl-/);
     expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  it('writes the log line of a complete reply after the reply is written; a throwing log does not stop the server', async () => {
+    const { defaultReplayModels } = await import('@interlingua/gateway');
+    const order: string[] = [];
+    let throwOnce = true;
+    const listener = createNodeRequestListener({
+      models: defaultReplayModels(),
+      log: (line) => {
+        order.push(`log ${line.path} ${line.status}`);
+        if (throwOnce) {
+          throwOnce = false;
+          throw new Error('log sink down');
+        }
+      },
+    });
+    const server = createServer((request, response) => {
+      response.once('finish', () => order.push(`finish ${request.url}`));
+      const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+      response.end = ((...args: unknown[]) => {
+        order.push(`end ${request.url}`);
+        return end(...args);
+      }) as typeof response.end;
+      listener(request, response);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const first = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'replay/claude', messages: [{ role: 'user', content: 'Hi' }] }),
+      });
+      expect(first.status).toBe(200);
+      await first.text();
+      expect((await fetch(`${url}/v1/models`)).status).toBe(200);
+      await vi.waitFor(() => expect(order.filter((entry) => entry.startsWith('log'))).toHaveLength(2));
+      expect(order.indexOf('end /v1/chat/completions')).toBeLessThan(order.indexOf('log /v1/chat/completions 200'));
+      expect(order.indexOf('end /v1/models')).toBeLessThan(order.indexOf('log /v1/models 200'));
+      expect(errors).toHaveBeenCalledWith('interlingua: the log function failed: log sink down');
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('answers 413 for a chunked body over the limit, and the next request on the server still works', async () => {

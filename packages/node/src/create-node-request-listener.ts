@@ -75,10 +75,14 @@ class NodeGatewayRequest implements GatewayRequest {
   readonly closed = new LazyAbortController();
   /** The stream reply being written, if any: cancelled when the client goes away. */
   writer: StreamReplyWriter | undefined = undefined;
+  /** What the core asked to be told once a complete reply is written (its log line). */
+  private replied: (() => void) | undefined = undefined;
 
   constructor(
     request: IncomingMessage,
     private readonly response: ServerResponse,
+    /** `serveGatewayRequest`'s end, if it was called that way. */
+    private readonly written: (() => void) | undefined,
   ) {
     const url = request.url ?? '/';
     const query = url.indexOf('?');
@@ -93,6 +97,23 @@ class NodeGatewayRequest implements GatewayRequest {
       return Array.isArray(value) ? value.join(', ') : value;
     };
     response.once('close', this.onResponseClose);
+  }
+
+  afterReply(callback: () => void): void {
+    this.replied = callback;
+  }
+
+  /** The reply is written (or could not be): tells the core, then `serveGatewayRequest`'s caller. */
+  replyWritten(): void {
+    const replied = this.replied;
+    this.replied = undefined;
+    try {
+      replied?.();
+    } catch (error) {
+      // The reply has left; a log function that throws must not take the process down (an unhandled rejection).
+      console.error(`interlingua: the log function failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.written?.();
   }
 
   /** Aborts when the client goes away (made on first use). */
@@ -120,7 +141,7 @@ export function serveGatewayRequest(core: GatewayCore, request: IncomingMessage,
 
 /** `serveGatewayRequest` with an optional callback for the end instead of a promise (the listener needs none). */
 async function serve(core: GatewayCore, request: IncomingMessage, response: ServerResponse, written: (() => void) | undefined): Promise<void> {
-  const gatewayRequest = new NodeGatewayRequest(request, response);
+  const gatewayRequest = new NodeGatewayRequest(request, response, written);
   let reply: GatewayReply;
   try {
     reply = await core(gatewayRequest);
@@ -140,10 +161,10 @@ async function serve(core: GatewayCore, request: IncomingMessage, response: Serv
       // A reply Node refuses to write (an invalid header) is a bug: close the socket rather than fail the caller.
       response.destroy();
     }
-    written?.();
+    gatewayRequest.replyWritten();
     return;
   }
-  const writer = new StreamReplyWriter(stream ?? body!.getReader(), response, written);
+  const writer = new StreamReplyWriter(stream ?? body!.getReader(), response, gatewayRequest);
   gatewayRequest.writer = writer;
   writer.start(reply.status, reply.headers);
 }
@@ -165,7 +186,7 @@ class StreamReplyWriter {
   constructor(
     private readonly reader: ByteChunkReader,
     private readonly response: ServerResponse,
-    private readonly written: (() => void) | undefined,
+    private readonly request: NodeGatewayRequest,
   ) {}
 
   start(status: number, headers: Record<string, string>): void {
@@ -244,7 +265,7 @@ class StreamReplyWriter {
   private end(): void {
     if (this.over) return;
     this.over = true;
-    this.written?.();
+    this.request.replyWritten();
   }
 }
 
