@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Diagnostic (not part of bench/run.mjs): a V8 CPU profile of `interlingua serve` under autocannon c=8 on one lane,
 // summarised as self time by function and by package (gateway core, mappers, undici, Node internals, GC).
-// Usage: node bench/diagnostics/cpu-profile-serve.mjs [out-dir]   LANE=anthropic|gemini|openai DUR=8 TOP=40 ARM=floor CONNECTIONS=8
+// Usage: node bench/diagnostics/cpu-profile-serve.mjs [out-dir]   LANE=anthropic|gemini|openai DUR=8 TOP=40 ARM=floor CONNECTIONS=8 STREAM=1 MOCK_CHUNKS=64
 //        (ARM=floor profiles the translating floor arm instead)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ import { requestFor } from '../lib/requests.mjs';
 const outDirectory = resolve(process.argv[2] ?? join(repositoryRoot, 'bench', 'results', 'profiles', `serve-${Date.now()}`));
 mkdirSync(outDirectory, { recursive: true });
 const lane = process.env.LANE ?? 'anthropic';
-const mock = await startMock({ chunks: 64 });
+const mock = await startMock({ chunks: Number(process.env.MOCK_CHUNKS ?? 64) });
 const port = 31_000 + Math.floor(Math.random() * 1000); // below the ephemeral range
 const floor = process.env.ARM === 'floor';
 const profileFlags = ['--cpu-prof', `--cpu-prof-dir=${outDirectory}`, '--cpu-prof-interval=50'];

@@ -19,10 +19,10 @@ import type {
   AnthropicUnknownStreamEvent,
 } from './anthropic-stream-event.js';
 import {
-  anthropicContentBlockStartEventSchema,
-  anthropicErrorEventSchema,
-  anthropicMessageDeltaEventSchema,
-  anthropicMessageStartEventSchema,
+  parseAnthropicContentBlockStartEvent,
+  parseAnthropicErrorEvent,
+  parseAnthropicMessageDeltaEvent,
+  parseAnthropicMessageStartEvent,
 } from './anthropic-stream-event-schemas.js';
 import type { AnthropicOpenBlock, AnthropicToOpenAIStreamState } from './anthropic-to-openai-stream-state.js';
 
@@ -151,7 +151,7 @@ function mergeUsage(target: AnthropicStreamUsage, source: AnthropicStreamUsage |
 }
 
 function stepMessageStart(event: unknown, state: AnthropicToOpenAIStreamState): OpenAIStreamFrame[] {
-  const parsed = anthropicMessageStartEventSchema().safeParse(event);
+  const parsed = parseAnthropicMessageStartEvent(event);
   if (!parsed.success) return invalidEvent(state, 'message_start');
   if (state.phase === 'message') {
     if (state.contentStarted) {
@@ -191,7 +191,7 @@ function newBlock(kind: AnthropicOpenBlock['kind'], contentStart: number): Anthr
 }
 
 function stepContentBlockStart(event: unknown, state: AnthropicToOpenAIStreamState): OpenAIStreamFrame[] {
-  const parsed = anthropicContentBlockStartEventSchema().safeParse(event);
+  const parsed = parseAnthropicContentBlockStartEvent(event);
   if (!parsed.success) return invalidEvent(state, 'content_block_start');
   const { index } = parsed.data;
   const block = parsed.data.content_block as AnthropicStreamContentBlock;
@@ -446,7 +446,7 @@ function finishReasonFor(stopReason: string | null | undefined, state: Anthropic
 }
 
 function stepMessageDelta(event: unknown, state: AnthropicToOpenAIStreamState): OpenAIStreamFrame[] {
-  const parsed = anthropicMessageDeltaEventSchema().safeParse(event);
+  const parsed = parseAnthropicMessageDeltaEvent(event);
   if (!parsed.success) return invalidEvent(state, 'message_delta');
   mergeUsage(state.usage, parsed.data.usage);
   const stopReason = parsed.data.delta.stop_reason;
@@ -508,7 +508,7 @@ function stepMessageStop(state: AnthropicToOpenAIStreamState): OpenAIStreamFrame
  * the mapper: Anthropic's `type` and `message`, `param` and `code` null).
  */
 function stepError(event: unknown, state: AnthropicToOpenAIStreamState): OpenAIStreamFrame[] {
-  const parsed = anthropicErrorEventSchema().safeParse(event);
+  const parsed = parseAnthropicErrorEvent(event);
   const type = parsed.success && parsed.data.error.type !== undefined ? parsed.data.error.type : 'api_error';
   const message = parsed.success && parsed.data.error.message !== undefined ? parsed.data.error.message : 'The upstream reported an error.';
   const converted = convertAnthropicErrorToOpenAI(statusForAnthropicErrorType(type), { type: 'error', error: { type, message } });

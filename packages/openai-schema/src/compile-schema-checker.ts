@@ -19,7 +19,7 @@ export type SchemaChecker = (value: unknown) => boolean;
  *   its output, sends the value to zod); each own key the schema declares by its schema, unknown keys as they are,
  *   every required key present (the value's few keys are walked, not the schema's dozens);
  * - `array` (+ `minLength`/`maxLength`), `record(string, …)` (plain object, no symbol keys, no `__proto__`);
- * - `string` (+ lengths in code points, as zod counts), `number` (finite, + `gte`/`lte`/`gt`/`lt`), `boolean`,
+ * - `string` (+ lengths in code points, as zod counts), `number` (finite, + `gte`/`lte`/`gt`/`lt`, `int()`), `boolean`,
  *   `literal`, `enum`, `templateLiteral`, `unknown`, `optional`, `nullable`;
  * - `union` (first match) and `discriminatedUnion` (zod's own discriminator values); a `refine` check calls the
  *   same function zod calls.
@@ -260,6 +260,10 @@ function compileCheck(check: Node, type: string): SchemaChecker | undefined {
       if (def.check === 'greater_than') return def.inclusive ? (value) => (value as number) >= bound : (value) => (value as number) > bound;
       return def.inclusive ? (value) => (value as number) <= bound : (value) => (value as number) < bound;
     }
+    case 'number_format':
+      // zod's `int()`: an integer within ±(2^53 − 1), which is `Number.isSafeInteger`. Other formats go to zod.
+      if (type !== 'number' || def.format !== 'safeint' || def.when) return undefined;
+      return (value) => Number.isSafeInteger(value);
     case 'custom': {
       const fn = def.fn;
       if (typeof fn !== 'function' || def.when) return undefined;

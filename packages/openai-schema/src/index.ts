@@ -22,6 +22,7 @@ export { parseChatCompletionChunk } from './parse-chat-completion-chunk.js';
 export type { ParseResult } from './parse-result.js';
 export { parseWithSchema, type ParseFailureStyle } from './parse-result.js';
 export { compileSchemaChecker, type SchemaChecker } from './compile-schema-checker.js';
+export { createCheckedSafeParse } from './create-checked-safe-parse.js';
 export { createOpenAIError, defaultOpenAIErrorType, type CreateOpenAIErrorOptions, type OpenAIErrorResponse } from './create-openai-error.js';
 export { formatJsonPath } from './format-json-path.js';
 export {
