@@ -88,6 +88,52 @@ describe('serveGatewayRequest', () => {
     expect(rest).toBe('data: 2\n\n');
   });
 
+  it("sends a stream's head with its first chunk when that is ready, and on its own when it is not", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Whether the head was flushed on its own (`flushHeaders`) rather than written with the first chunk.
+    const flushed: Record<string, number> = {};
+    const core: GatewayCore = async (request) => ({
+      status: 200,
+      headers: { 'content-type': 'text/event-stream' },
+      body: new ReadableStream<Uint8Array>({
+        async start(controller) {
+          if (request.path === '/slow') await held;
+          controller.enqueue(new TextEncoder().encode('data: 1\n\n'));
+          controller.close();
+        },
+      }),
+    });
+    const server = createServer((request, response) => {
+      const path = request.url ?? '';
+      flushed[path] = 0;
+      const flushHeaders = response.flushHeaders.bind(response);
+      response.flushHeaders = () => {
+        flushed[path]!++;
+        flushHeaders();
+      };
+      void serveGatewayRequest(core, request, response);
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    // Ready at once: the client gets the head and the chunk together.
+    const ready = await fetch(`${url}/ready`, { method: 'POST', body: '{}' });
+    expect(await ready.text()).toBe('data: 1\n\n');
+    expect(flushed['/ready']).toBe(0);
+
+    // Not ready: the head arrives on its own, before the first chunk exists.
+    const slow = await fetch(`${url}/slow`, { method: 'POST', body: '{}' });
+    expect(slow.status).toBe(200);
+    expect(slow.headers.get('content-type')).toBe('text/event-stream');
+    expect(flushed['/slow']).toBe(1);
+    release();
+    expect(await slow.text()).toBe('data: 1\n\n');
+  });
+
   it('cancels the stream and aborts the request signal when the client goes away', async () => {
     let cancelled!: (reason: unknown) => void;
     const cancelledPromise = new Promise((resolve) => {

@@ -182,6 +182,8 @@ interface ByteChunkReader {
  */
 class StreamReplyWriter {
   private over = false;
+  /** Whether the head has left (with a chunk, the end, or on its own); `headersSent` is already true after `writeHead`. */
+  private headSent = false;
 
   constructor(
     private readonly reader: ByteChunkReader,
@@ -197,14 +199,24 @@ class StreamReplyWriter {
       return;
     }
     try {
+      // The head goes out with the first chunk when that is read within this turn of the event loop (one write, one
+      // packet: the usual case when the upstream's first event came with its headers); otherwise on its own at the
+      // next turn, so a client still sees the stream open before a slow first event.
       response.writeHead(status, headers);
-      response.flushHeaders();
+      setImmediate(flushHeadOf, this);
     } catch {
       this.cancel();
       this.onFailure();
       return;
     }
     this.readNext();
+  }
+
+  flushHead(): void {
+    if (this.headSent || this.over) return;
+    this.headSent = true;
+    const response = this.response;
+    if (!response.destroyed) response.flushHeaders();
   }
 
   /** The client went away: stop the reply's source. */
@@ -225,6 +237,7 @@ class StreamReplyWriter {
 
   private readonly onChunk = (result: { done: boolean; value?: Uint8Array | undefined }): void => {
     const response = this.response;
+    this.headSent = true;
     try {
       if (result.done || result.value === undefined) {
         response.end();
@@ -270,3 +283,8 @@ class StreamReplyWriter {
 }
 
 function ignore(): void {}
+
+/** The next turn after a stream's head was set: sends it on its own unless a chunk (or the end) took it along. */
+function flushHeadOf(writer: StreamReplyWriter): void {
+  writer.flushHead();
+}
