@@ -65,6 +65,54 @@ describe('createNodeFetch', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it('pauses a large body while it is not read, then delivers every byte in order', async () => {
+    // Far more than the loopback socket buffers take in while nobody reads (the receive window does not grow then).
+    const total = 64 * 1024 * 1024;
+    const pattern = Buffer.alloc(total);
+    for (let index = 0; index < total; index++) pattern[index] = index % 251;
+    let offset = 0;
+    const url = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      const writeMore = (): void => {
+        while (offset < total) {
+          const ok = response.write(pattern.subarray(offset, offset + 65536));
+          offset += 65536;
+          if (!ok) {
+            response.once('drain', writeMore);
+            return;
+          }
+        }
+        response.end();
+      };
+      writeMore();
+    });
+    const reply = await createNodeFetch()(url, { method: 'POST', headers: {}, body: '', signal: new AbortController().signal });
+    // Nothing is read for a while: the server is held back instead of the whole body piling up here.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(offset).toBeLessThan(total);
+    const received: Buffer[] = [];
+    for await (const chunk of reply.body as AsyncIterable<Uint8Array>) received.push(Buffer.from(chunk));
+    expect(Buffer.concat(received).equals(pattern)).toBe(true);
+  });
+
+  it('drops the connection when the reader stops early (return)', async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    const url = await serve((request, response) => {
+      request.socket.once('close', closed);
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: 1\n\n'); // and never ends
+    });
+    const reply = await createNodeFetch()(url, { method: 'POST', headers: {}, body: '', signal: new AbortController().signal });
+    const iterator = (reply.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    expect(Buffer.from((await iterator.next()).value!).toString()).toBe('data: 1\n\n');
+    expect(await iterator.return!()).toEqual({ done: true, value: undefined });
+    expect((await iterator.next()).done).toBe(true);
+    await connectionClosed;
+  });
+
   it('rejects when the signal aborts before the headers, and closes the connection', async () => {
     let closed!: () => void;
     const connectionClosed = new Promise<void>((resolve) => {
