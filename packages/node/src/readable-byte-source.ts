@@ -8,16 +8,16 @@ function prematureClose(): Error {
 }
 
 /**
- * A Node `Readable` (a request body, undici's reply body) as the async iterable of byte chunks the gateway reads. It
+ * A Node `Readable` (the request body) as the async iterable of byte chunks the gateway reads. It
  * reads as `readable[Symbol.asyncIterator]()` reads — `read()` on each `readable` event, so the same backpressure and
  * the same chunks — and fails where that fails (the stream's error, or a premature close), without the async
  * generator and the end-of-stream machinery Node 20's iterator sets up per stream: about 4–5 µs a body in the
  * gateway's request path (measured over sockets, two bodies per request: 71 against 62 µs of CPU per request).
  * `readable-byte-source.property.test.ts` checks it against Node's iterator.
  *
- * `return()` (the reader stopping early) stops listening; with `destroyOnReturn` it also destroys the stream (what
- * the upstream body needs: its connection is dropped), without it the rest is left to the stream's owner (a request
- * body: Node discards it once the reply is sent). One difference, on purpose: `return()` before the first read
+ * `return()` (the reader stopping early) stops listening; with `destroyOnReturn` it also destroys the stream (for a
+ * body whose connection must be dropped; the adapter's request body passes `false`), without it the rest is left to
+ * the stream's owner (a request body: Node discards it once the reply is sent). One difference, on purpose: `return()` before the first read
  * destroys the stream when asked to, where Node's iterator (an async generator not yet started) does not.
  */
 export class ReadableByteSource implements AsyncIterableIterator<Uint8Array> {
