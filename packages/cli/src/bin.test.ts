@@ -161,4 +161,40 @@ describe('interlingua (the CLI)', () => {
       child.kill('SIGTERM');
     }
   });
+
+  it('serve: logs one JSON line per request on stdout, and none is lost when it is stopped at once', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env: cleanEnv });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const check = () => {
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+          if (match && output.includes('replay')) resolve(match[1]!);
+        };
+        child.stdout.on('data', check);
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      });
+      const requests = Array.from({ length: 20 }, (_, n) =>
+        fetch(`${url}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'replay/claude', messages: [{ role: 'user', content: `Hello ${n}` }] }),
+        }).then((response) => response.text()),
+      );
+      await Promise.all(requests);
+      await fetch(`${url}/v1/models`).then((response) => response.text());
+    } finally {
+      // Stopped right after the last reply: lines still waiting for the end of the turn are written on exit.
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    const lines = output
+      .split('\n')
+      .filter((text) => text.startsWith('{'))
+      .map((text) => JSON.parse(text) as { method: string; path: string; status: number; model?: string });
+    expect(lines.filter((entry) => entry.path === '/v1/chat/completions' && entry.status === 200 && entry.model === 'replay/claude')).toHaveLength(20);
+    expect(lines.at(-1)).toMatchObject({ method: 'GET', path: '/v1/models', status: 200 });
+  });
 });
