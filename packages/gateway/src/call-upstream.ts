@@ -1,5 +1,5 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
-import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
+import { MAX_TIMER_DELAY_MS, type Deadline, type DeadlineWatch } from './create-deadline.js';
 import type { UpstreamFetch, UpstreamRequestInit, UpstreamResponse } from './gateway-exchange.js';
 import { NOTHING_TO_UNDO, type ClientClosed, type LazyAbortController } from './lazy-abort-controller.js';
 
@@ -45,13 +45,14 @@ export function callUpstream(
 }
 
 /**
- * One upstream call: its headers timer (with the call as its argument) and the first of the fetch's answer and the
- * controller's abort, without a race, an abort promise and a timer closure per request.
+ * One upstream call: its headers timeout (watched by the request's timer, see `Deadline.watch`) and the first of the
+ * fetch's answer and the controller's abort, without a race, an abort promise and a timer per request.
  */
-class UpstreamCall {
+class UpstreamCall implements DeadlineWatch {
   private headersTimedOut = false;
   private over = false;
-  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** When the headers are due (`DeadlineWatch`). */
+  dueAt = Infinity;
   private stopWatching: () => void = NOTHING_TO_UNDO;
 
   constructor(
@@ -61,7 +62,8 @@ class UpstreamCall {
 
   start(fetchImplementation: UpstreamFetch, url: string, init: { headers: Record<string, string>; body: string }): void {
     const controller = this.options.controller;
-    this.timer = setTimeout(onHeadersTimer, Math.min(this.options.headersTimeoutMs, MAX_TIMER_DELAY_MS), this);
+    this.dueAt = Date.now() + Math.min(this.options.headersTimeoutMs, MAX_TIMER_DELAY_MS);
+    this.options.deadline.watch(this);
     this.stopWatching = controller.onAbort(this.onFailure);
     if (this.over) return;
     let fetched: Promise<UpstreamResponse>;
@@ -73,7 +75,8 @@ class UpstreamCall {
     fetched.then(this.onResponse, this.onFailure);
   }
 
-  onHeadersTimer(): void {
+  /** The headers timeout passed (`DeadlineWatch`). */
+  onDue(): void {
     this.headersTimedOut = true;
     this.options.controller.abort(new Error('upstream timeout'));
   }
@@ -112,12 +115,8 @@ class UpstreamCall {
   private finish(result: CallUpstreamResult): void {
     if (this.over) return;
     this.over = true;
-    clearTimeout(this.timer);
+    this.options.deadline.unwatch(this);
     this.stopWatching();
     this.resolve(result);
   }
-}
-
-function onHeadersTimer(call: UpstreamCall): void {
-  call.onHeadersTimer();
 }

@@ -126,7 +126,8 @@ export async function handleTranslatedRequest(
   runtime: GatewayRuntime,
 ): Promise<GatewayReply> {
   const { limits } = runtime;
-  const deadline = createDeadline(limits.requestTimeoutMs);
+  // One timer for the request: the upstream's headers and idle timeouts are checked by the deadline's (see watch).
+  const deadline = createDeadline(limits.requestTimeoutMs, Math.min(limits.upstreamTimeoutMs, limits.streamIdleTimeoutMs));
   const clientClosed = clientClosedOf(request);
   // Every error leaves in the client API's envelope (naming the client's paths once the request is mapped).
   let frontContext: unknown;
@@ -273,6 +274,7 @@ export async function handleTranslatedRequest(
       // Checked before anything else: an error may arrive with any content type, even text/event-stream.
       const errorBody = await readUpstreamBody(upstreamResponse, {
         controller,
+        deadline,
         idleTimeoutMs: limits.streamIdleTimeoutMs,
         maxBytes: MAX_ERROR_BODY_BYTES,
         truncate: true,
@@ -336,7 +338,7 @@ export async function handleTranslatedRequest(
       );
     }
 
-    const replyBody = await readUpstreamBody(upstreamResponse, { controller, idleTimeoutMs: limits.streamIdleTimeoutMs, maxBytes: limits.maxEventBytes });
+    const replyBody = await readUpstreamBody(upstreamResponse, { controller, deadline, idleTimeoutMs: limits.streamIdleTimeoutMs, maxBytes: limits.maxEventBytes });
     if (!replyBody.ok) {
       report.error = `upstream_body_${replyBody.reason}`;
       return errorResponse(bodyFailureError(replyBody.reason, clientClosed, deadline, limits), clientClosed?.aborted ? {} : warningHeaders);

@@ -3,7 +3,7 @@ import type { UpstreamStreamTranscoder } from './bridges/provider-bridge.js';
 import { concatBytes } from './concat-bytes.js';
 import { formatWarningsHeader } from './format-warnings-header.js';
 import type { ClientStreamTranscoder } from './fronts/client-front.js';
-import { MAX_TIMER_DELAY_MS, type Deadline } from './create-deadline.js';
+import { MAX_TIMER_DELAY_MS, type Deadline, type DeadlineWatch } from './create-deadline.js';
 import type { ByteSource } from './gateway-exchange.js';
 import type { LazyAbortController } from './lazy-abort-controller.js';
 import { openByteReader, readByteReader, type ByteReader, type ByteReadResult } from './open-byte-reader.js';
@@ -133,7 +133,7 @@ type TripCode = 'upstream_idle_timeout' | 'request_timeout';
  * enqueued, or, when it gives the client nothing, the next read starts. A trip (idle timeout, deadline) during a read
  * ends the stream at once; the read's late result is then ignored.
  */
-class SupervisedSource implements PullSource {
+class SupervisedSource implements PullSource, DeadlineWatch {
   private readonly reader: ByteReader;
   private readonly transcoder: UpstreamStreamTranscoder;
   private readonly clientTranscoder: ClientStreamTranscoder | undefined;
@@ -154,8 +154,8 @@ class SupervisedSource implements PullSource {
    * is for the client read that started it, or a later one.
    */
   private waitingSince: number | undefined = undefined;
-  /** One idle timer per stream, re-armed only when it fires: it trips when a read has waited `idleTimeoutMs`. */
-  private idleTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  /** Whether the request's timer checks the idle timeout (`DeadlineWatch`, from the first read on). */
+  private watched = false;
   private keepAliveTimer: ReturnType<typeof setInterval> | undefined = undefined;
 
   constructor(upstream: ByteSource, options: SuperviseUpstreamStreamOptions) {
@@ -191,7 +191,11 @@ class SupervisedSource implements PullSource {
       return;
     }
     this.waitingSince = Date.now();
-    this.idleTimer ??= setTimeout(onIdleTimer, this.idleMs, this);
+    if (!this.watched) {
+      // One timer per request: the deadline's checks the idle timeout; later reads only move `dueAt` later.
+      this.watched = true;
+      this.deadline.watch(this);
+    }
     // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
     const keepAlive = this.clientTranscoder?.keepAlive;
     if (keepAlive) this.keepAliveTimer = setInterval(onKeepAliveTimer, Math.min(keepAlive.intervalMs, MAX_TIMER_DELAY_MS), this);
@@ -322,7 +326,7 @@ class SupervisedSource implements PullSource {
   private finish(outcome: StreamOutcome): void {
     if (this.finished) return;
     this.finished = true;
-    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.deadline.unwatch(this);
     if (this.keepAliveTimer !== undefined) clearInterval(this.keepAliveTimer);
     this.stopDeadline();
     this.onFinish(outcome);
@@ -337,12 +341,15 @@ class SupervisedSource implements PullSource {
     if (this.stopWaiting()) this.endTripped();
   }
 
-  onIdleTimer(): void {
-    this.idleTimer = undefined;
+  /** When the upstream read in flight has waited `idleTimeoutMs` (`DeadlineWatch`; none between reads). */
+  get dueAt(): number {
+    return this.waitingSince === undefined ? Infinity : this.waitingSince + this.idleMs;
+  }
+
+  /** The request's timer found the upstream read in flight idle (`DeadlineWatch`). */
+  onDue(): void {
     if (this.waitingSince === undefined || this.finished) return;
-    const waited = Date.now() - this.waitingSince;
-    if (waited >= this.idleMs) this.trip('upstream_idle_timeout', `The upstream sent nothing for ${this.idleTimeoutMs} ms; the response is incomplete.`);
-    else this.idleTimer = setTimeout(onIdleTimer, this.idleMs - waited, this);
+    this.trip('upstream_idle_timeout', `The upstream sent nothing for ${this.idleTimeoutMs} ms; the response is incomplete.`);
   }
 
   onKeepAliveTimer(): void {
@@ -355,11 +362,7 @@ class SupervisedSource implements PullSource {
     this.trip('request_timeout', `The request did not complete within ${this.deadline.timeoutMs} ms; the response is incomplete.`);
 }
 
-// Timer callbacks take the supervisor as their argument: no closure per timer.
-function onIdleTimer(source: SupervisedSource): void {
-  source.onIdleTimer();
-}
-
+// The keep-alive timer's callback takes the supervisor as its argument: no closure per timer.
 function onKeepAliveTimer(source: SupervisedSource): void {
   source.onKeepAliveTimer();
 }

@@ -36,7 +36,7 @@ export async function handleMessagesCountTokens(
   report: RequestReport,
   runtime: GatewayRuntime,
 ): Promise<GatewayReply> {
-  const deadline = createDeadline(runtime.limits.requestTimeoutMs);
+  const deadline = createDeadline(runtime.limits.requestTimeoutMs, Math.min(runtime.limits.upstreamTimeoutMs, runtime.limits.streamIdleTimeoutMs));
   const fail = (error: OpenAIErrorResponse, headers: Record<string, string> = {}): GatewayReply => {
     const translated = convertOpenAIErrorToMessages(error.status, error.body);
     return jsonResponse(translated.status, translated.body, headers);
@@ -84,7 +84,7 @@ export async function handleMessagesCountTokens(
           { controller, clientClosed, deadline, headersTimeoutMs: runtime.limits.upstreamTimeoutMs },
         );
         if (!called.ok) return fail(called.error);
-        const text = await readUpstreamBody(called.response, { controller, idleTimeoutMs: runtime.limits.streamIdleTimeoutMs, maxBytes: 64 * 1024, truncate: true });
+        const text = await readUpstreamBody(called.response, { controller, deadline, idleTimeoutMs: runtime.limits.streamIdleTimeoutMs, maxBytes: 64 * 1024, truncate: true });
         let json: unknown = text.ok ? text.text : '';
         try {
           json = JSON.parse(text.ok ? text.text : '');

@@ -181,7 +181,7 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
     const kept = pickHeaders(response.headers, call.passedHeaders);
     if (response.status < 200 || response.status > 299) {
       report.error = `upstream_${response.status}`;
-      const text = await readUpstreamBody(response, { controller, idleTimeoutMs: runtime.limits.streamIdleTimeoutMs, maxBytes: MAX_ERROR_BODY_BYTES, truncate: true });
+      const text = await readUpstreamBody(response, { controller, deadline, idleTimeoutMs: runtime.limits.streamIdleTimeoutMs, maxBytes: MAX_ERROR_BODY_BYTES, truncate: true });
       let parsed: unknown;
       try {
         parsed = JSON.parse(text.ok ? text.text : '');
@@ -214,7 +214,7 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
         streaming: true,
       };
     }
-    const text = await readUpstreamBody(response, { controller, idleTimeoutMs: runtime.limits.streamIdleTimeoutMs, maxBytes: runtime.limits.maxEventBytes });
+    const text = await readUpstreamBody(response, { controller, deadline, idleTimeoutMs: runtime.limits.streamIdleTimeoutMs, maxBytes: runtime.limits.maxEventBytes });
     if (!text.ok) {
       report.error = `upstream_body_${text.reason}`;
       return fail(createOpenAIError(502, 'The upstream connection broke before the reply was complete.', { type: 'api_error', code: 'upstream_incomplete_response' }));
