@@ -35,7 +35,11 @@ const freePort = () => nextPort++;
 async function startNode({ name, args, env, cpu, port, cwd }) {
   const command = hasTaskset ? 'taskset' : process.execPath;
   const commandArgs = hasTaskset ? ['-c', cpu, process.execPath, ...args] : args;
-  const child = spawn(command, commandArgs, { cwd: cwd ?? repositoryRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // stdout to /dev/null; BENCH_STDOUT_PIPE=1 (diagnostics only): to a pipe drained by `cat`, as under a container
+  // runtime or a service manager (a pipe read by this process would stall the arm while this process is busy).
+  const sink = process.env.BENCH_STDOUT_PIPE === '1' ? spawn('cat', [], { stdio: ['pipe', 'ignore', 'ignore'] }) : undefined;
+  const child = spawn(command, commandArgs, { cwd: cwd ?? repositoryRoot, env: { ...process.env, ...env }, stdio: ['ignore', sink ? sink.stdin : 'ignore', 'pipe'] });
+  sink?.stdin.destroy(); // the arm holds the pipe's write end; `cat` ends when the arm does
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     if (stderr.length < 20_000) stderr += chunk;
