@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDeadline, type Deadline } from './create-deadline.js';
 import type { UpstreamResponse } from './gateway-exchange.js';
 import { readUpstreamBody } from './read-upstream-body.js';
 import { LazyAbortController } from './lazy-abort-controller.js';
@@ -13,8 +14,19 @@ function response(chunks: number[][]): UpstreamResponse {
   };
 }
 
+/** The request's deadline (its timer checks the idle timeout), stopped after each test. */
+const deadlines: Deadline[] = [];
+function deadline(timeoutMs = 10_000, shortestWatchMs?: number): Deadline {
+  const made = createDeadline(timeoutMs, shortestWatchMs);
+  deadlines.push(made);
+  return made;
+}
+afterEach(() => {
+  for (const made of deadlines.splice(0)) made.dispose();
+});
+
 const read = (chunks: number[][], maxBytes = 1024, truncate = false) =>
-  readUpstreamBody(response(chunks), { controller: new LazyAbortController(), idleTimeoutMs: 10_000, maxBytes, truncate });
+  readUpstreamBody(response(chunks), { controller: new LazyAbortController(), deadline: deadline(), idleTimeoutMs: 10_000, maxBytes, truncate });
 
 // UTF-8 (RFC 3629): "é" is C3 A9, "€" is E2 82 AC; an incomplete sequence at the end decodes to U+FFFD, and a
 // leading BOM (EF BB BF) is not part of the text (WHATWG Encoding, "UTF-8 decode").
@@ -42,7 +54,7 @@ describe('readUpstreamBody', () => {
 
   it('waits up to idleTimeoutMs for each read, not for the whole body', async () => {
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    const steady: UpstreamResponse = {
+    const steady = (): UpstreamResponse => ({
       status: 200,
       headers: { get: () => null },
       body: (async function* () {
@@ -51,31 +63,39 @@ describe('readUpstreamBody', () => {
           yield new Uint8Array([byte]);
         }
       })(),
-    };
+    });
     // Four reads of about 30 ms each: 120 ms in all, over the 80 ms idle limit, and never one wait over it.
-    expect(await readUpstreamBody(steady, { controller: new LazyAbortController(), idleTimeoutMs: 80, maxBytes: 1024 })).toEqual({ ok: true, text: 'abcd', truncated: false });
+    expect(await readUpstreamBody(steady(), { controller: new LazyAbortController(), deadline: deadline(), idleTimeoutMs: 80, maxBytes: 1024 })).toEqual({ ok: true, text: 'abcd', truncated: false });
+    // The request's timer armed for a shorter limit first (20 ms) fires before this read is idle: it waits on.
+    expect(await readUpstreamBody(steady(), { controller: new LazyAbortController(), deadline: deadline(10_000, 20), idleTimeoutMs: 80, maxBytes: 1024 })).toEqual({ ok: true, text: 'abcd', truncated: false });
   });
 
   it('ends with idle_timeout when a read waits longer than idleTimeoutMs, and aborts the controller', async () => {
-    const controller = new LazyAbortController();
-    const stalled: UpstreamResponse = {
+    const stalled = (): UpstreamResponse => ({
       status: 200,
       headers: { get: () => null },
       body: (async function* () {
         yield new Uint8Array([0x61]);
         await new Promise(() => {});
       })(),
-    };
-    expect(await readUpstreamBody(stalled, { controller, idleTimeoutMs: 30, maxBytes: 1024 })).toEqual({ ok: false, reason: 'idle_timeout' });
-    expect(controller.aborted).toBe(true);
+    });
+    // The request's timer armed for the deadline (10 s) first, and armed again for the read; then armed for it at once.
+    for (const made of [deadline(), deadline(10_000, 30)]) {
+      const controller = new LazyAbortController();
+      const started = Date.now();
+      expect(await readUpstreamBody(stalled(), { controller, deadline: made, idleTimeoutMs: 30, maxBytes: 1024 })).toEqual({ ok: false, reason: 'idle_timeout' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(controller.aborted).toBe(true);
+      expect(made.expired).toBe(false);
+    }
   });
 
   it('ends with aborted at once when the controller aborts during a read, or before the first', async () => {
     const controller = new LazyAbortController();
     const stalled: UpstreamResponse = { status: 200, headers: { get: () => null }, body: (async function* () { await new Promise(() => {}); })() };
-    const reading = readUpstreamBody(stalled, { controller, idleTimeoutMs: 10_000, maxBytes: 1024 });
+    const reading = readUpstreamBody(stalled, { controller, deadline: deadline(), idleTimeoutMs: 10_000, maxBytes: 1024 });
     controller.abort(new Error('client closed the request'));
     expect(await reading).toEqual({ ok: false, reason: 'aborted' });
-    expect(await readUpstreamBody(response([[0x61]]), { controller, idleTimeoutMs: 10_000, maxBytes: 1024 })).toEqual({ ok: false, reason: 'aborted' });
+    expect(await readUpstreamBody(response([[0x61]]), { controller, deadline: deadline(), idleTimeoutMs: 10_000, maxBytes: 1024 })).toEqual({ ok: false, reason: 'aborted' });
   });
 });

@@ -166,6 +166,21 @@ describe('createAccessTokenSource', () => {
     expect(error.message).toBe('the token endpoint could not be reached.');
   });
 
+  it('gives up on a token endpoint that does not answer, or stops sending its reply, within timeoutMs', async () => {
+    const parsed = parseServiceAccountKey(JSON.stringify(account.key));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const silent: typeof fetch = (_url, init) =>
+      new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new Error('aborted'))));
+    const silence = await failure(createAccessTokenSource(parsed.key, { fetch: silent, now, timeoutMs: 50 }).getToken());
+    expect([silence.code, silence.message]).toEqual(['token_endpoint_failed', 'the token endpoint did not answer within 50 ms.']);
+    const stalled: typeof fetch = async () =>
+      new Response(new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"access_token":')) }), { status: 200 });
+    const started = Date.now();
+    const stall = await failure(createAccessTokenSource(parsed.key, { fetch: stalled, now, timeoutMs: 50 }).getToken());
+    expect([stall.code, stall.message]).toEqual(['token_endpoint_failed', "the token endpoint's reply could not be read (aborted)."]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('reports a private key Web Crypto cannot import as invalid_credentials, without quoting it', async () => {
     const broken = '-----BEGIN PRIVATE KEY-----\nTUlJQ2VnSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NBbUF3Z2dKY0FnRUFBb0dCQUxQ\n-----END PRIVATE KEY-----\n';
     const parsed = parseServiceAccountKey({ ...account.key, private_key: broken });

@@ -3,6 +3,7 @@ import type { VertexServiceAccountKey } from './vertex-settings.js';
 import type { UpstreamFetch } from '../gateway-exchange.js';
 import { readUpstreamBody } from '../read-upstream-body.js';
 import { LazyAbortController } from '../lazy-abort-controller.js';
+import { createDeadline } from '../create-deadline.js';
 import { importServiceAccountKey, signServiceAccountJwt } from './sign-service-account-jwt.js';
 
 /** The scope Vertex AI takes (the Vertex AI REST reference lists `cloud-platform` for every method). */
@@ -104,7 +105,9 @@ export function createAccessTokenSource(key: VertexServiceAccountKey & { token_u
       ...(key.private_key_id ? { keyId: key.private_key_id } : {}),
     });
     const controller = new LazyAbortController();
-    const timer = setTimeout(() => controller.abort(new Error('token endpoint timeout')), timeoutMs);
+    // One timer for the whole exchange, which also checks the reply body's idle time (`Deadline.watch`).
+    const deadline = createDeadline(timeoutMs);
+    deadline.onExpire(() => controller.abort(new Error('token endpoint timeout')));
     try {
       let response;
       try {
@@ -120,7 +123,7 @@ export function createAccessTokenSource(key: VertexServiceAccountKey & { token_u
           'token_endpoint_failed',
         );
       }
-      const body = await readUpstreamBody(response, { controller, idleTimeoutMs: timeoutMs, maxBytes: MAX_TOKEN_REPLY_BYTES });
+      const body = await readUpstreamBody(response, { controller, deadline, idleTimeoutMs: timeoutMs, maxBytes: MAX_TOKEN_REPLY_BYTES });
       if (!body.ok) throw new AccessTokenError(`the token endpoint's reply could not be read (${body.reason}).`, 'token_endpoint_failed');
       let json: unknown;
       try {
@@ -146,7 +149,7 @@ export function createAccessTokenSource(key: VertexServiceAccountKey & { token_u
       cached = { token: reply.data.access_token, refreshAt: refreshAt(now(), reply.data.expires_in) };
       return reply.data.access_token;
     } finally {
-      clearTimeout(timer);
+      deadline.dispose();
     }
   }
 
