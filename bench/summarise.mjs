@@ -96,12 +96,17 @@ if (m4) {
       for (const arm of ['express', 'serve']) {
         const cell = cells[arm];
         if (!cell) continue;
+        // Issue 18's M4 target: in a burst, the first content chunk no more than 0.5 ms after the translating floor's
+        // (the added time there is the translation's; paced, it is mostly the wait for the upstream: reported).
+        const floorAdded = cells['floor-translate']?.addedFirstContentP50Micros;
+        const overFloor = floorAdded === undefined ? undefined : cell.addedFirstContentP50Micros - floorAdded;
+        const signed = overFloor === undefined ? '' : `${overFloor < 0 ? '−' : '+'}${ms(Math.abs(overFloor))} over the floor; `;
         row(
           `M4 added first content chunk p50, ${variant}, ${lane}, ${arm}`,
-          variant === 'paced' ? '≤ 0.5 ms' : 'report',
-          `${ms(cell.addedFirstContentP50Micros)} (floor ${ms(cells['floor-translate']?.addedFirstContentP50Micros)}, Portkey ${ms(cells.portkey?.addedFirstContentP50Micros)})`,
-          `Portkey/this ${fixed(ratio(cells.portkey?.addedFirstContentP50Micros, cell.addedFirstContentP50Micros))}×`,
-          variant === 'paced' ? cell.addedFirstContentP50Micros <= 500 : null,
+          variant === 'burst' ? '≤ 0.5 ms over the floor' : 'report',
+          `${ms(cell.addedFirstContentP50Micros)} (floor ${ms(floorAdded)}, Portkey ${ms(cells.portkey?.addedFirstContentP50Micros)})`,
+          `${signed}Portkey/this ${fixed(ratio(cells.portkey?.addedFirstContentP50Micros, cell.addedFirstContentP50Micros))}×`,
+          variant === 'burst' && overFloor !== undefined ? overFloor <= 500 : null,
         );
         if (variant === 'paced') {
           row(`M4 added inter-chunk gap p50 / p99, ${lane}, ${arm}`, 'report', `${ms(cell.addedGapP50Micros)} / ${ms(cell.addedGapP99Micros)} (Portkey ${ms(cells.portkey?.addedGapP50Micros)} / ${ms(cells.portkey?.addedGapP99Micros)})`, '', null);
@@ -208,15 +213,15 @@ if (m4resp) {
       const chat = cells[`${arm}-chat`];
       const responses = cells[`${arm}-responses`];
       if (!chat || !responses) continue;
-      // Paced: the chat lane's added first chunk is near zero (the gateway waits for the upstream), so a ratio says
-      // nothing; M4's own target applies. Burst: the added time is the translation's, and the ratio applies.
+      // Paced: the added first chunk is mostly the wait for the paced upstream, the same for both lanes: reported.
+      // Burst: the added time is the translation's, and the ratio to the chat lane is the target.
       const burstRatio = ratio(responses.addedFirstContentP50Micros, chat.addedFirstContentP50Micros);
       row(
         `M4 added first content chunk p50, Responses API, ${variant}, anthropic, ${arm}`,
-        variant === 'paced' ? '≤ 0.5 ms (M4)' : '≤ 1.2× chat lane',
+        variant === 'paced' ? 'report' : '≤ 1.2× chat lane',
         `${ms(responses.addedFirstContentP50Micros)} (/v1/chat/completions ${ms(chat.addedFirstContentP50Micros)}); total stream added ${ms(responses.addedTotalP50Micros)} (chat ${ms(chat.addedTotalP50Micros)})`,
         variant === 'paced' ? '' : `${fixed(burstRatio)}× chat lane`,
-        variant === 'paced' ? responses.addedFirstContentP50Micros <= 500 : burstRatio === null ? null : burstRatio <= 1.2,
+        variant === 'paced' ? null : burstRatio === null ? null : burstRatio <= 1.2,
       );
     }
   }
