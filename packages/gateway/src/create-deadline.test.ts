@@ -123,3 +123,32 @@ describe('createDeadline: callbacks', () => {
     expect(late).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('createDeadline: a watch that was not due when the timer fired', () => {
+  it('is checked in time once it is watched again with a due time (a stream read after the client paused)', () => {
+    const deadline = createDeadline(10_000, 100);
+    const watch = watchDueIn(Infinity); // no read in flight: the client is not reading
+    deadline.watch(watch);
+    vi.advanceTimersByTime(100); // the timer fires, finds nothing due, and is armed for the deadline
+    watch.dueAt = Date.now() + 100; // the client reads again: the upstream read may wait 100 ms
+    deadline.watch(watch);
+    vi.advanceTimersByTime(99);
+    expect(watch.calls).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(watch.calls).toEqual([1_000_200]);
+    expect(deadline.expired).toBe(false);
+  });
+
+  it('is listed once however often it is watched', () => {
+    const deadline = createDeadline(10_000, 100);
+    const watch = watchDueIn(50);
+    deadline.watch(watch);
+    deadline.watch(watch);
+    vi.advanceTimersByTime(50);
+    expect(watch.calls).toEqual([1_000_050]);
+    deadline.unwatch(watch);
+    watch.dueAt = Date.now();
+    vi.advanceTimersByTime(20_000);
+    expect(watch.calls).toHaveLength(1);
+  });
+});

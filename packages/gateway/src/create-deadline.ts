@@ -5,7 +5,7 @@ export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 export interface DeadlineWatch {
   /**
    * When it is due (`Date.now()` time), read each time the timer fires: it may move later, or to `Infinity` (not
-   * now), at any time; moving it earlier than it was when watched needs `watch` again.
+   * now), at any time; after moving it earlier (or from `Infinity` to a time), call `watch` again.
    */
   readonly dueAt: number;
   /** The request's timer found it due (called once per time it is found due; unwatch to stop). */
@@ -20,7 +20,8 @@ export interface Deadline {
   onExpire(callback: () => void): () => void;
   /**
    * Checks `watch` with the request's own timer instead of a timer of its own: `onDue` runs once `dueAt` has passed
-   * (when the request's timer fires, never before `dueAt`). Until `unwatch`.
+   * (when the request's timer fires, never before `dueAt`). Until `unwatch`. Calling it again for a watch already
+   * watched only arms the timer earlier if its `dueAt` now needs it (one test of a short list).
    */
   watch(watch: DeadlineWatch): void;
   unwatch(watch: DeadlineWatch): void;
@@ -83,8 +84,9 @@ class RequestDeadline implements Deadline {
 
   watch(watch: DeadlineWatch): void {
     if (this.expired || this.disposed) return;
-    if (this.watches === undefined) this.watches = [watch];
-    else this.watches.push(watch);
+    const watches = this.watches;
+    if (watches === undefined) this.watches = [watch];
+    else if (!watches.includes(watch)) watches.push(watch);
     // Due before the timer fires (a limit shorter than `shortestWatchMs`): the timer is armed again, earlier.
     if (watch.dueAt < this.firesAt) this.arm(watch.dueAt, Date.now());
   }

@@ -50,7 +50,6 @@ class UpstreamBodyRead implements DeadlineWatch {
   private size = 0;
   private idle = false;
   private over = false;
-  private watched = false;
   /** When the read in flight started (undefined between reads). */
   private waitingSince: number | undefined = undefined;
   private readonly idleMs: number;
@@ -84,11 +83,8 @@ class UpstreamBodyRead implements DeadlineWatch {
       return;
     }
     this.waitingSince = Date.now();
-    if (!this.watched) {
-      // Watched from the first read on: later reads only move `dueAt` later, which the request's timer reads.
-      this.watched = true;
-      this.options.deadline.watch(this);
-    }
+    // The request's timer checks the idle time; told at every read, as `dueAt` was Infinity between reads.
+    this.options.deadline.watch(this);
     readByteReader(this.reader, this.onRead, this.onReadFailed);
   }
 

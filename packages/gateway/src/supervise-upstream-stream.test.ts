@@ -149,3 +149,35 @@ describe('superviseUpstreamStream after a complete answer', () => {
     expect(upstream.state.cancelled).toBe(true);
   });
 });
+
+describe('superviseUpstreamStream idle timeout on the request deadline\'s timer', () => {
+  it('trips in time on a read that starts after the client paused past a firing of the timer', async () => {
+    const upstream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode('a\n')); // then nothing, ever
+      },
+    });
+    const outcomes: StreamOutcome[] = [];
+    // The request's timer is armed at 40 ms (the shortest limit), before the 80 ms idle timeout of any read.
+    const deadline = createDeadline(20_000, 40);
+    const reader = superviseUpstreamStream(upstream, {
+      transcoder: echoTranscoder(),
+      controller: new LazyAbortController(),
+      deadline,
+      idleTimeoutMs: 80,
+      onFinish: (outcome) => outcomes.push(outcome),
+    }).getReader();
+    try {
+      expect(decoder.decode((await reader.read()).value)).toBe('data: {"line":"a"}\n\n');
+      // The client does not read for 120 ms: no upstream read is in flight when the timer fires at 40 ms.
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      const started = Date.now();
+      while (!(await reader.read()).done);
+      expect(outcomes).toEqual([{ kind: 'upstream_idle_timeout' }]);
+      // The read that started after the pause waited its 80 ms, not until the deadline (20 s).
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      deadline.dispose();
+    }
+  });
+});

@@ -154,8 +154,6 @@ class SupervisedSource implements PullSource, DeadlineWatch {
    * is for the client read that started it, or a later one.
    */
   private waitingSince: number | undefined = undefined;
-  /** Whether the request's timer checks the idle timeout (`DeadlineWatch`, from the first read on). */
-  private watched = false;
   private keepAliveTimer: ReturnType<typeof setInterval> | undefined = undefined;
 
   constructor(upstream: ByteSource, options: SuperviseUpstreamStreamOptions) {
@@ -191,11 +189,9 @@ class SupervisedSource implements PullSource, DeadlineWatch {
       return;
     }
     this.waitingSince = Date.now();
-    if (!this.watched) {
-      // One timer per request: the deadline's checks the idle timeout; later reads only move `dueAt` later.
-      this.watched = true;
-      this.deadline.watch(this);
-    }
+    // One timer per request: the deadline's checks the idle timeout. Told at every read: between reads (the client
+    // not reading) `dueAt` is Infinity, and the timer may have been armed past this read's idle time meanwhile.
+    this.deadline.watch(this);
     // While the upstream is quiet, the client API's keep-alive event (Anthropic's `ping`) keeps the client reading.
     const keepAlive = this.clientTranscoder?.keepAlive;
     if (keepAlive) this.keepAliveTimer = setInterval(onKeepAliveTimer, Math.min(keepAlive.intervalMs, MAX_TIMER_DELAY_MS), this);
