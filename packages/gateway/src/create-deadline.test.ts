@@ -152,3 +152,17 @@ describe('createDeadline: a watch that was not due when the timer fired', () => 
     expect(watch.calls).toHaveLength(1);
   });
 });
+
+describe('createDeadline: a watch that stays due', () => {
+  it('is called once and does not keep the timer firing; the deadline still expires on time', () => {
+    const setTimer = vi.spyOn(globalThis, 'setTimeout');
+    const deadline = createDeadline(1000, 100);
+    const stuck = { dueAt: Date.now() + 100, calls: 0, onDue: () => void stuck.calls++ }; // never moves, never unwatches
+    deadline.watch(stuck);
+    vi.advanceTimersByTime(999);
+    expect(stuck.calls).toBe(1);
+    expect(setTimer.mock.calls.length).toBeLessThanOrEqual(3);
+    vi.advanceTimersByTime(1);
+    expect(deadline.expired).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@ export interface DeadlineWatch {
    * now), at any time; after moving it earlier (or from `Infinity` to a time), call `watch` again.
    */
   readonly dueAt: number;
-  /** The request's timer found it due (called once per time it is found due; unwatch to stop). */
+  /** The request's timer found it due (once: a watch still due afterwards is not called again until it moves later). */
   onDue(): void;
 }
 
@@ -35,8 +35,9 @@ export interface Deadline {
  *
  * `shortestWatchMs`, the shortest limit that will be watched (`watch`), arms the one timer early enough for any of
  * them from the start: a request that finishes in time (nearly all) then costs one timer, however many limits it
- * watches, instead of one per limit (three for a non-streamed request: about 6 µs of CPU per request in Node 20).
- * When the timer fires before the deadline, it calls the watches that are due and is armed again for the next one.
+ * watches, instead of one per limit (three for a non-streamed request; the CPU this saves was below the benchmark
+ * machine's spread, BENCHMARKS.md item 28, and an open stream holds one timer instead of two). When the timer fires
+ * before the deadline, it calls the watches that are due and is armed again for the next one.
  */
 export function createDeadline(timeoutMs: number, shortestWatchMs = timeoutMs): Deadline {
   return new RequestDeadline(timeoutMs, shortestWatchMs);
@@ -115,8 +116,9 @@ class RequestDeadline implements Deadline {
       if (watch.dueAt <= now && watches.includes(watch)) watch.onDue();
     }
     if (this.expired || this.disposed) return;
+    // A watch still due after its call is not called again (it moves `dueAt` or unwatches): no timer loop at 0 ms.
     let next = this.expiresAt;
-    for (const watch of watches) if (watch.dueAt < next) next = watch.dueAt;
+    for (const watch of watches) if (watch.dueAt > now && watch.dueAt < next) next = watch.dueAt;
     this.arm(next, now);
   }
 
