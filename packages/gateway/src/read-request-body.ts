@@ -30,8 +30,8 @@ function tooLarge(maxBytes: number): ReadRequestBodyResult {
 }
 
 /**
- * One body read: its state and a callback pair for the reads, with the deadline watched once for the whole body,
- * rather than a race and a promise per read.
+ * One body read: its state and a callback pair for the reads, with one deadline callback (`onExpire`) for the
+ * whole body, rather than a race and a promise per read.
  */
 class RequestBodyRead {
   private readonly reader: ByteReader;

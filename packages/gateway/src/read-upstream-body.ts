@@ -9,7 +9,7 @@ export type ReadUpstreamBodyResult =
   | { ok: false; reason: 'idle_timeout' | 'aborted' | 'broken' | 'too_large' };
 
 export interface ReadUpstreamBodyOptions {
-  /** Aborted by the client, the deadline or the idle timer; aborting cancels the body. */
+  /** Aborted by the client, the deadline or the idle timeout; aborting cancels the body. */
   controller: LazyAbortController;
   /** Longest wait for the next bytes. */
   idleTimeoutMs: number;

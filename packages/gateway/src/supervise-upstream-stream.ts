@@ -150,7 +150,7 @@ class SupervisedSource implements PullSource, DeadlineWatch {
   private failed = false;
   private tripped: { message: string; code: TripCode } | undefined = undefined;
   /**
-   * When the upstream read in flight started (for the idle timer); `undefined` when none is in flight. A read's result
+   * When the upstream read in flight started (for the idle timeout, `dueAt`); `undefined` when none is in flight. A read's result
    * is for the client read that started it, or a later one.
    */
   private waitingSince: number | undefined = undefined;
