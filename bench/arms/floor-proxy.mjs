@@ -11,13 +11,45 @@
 // The provider follows the model name: claude* → Anthropic /v1/messages, gemini* → Gemini, anything else → OpenAI.
 // Usage: UPSTREAM=http://127.0.0.1:PORT FLOOR_MODE=translate node bench/arms/floor-proxy.mjs --port N
 import { Agent, createServer, request as httpRequest } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { Agent as UndiciAgent } from 'undici';
 
 const upstream = new URL(process.env.UPSTREAM ?? 'http://127.0.0.1:8080');
 const mode = process.env.FLOOR_MODE ?? 'translate';
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024 });
 
+/**
+ * FLOOR_CLIENT=undici (diagnostics only): the same forward on undici's `dispatch()` with a minimal handler, the reply
+ * body a `PassThrough` so the translation code stays the same. Shows what the HTTP client alone costs.
+ */
+const undiciAgent = process.env.FLOOR_CLIENT === 'undici' ? new UndiciAgent({ headersTimeout: 0, bodyTimeout: 0 }) : undefined;
+function forwardUndici(response, method, path, headers, body, onResponse, onError) {
+  let controller;
+  let ended = false;
+  let reply;
+  undiciAgent.dispatch(
+    { origin: upstream.origin, path, method, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body },
+    {
+      onRequestStart(c) { controller = c; },
+      onResponseStart(c, statusCode, responseHeaders) {
+        reply = new PassThrough();
+        reply.statusCode = statusCode;
+        reply.headers = responseHeaders;
+        onResponse(reply);
+      },
+      onResponseData(c, chunk) { reply.write(chunk); },
+      onResponseEnd() { ended = true; reply.end(); },
+      onResponseError(c, error) { ended = true; if (reply) reply.destroy(error); else onError(error); },
+    },
+  );
+  response.once('close', () => {
+    if (!ended) controller?.abort(new Error('client closed'));
+  });
+}
+
 /** Forwards one request; when the client goes away before the upstream reply ended, the upstream request is dropped. */
 function forward(response, method, path, headers, body, onResponse, onError) {
+  if (undiciAgent) return forwardUndici(response, method, path, headers, body, onResponse, onError);
   let ended = false;
   const outgoing = httpRequest(
     { host: upstream.hostname, port: upstream.port, method, path, headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent },

@@ -6,7 +6,8 @@
 // each change in BENCHMARKS.md's "What changed" list was measured before the session that confirms it.
 //
 // Usage: node bench/diagnostics/cpu-per-request-ab.mjs <checkout A> [<checkout B> …]
-//        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm)
+//        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm,
+//        `floor-undici` for the same floor with its upstream call on undici's `dispatch()`)
 //        ROUNDS=5 WARM=2 DUR=4 LANE=anthropic|gemini|openai STREAM=1 (streamed requests) MOCK_CHUNKS=64
 //        CONNECTIONS=8 (at 1, each arm's mean round trip, duration ÷ requests, is printed as well)
 import autocannon from 'autocannon';
@@ -32,8 +33,9 @@ const results = new Map();
 const trips = new Map();
 for (let round = 0; round < rounds; round++) {
   for (const checkout of checkouts) {
-    const server = checkout === 'floor' ? await ARMS['floor-translate'].start(mock, {}) : await startServeFrom(checkout, mock);
-    const request = requestFor(checkout === 'floor' ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url, stream });
+    const floor = checkout === 'floor' || checkout === 'floor-undici';
+    const server = floor ? await ARMS['floor-translate'].start(mock, { floorClient: checkout === 'floor-undici' ? 'undici' : undefined }) : await startServeFrom(checkout, mock);
+    const request = requestFor(floor ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url, stream });
     await load(server.url, request, Number(process.env.WARM ?? 2));
     const before = cpuMicroseconds(server.pid);
     const result = await load(server.url, request, Number(process.env.DUR ?? 4));

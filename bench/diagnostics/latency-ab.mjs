@@ -5,7 +5,8 @@
 // arm's p50 and its p50 added over the direct call. The c=1 counterpart of cpu-per-request-ab.mjs.
 //
 // Usage: node bench/diagnostics/latency-ab.mjs <checkout A> [<checkout B> …] [floor]
-//        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm)
+//        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm,
+//        `floor-undici` for the same floor with its upstream call on undici's `dispatch()`)
 //        ROUNDS=8 LANE=anthropic|gemini|openai
 import { Pool } from 'undici';
 import { ARMS, startMock, startServeFrom } from '../lib/processes.mjs';
@@ -18,11 +19,16 @@ const rounds = Number(process.env.ROUNDS ?? 8);
 const mock = await startMock({});
 
 const arms = { direct: { url: mock.url, stop: async () => {} } };
-for (const checkout of checkouts) arms[checkout] = checkout === 'floor' ? await ARMS['floor-translate'].start(mock, {}) : await startServeFrom(checkout, mock);
+const isFloor = (name) => name === 'floor' || name === 'floor-undici';
+for (const checkout of checkouts) {
+  arms[checkout] = isFloor(checkout)
+    ? await ARMS['floor-translate'].start(mock, { floorClient: checkout === 'floor-undici' ? 'undici' : undefined })
+    : await startServeFrom(checkout, mock);
+}
 const names = Object.keys(arms);
 const pools = Object.fromEntries(names.map((name) => [name, new Pool(arms[name].url, { connections: 1 })]));
 const requests = Object.fromEntries(
-  names.map((name) => [name, requestFor(name === 'direct' ? 'direct' : name === 'floor' ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url })]),
+  names.map((name) => [name, requestFor(name === 'direct' ? 'direct' : isFloor(name) ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url })]),
 );
 
 async function once(name) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Diagnostic: where the gateway core's CPU and allocations go per non-streamed request, in process, upstream from
 // memory (bench/in-process/lib/memory-lane.mjs). Runs a lane under the inspector's sampling CPU profiler and
-// sampling heap profiler and prints the top functions by self CPU time and by bytes allocated (self), per request.
+// sampling heap profiler and prints the top functions by self CPU time, by inclusive CPU time (the function and what it
+// calls) and by bytes allocated (self), per request.
 // Usage: node bench/diagnostics/profile-gateway-core.mjs [--source] [lane]   (anthropic | gemini | openai-compatible;
 //        --source: the working tree bundled by esbuild instead of the built packages/gateway/dist;
 //        BENCH_PROFILE_REQUESTS, default 20000; BENCH_PROFILE_TOP, default 25)
@@ -67,6 +68,19 @@ for (const id of cpu.samples) {
   hits.set(key, (hits.get(key) ?? 0) + 1);
 }
 const totalHits = cpu.samples.length;
+// Inclusive time: a sample counts once for every distinct function on its stack (self and callers).
+const parents = new Map();
+for (const node of cpu.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+const inclusive = new Map();
+for (const id of cpu.samples) {
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parents.get(at)) {
+    const key = where(byId.get(at).callFrame);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + 1);
+  }
+}
 const cpuMicrosPerRequest = (used.user + used.system) / REQUESTS;
 
 const top = (map, total, unit) =>
@@ -82,6 +96,7 @@ process.stdout.write(
       cpuMicrosPerRequest: Math.round(cpuMicrosPerRequest * 10) / 10,
       bytesPerRequest: Math.round(totalBytes / REQUESTS),
       cpuSelf: top(hits, totalHits, (value) => ((value / totalHits) * cpuMicrosPerRequest * 1000)),
+      cpuInclusive: top(inclusive, totalHits, (value) => ((value / totalHits) * cpuMicrosPerRequest * 1000)),
       bytesSelf: top(bytes, totalBytes, (value) => value / REQUESTS),
     },
     null,

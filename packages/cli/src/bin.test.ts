@@ -186,7 +186,7 @@ describe('interlingua (the CLI)', () => {
       await Promise.all(requests);
       await fetch(`${url}/v1/models`).then((response) => response.text());
     } finally {
-      // Stopped right after the last reply: lines still waiting for the end of the turn are written on exit.
+      // Stopped right after the last reply: lines still waiting for their timer are written on exit.
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);

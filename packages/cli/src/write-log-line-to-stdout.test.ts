@@ -1,8 +1,12 @@
 /// <reference types="node" />
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { flushLogLines, writeLogLineToStdout } from './write-log-line-to-stdout.js';
+import { FLUSH_AFTER_MS, flushLogLines, writeLogLineToStdout } from './write-log-line-to-stdout.js';
 
 afterEach(() => {
+  flushLogLines(); // nothing left waiting (or timed) for the next test
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -15,35 +19,47 @@ function captureStdout(): string[] {
   return written;
 }
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
 const line = (n: number) => ({ time: '2026-12-06T18:00:00.000Z', method: 'POST', path: '/v1/chat/completions', status: 200, latency_ms: n, model: 'claude-sonnet-4-5' });
+const text = (...ns: number[]) => ns.map((n) => `${JSON.stringify(line(n))}\n`).join('');
 
 describe('writeLogLineToStdout', () => {
-  it('writes each line as one JSON line on stdout, by the end of the event-loop turn', async () => {
+  it(`writes each line as one JSON line on stdout, ${FLUSH_AFTER_MS} ms after it at the latest`, async () => {
+    vi.useFakeTimers();
     const written = captureStdout();
     writeLogLineToStdout(line(3));
-    await nextTurn();
-    expect(written).toEqual([`${JSON.stringify(line(3))}\n`]);
-  });
-
-  it('writes the lines of one turn together, in order, with one write', async () => {
-    const written = captureStdout();
-    for (let n = 0; n < 5; n++) writeLogLineToStdout(line(n));
+    await vi.advanceTimersByTimeAsync(FLUSH_AFTER_MS - 1);
     expect(written).toEqual([]);
-    await nextTurn();
-    expect(written).toEqual([[0, 1, 2, 3, 4].map((n) => `${JSON.stringify(line(n))}\n`).join('')]);
-    writeLogLineToStdout(line(5));
-    await nextTurn();
-    expect(written).toEqual([written[0], `${JSON.stringify(line(5))}\n`]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(written).toEqual([text(3)]);
   });
 
-  it('writes at once when 64 KiB of lines are waiting, without waiting for the turn to end', () => {
+  it('writes the lines that came within the wait together, in order, with one write, timed from the first', async () => {
+    vi.useFakeTimers();
+    const written = captureStdout();
+    writeLogLineToStdout(line(0));
+    for (let n = 1; n < 5; n++) {
+      await vi.advanceTimersByTimeAsync(2);
+      writeLogLineToStdout(line(n));
+    }
+    expect(written).toEqual([]);
+    await vi.advanceTimersByTimeAsync(FLUSH_AFTER_MS - 8);
+    expect(written).toEqual([text(0, 1, 2, 3, 4)]);
+    writeLogLineToStdout(line(5));
+    await vi.advanceTimersByTimeAsync(FLUSH_AFTER_MS);
+    expect(written).toEqual([text(0, 1, 2, 3, 4), text(5)]);
+    await vi.advanceTimersByTimeAsync(10 * FLUSH_AFTER_MS);
+    expect(written).toHaveLength(2);
+  });
+
+  it('writes at once when 64 KiB of lines are waiting, and the timer set for them is cleared', async () => {
+    vi.useFakeTimers();
     const written = captureStdout();
     const big = { ...line(1), error: 'x'.repeat(70_000) };
     writeLogLineToStdout(line(0));
+    expect(vi.getTimerCount()).toBe(1);
     writeLogLineToStdout(big);
-    expect(written).toEqual([`${JSON.stringify(line(0))}\n${JSON.stringify(big)}\n`]);
+    expect(written).toEqual([`${text(0)}${JSON.stringify(big)}\n`]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('writes the waiting lines when the process exits', () => {
@@ -51,15 +67,28 @@ describe('writeLogLineToStdout', () => {
     writeLogLineToStdout(line(7));
     expect(process.listeners('exit')).toContain(flushLogLines);
     flushLogLines(); // what the `exit` listener runs
-    expect(written).toEqual([`${JSON.stringify(line(7))}\n`]);
+    expect(written).toEqual([text(7)]);
     flushLogLines();
     expect(written).toHaveLength(1);
   });
 
-  it('leaves the gateway running when stdout fails, as console.log does', async () => {
+  it('does not keep a process alive, and the process writes its waiting line as it exits', () => {
+    // A process with nothing left to do but the log's timer exits at once (the timer is unref'd), and its exit
+    // listener writes the line: the built module in a child process, whose timer is stretched to 60 s so that a
+    // timer that held the process would fail the call at its 5 s timeout.
+    const module = join(import.meta.dirname, '..', 'dist', 'write-log-line-to-stdout.js');
+    const output = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(module)}); setTimeout = ((set) => (f) => set(f, 60_000))(setTimeout); m.writeLogLineToStdout(${JSON.stringify(line(9))});`],
+      { encoding: 'utf8', timeout: 5_000 },
+    );
+    expect(output).toBe(text(9));
+  });
+
+  it('leaves the gateway running when stdout fails, as console.log does', () => {
     captureStdout();
     writeLogLineToStdout(line(0));
-    await nextTurn();
+    flushLogLines();
     // An EPIPE on a closed pipe arrives as an `error` event: with no listener, Node would throw it.
     expect(() => process.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).not.toThrow();
   });
