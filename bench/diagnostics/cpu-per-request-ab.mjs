@@ -7,7 +7,8 @@
 //
 // Usage: node bench/diagnostics/cpu-per-request-ab.mjs <checkout A> [<checkout B> …]
 //        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm,
-//        `floor-undici` for the same floor with its upstream call on undici's `dispatch()`)
+//        `floor-undici` for the same floor with its upstream call on undici's `dispatch()`; `<checkout>@--flag@…` runs
+//        that checkout's serve with those Node flags)
 //        ROUNDS=5 WARM=2 DUR=4 LANE=anthropic|gemini|openai STREAM=1 (streamed requests) MOCK_CHUNKS=64
 //        CONNECTIONS=8 (at 1, each arm's mean round trip, duration ÷ requests, is printed as well)
 import autocannon from 'autocannon';
@@ -34,7 +35,7 @@ const trips = new Map();
 for (let round = 0; round < rounds; round++) {
   for (const checkout of checkouts) {
     const floor = checkout === 'floor' || checkout === 'floor-undici';
-    const server = floor ? await ARMS['floor-translate'].start(mock, { floorClient: checkout === 'floor-undici' ? 'undici' : undefined }) : await startServeFrom(checkout, mock);
+    const server = floor ? await ARMS['floor-translate'].start(mock, { floorClient: checkout === 'floor-undici' ? 'undici' : undefined }) : await startServeFrom(checkout.split('@')[0], mock, checkout.split('@').slice(1));
     const request = requestFor(floor ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url, stream });
     await load(server.url, request, Number(process.env.WARM ?? 2));
     const before = cpuMicroseconds(server.pid);

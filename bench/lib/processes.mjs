@@ -240,11 +240,11 @@ let nextServePort = 19_400 + Math.floor(Math.random() * 1_000);
  * arm is, stdout to /dev/null: through a pipe, each log line would be a blocking write (Node writes to pipes
  * synchronously on Linux) read by the diagnostic's own process, which is also the load generator.
  */
-export function startServeFrom(root, mock) {
+export function startServeFrom(root, mock, nodeArgs = []) {
   const port = ++nextServePort;
   return startNode({
     name: `serve (${root})`,
-    args: [resolve(root, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)],
+    args: [...nodeArgs, resolve(root, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)],
     env: { ...upstreamEnv(mock), ANTHROPIC_API_KEY: 'bench-key', GEMINI_API_KEY: 'bench-key', OPENAI_API_KEY: 'bench-key' },
     cpu: SUT_CPU,
     port,

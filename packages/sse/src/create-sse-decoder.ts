@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError, type ParserConfig } from 'eventsource-parser';
+import { createWholeCharacterUtf8Decoder } from './create-whole-character-utf8-decoder.js';
 import type { SseEvent } from './sse-event.js';
 import type { Utf8StreamDecoder, Utf8StreamDecoderFactory } from './utf8-stream-decoder.js';
 
@@ -21,8 +22,9 @@ export type SseDecoderOptions = {
    */
   maxBufferSize?: number;
   /**
-   * How bytes become text (default: `TextDecoder`). The text is the same with any decoder that follows the WHATWG
-   * Encoding Standard's UTF-8 decoding (a leading byte order mark is stripped here); see `Utf8StreamDecoderFactory`.
+   * How bytes become text (default: the Web-standard `TextDecoder`, decoding each chunk's whole characters, see
+   * `createWholeCharacterUtf8Decoder`). The text is the same with any decoder that follows the WHATWG Encoding
+   * Standard's UTF-8 decoding (a leading byte order mark is stripped here); see `Utf8StreamDecoderFactory`.
    */
   createUtf8Decoder?: Utf8StreamDecoderFactory;
 };
@@ -47,7 +49,6 @@ export type SseDecoder = {
   end(): void;
 };
 
-const STREAM: TextDecodeOptions = { stream: true };
 /**
  * Byte chunks above this size are decoded in slices of this size. Node 20's `TextDecoder` is about 10× slower per
  * byte on inputs above 64 KiB (for example a whole response body pushed at once); slicing costs nothing elsewhere.
@@ -70,15 +71,14 @@ export function createSseDecoder(onEvent: (event: SseEvent) => void, options: Ss
 }
 
 /**
- * The decoder's state as one object (a decoder lives as long as its stream): `push` and `end` are methods, and a
- * `TextDecoder` (about 110 bytes of heap and 400 of native memory in Node 20) is made only when no decoder is given.
+ * The decoder's state as one object (a decoder lives as long as its stream): `push` and `end` are methods. The
+ * default UTF-8 decoder shares one `TextDecoder` with every stream and holds at most 3 bytes of its own.
  */
 class EventStreamDecoder implements SseDecoder {
   private readonly parser: EventSourceParser;
-  private textDecoder: TextDecoder | undefined = undefined;
-  // A given decoder instead of the TextDecoder. The TextDecoder strips a byte order mark at the start of each of its
-  // streams (until its first character, and again after each flush); a given decoder may not, so that is done here.
-  private readonly utf8Decoder: Utf8StreamDecoder | undefined;
+  // A decoder may not strip a byte order mark at the start of its streams (the default one does not): that is done
+  // here, until the first character of each stream (again after each flush).
+  private readonly utf8Decoder: Utf8StreamDecoder;
   private utf8DecoderFresh = true;
   private decoderHoldsBytes = false;
   private overflowed = false;
@@ -88,7 +88,7 @@ class EventStreamDecoder implements SseDecoder {
 
   constructor(onEvent: (event: SseEvent) => void, options: SseDecoderOptions) {
     const { onComment, onRetry, onError, maxBufferSize } = options;
-    this.utf8Decoder = options.createUtf8Decoder?.();
+    this.utf8Decoder = options.createUtf8Decoder?.() ?? createWholeCharacterUtf8Decoder();
     const parserOptions: ParserConfig = {
       onEvent(message: EventSourceMessage) {
         const { event, id, data } = message;
@@ -134,15 +134,10 @@ class EventStreamDecoder implements SseDecoder {
         }
         return;
       }
-      const utf8Decoder = this.utf8Decoder;
-      if (utf8Decoder) {
-        text = utf8Decoder.write(chunk);
-        if (this.utf8DecoderFresh && text !== '') {
-          this.utf8DecoderFresh = false;
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        }
-      } else {
-        text = (this.textDecoder ??= new TextDecoder()).decode(chunk, STREAM);
+      text = this.utf8Decoder.write(chunk);
+      if (this.utf8DecoderFresh && text !== '') {
+        this.utf8DecoderFresh = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
     }
     if (text !== '') {
@@ -171,10 +166,7 @@ class EventStreamDecoder implements SseDecoder {
 
   /** What the UTF-8 decoder still holds (an incomplete character as U+FFFD); it starts a new stream after. */
   private flushBytes(): string {
-    if (this.utf8Decoder) {
-      this.utf8DecoderFresh = true;
-      return this.utf8Decoder.end();
-    }
-    return this.textDecoder ? this.textDecoder.decode() : '';
+    this.utf8DecoderFresh = true;
+    return this.utf8Decoder.end();
   }
 }

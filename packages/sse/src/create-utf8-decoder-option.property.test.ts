@@ -1,9 +1,10 @@
 /// <reference types="node" />
 /**
- * `createUtf8Decoder` (how bytes become text; the Node adapter passes a `StringDecoder`): on any byte stream — valid
- * UTF-8 SSE with multi-byte text, a leading byte order mark or not, invalid and truncated sequences — split anywhere,
- * with strings mixed in, over two streams on one decoder, the events, comments and errors are exactly the default
- * `TextDecoder`'s.
+ * `createUtf8Decoder` (how bytes become text; the Node adapter passes a `StringDecoder`) and the default (whole
+ * characters through a shared `TextDecoder`): on any byte stream — valid UTF-8 SSE with multi-byte text, a leading
+ * byte order mark or not, invalid and truncated sequences — split anywhere, with strings mixed in, over two streams on
+ * one decoder, the events, comments and errors are exactly those of a streaming `TextDecoder`, the Encoding
+ * Standard's decoder itself.
  */
 import fc from 'fast-check';
 import { StringDecoder } from 'node:string_decoder';
@@ -15,6 +16,12 @@ const utf8 = new TextEncoder();
 const stringDecoder: Utf8StreamDecoderFactory = () => {
   const decoder = new StringDecoder('utf8');
   return { write: (bytes) => decoder.write(bytes as Buffer), end: () => decoder.end() };
+};
+
+/** The reference: a streaming `TextDecoder` (the SSE decoder strips the leading byte order mark itself). */
+const streamingTextDecoder: Utf8StreamDecoderFactory = () => {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
 };
 
 type Piece = Uint8Array | string;
@@ -62,10 +69,12 @@ const pieces = fc.tuple(streamBytes, fc.array(fc.nat(), { maxLength: 6 }), fc.op
 });
 
 describe('the createUtf8Decoder option', () => {
-  it('reports exactly what the default TextDecoder path reports, on any bytes split anywhere', () => {
+  it('reports exactly what a streaming TextDecoder reports, with a StringDecoder and by default, on any bytes split anywhere', () => {
     fc.assert(
       fc.property(fc.array(pieces, { minLength: 1, maxLength: 2 }), (streams) => {
-        expect(run(streams, { createUtf8Decoder: stringDecoder })).toEqual(run(streams));
+        const reference = run(streams, { createUtf8Decoder: streamingTextDecoder });
+        expect(run(streams, { createUtf8Decoder: stringDecoder })).toEqual(reference);
+        expect(run(streams)).toEqual(reference);
       }),
       { numRuns: 600 },
     );
@@ -77,6 +86,7 @@ describe('the createUtf8Decoder option', () => {
     expect(run([stream], { createUtf8Decoder: stringDecoder })).toEqual([['event', { data: 'a' }], 'end']);
     // The second byte order mark is not at the start: it belongs to the next line's field name.
     expect(run([stream])).toEqual([['event', { data: 'a' }], 'end']);
+    expect(run([stream], { createUtf8Decoder: streamingTextDecoder })).toEqual([['event', { data: 'a' }], 'end']);
   });
 
   it('uses the decoder it is given', () => {
