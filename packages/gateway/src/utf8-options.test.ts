@@ -1,9 +1,10 @@
 /// <reference types="node" />
 /**
  * `encodeUtf8` (how stream output text becomes bytes; the Node adapter passes `Buffer.from`) and `createUtf8Decoder`
- * (how upstream stream bytes become text; the Node adapter passes a `StringDecoder`): every translated streamed reply —
+ * (how upstream stream bytes become text; here a `StringDecoder`): every translated streamed reply —
  * Chat Completions and Responses on the Anthropic and the Gemini bridge, Messages on Gemini — is byte for byte what
- * the defaults (`TextEncoder`, `TextDecoder`) give, and the given encoder and decoder are the ones used.
+ * the defaults (`TextEncoder`, whole characters through a `TextDecoder`) give, and the given encoder and decoder are the
+ * ones used.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { fixturesRoot, loadFixtureCases } from '@interlingua/conformance/node';

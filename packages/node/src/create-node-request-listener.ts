@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGatewayCore, createReplayFetch, LazyAbortController, type GatewayCore, type GatewayOptions, type GatewayReply, type GatewayRequest } from '@interlingua/gateway';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
-import { StringDecoder } from 'node:string_decoder';
 import { createNodeFetch } from './create-node-fetch.js';
 import { ReadableByteSource } from './readable-byte-source.js';
 
@@ -10,26 +9,6 @@ import { ReadableByteSource } from './readable-byte-source.js';
  * few hundred characters of a stream event (which allocates a backing store per call). A `Buffer` is a `Uint8Array`.
  */
 const encodeUtf8WithBuffer = (text: string): Uint8Array => Buffer.from(text, 'utf8');
-
-/**
- * Upstream stream bytes as text through Node's `StringDecoder`: about a third of Node 20's `TextDecoder.decode(…,
- * {stream: true})` time for a stream chunk of a few hundred bytes, the same text (`@interlingua/sse` tests it against
- * `TextDecoder` on any bytes split anywhere).
- */
-const createUtf8DecoderWithStringDecoder = () => new StringDecoderUtf8();
-
-/** A `StringDecoder` as the gateway's UTF-8 stream decoder (one object per stream, no closures). */
-class StringDecoderUtf8 {
-  private readonly decoder = new StringDecoder('utf8');
-
-  write(bytes: Uint8Array): string {
-    return this.decoder.write(bytes);
-  }
-
-  end(): string {
-    return this.decoder.end();
-  }
-}
 
 /** A `node:http` request listener (also an Express handler). */
 export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -42,7 +21,9 @@ const INTERNAL_ERROR = JSON.stringify({
  * The gateway served straight from Node's `http` objects: the request is read from the `IncomingMessage` and the
  * reply written to the `ServerResponse`, without building a Web `Request` or `Response`. Upstream calls go through
  * `createNodeFetch()` unless `options.fetch` is given; the replay models answer from the embedded recordings unless
- * `options.replayFetch` is given; stream output is encoded with `Buffer.from` unless `options.encodeUtf8` is given, and upstream stream bytes decoded with `StringDecoder` unless `options.createUtf8Decoder` is given; estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages
+ * `options.replayFetch` is given; stream output is encoded with `Buffer.from` unless `options.encodeUtf8` is given
+ * (upstream stream bytes are decoded by the gateway's default, which is as fast as Node's `StringDecoder` since it
+ * decodes whole characters with one shared `TextDecoder`); estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages
  * stream's `message_start`) use gpt-tokenizer's o200k_base unless `options.tokenCounter` is given. A stream is written chunk by chunk as it is translated, with
  * backpressure; a client that goes away aborts the upstream call.
  */
@@ -53,7 +34,6 @@ export function createNodeRequestListener(options: GatewayOptions): NodeRequestL
     replayFetch: options.replayFetch ?? createReplayFetch(),
     tokenCounter: options.tokenCounter ?? { encoding: 'o200k_base', countTokens },
     encodeUtf8: options.encodeUtf8 ?? encodeUtf8WithBuffer,
-    createUtf8Decoder: options.createUtf8Decoder ?? createUtf8DecoderWithStringDecoder,
   });
   return (request, response) => {
     void serve(core, request, response, undefined);

@@ -1,4 +1,5 @@
 import { createOpenAIError, type OpenAIErrorResponse } from '@interlingua/openai-schema';
+import { createWholeCharacterUtf8Decoder } from '@interlingua/sse';
 import type { UpstreamStreamTranscoder } from '../bridges/provider-bridge.js';
 import { callUpstream } from '../call-upstream.js';
 import type { Deadline } from '../create-deadline.js';
@@ -88,11 +89,11 @@ export function createPassThroughTranscoders(watch: NativeStreamWatch): {
 } {
   let tail = '';
   // One decoder per stream: a character split across chunks must be joined with its own stream's next bytes.
-  const streamDecoder = new TextDecoder();
+  const streamDecoder = createWholeCharacterUtf8Decoder();
   // `settled` a plain field kept up to date (an object literal with a getter costs about 700 bytes per stream).
   const transcoder: { push(chunk: Uint8Array): Uint8Array; end(): Uint8Array; settled: boolean } = {
     push(chunk) {
-      tail = (tail + streamDecoder.decode(chunk, { stream: true })).slice(-watch.tailLength);
+      tail = (tail + streamDecoder.write(chunk)).slice(-watch.tailLength);
       if (watch.observe(tail)) transcoder.settled = true;
       return chunk;
     },
