@@ -81,7 +81,8 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
   const thinkingBlocks: OpenAIThinkingBlock[] = [];
   const toolCalls: ChatCompletionMessageToolCall[] = [];
   const annotations: ChatCompletionAnnotation[] = [];
-  const skipped = new Set<string>();
+  // Made on the first skipped block: most replies have none.
+  let skipped: Set<string> | undefined;
   const carried: Block[] = [];
   let otherCitationsDropped = 0;
   let jsonContent: string | null = null;
@@ -125,12 +126,12 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
         break;
       }
       default:
-        skipped.add(block.type);
+        (skipped ??= new Set()).add(block.type);
         carried.push(block);
     }
   }
 
-  if (skipped.size > 0) {
+  if (skipped !== undefined) {
     warnings.push({
       code: 'content_blocks_skipped',
       param: 'content',

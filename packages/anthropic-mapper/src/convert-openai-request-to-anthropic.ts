@@ -128,10 +128,16 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
   if (typeof request.n === 'number' && request.n > 1) {
     throw new RequestMappingFailure('Anthropic returns one choice per request; n greater than 1 is not supported.', 'n', 'unsupported_value');
   }
-  const capabilities = resolveAnthropicModelCapabilities(request.model, { ...(options.catalog ? { catalog: options.catalog } : {}), ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
+  const capabilityOptions: Parameters<typeof resolveAnthropicModelCapabilities>[1] = {};
+  if (options.catalog) capabilityOptions.catalog = options.catalog;
+  if (options.capabilities) capabilityOptions.capabilities = options.capabilities;
+  const capabilities = resolveAnthropicModelCapabilities(request.model, capabilityOptions);
   const record = request as Record<string, unknown>;
-  for (const [key, value] of Object.entries(record)) {
-    if (HANDLED.has(key) || value === undefined) continue;
+  // for-in over the own keys (no entries array per request).
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || HANDLED.has(key)) continue;
+    const value = record[key];
+    if (value === undefined) continue;
     const isSet = UNSUPPORTED[key];
     if (isSet) {
       if (isSet(value)) dropUnsupported(state, key, `Anthropic has no equivalent of \`${key}\``);

@@ -49,6 +49,7 @@ export function mergeAnthropicEscapeHatch<Body extends object>(body: Body, hatch
 
 /** `anthropic-beta` values: comma-separated lists merged, trimmed, without duplicates, in first-seen order. */
 export function mergeAnthropicBetas(...lists: Array<string | readonly string[] | undefined>): string[] {
+  if (lists.every((list) => list === undefined)) return []; // the usual request: no betas, no Set
   const seen = new Set<string>();
   for (const list of lists) {
     if (list === undefined) continue;

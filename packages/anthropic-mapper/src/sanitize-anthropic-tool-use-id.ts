@@ -7,22 +7,25 @@ const INVALID_CHARACTER = /[^a-zA-Z0-9_-]/g;
  * different originals never collide (a numeric suffix separates them). Valid ids pass unchanged.
  */
 export class AnthropicToolUseIdSanitizer {
-  private readonly byOriginal = new Map<string, string>();
-  private readonly taken = new Set<string>();
+  // Made on the first tool-call id: most requests have none.
+  private byOriginal: Map<string, string> | undefined = undefined;
+  private taken: Set<string> | undefined = undefined;
 
   /** The Anthropic id for `original`, and whether it had to change. */
   sanitize(original: string): { id: string; changed: boolean } {
-    const known = this.byOriginal.get(original);
+    const byOriginal = (this.byOriginal ??= new Map());
+    const taken = (this.taken ??= new Set());
+    const known = byOriginal.get(original);
     if (known !== undefined) return { id: known, changed: known !== original };
     let id = VALID.test(original) ? original : original.replace(INVALID_CHARACTER, '_');
     if (id === '') id = 'toolu_empty';
-    if (id !== original || this.taken.has(id)) {
+    if (id !== original || taken.has(id)) {
       const base = id;
       let n = 2;
-      while (this.taken.has(id) || (id !== original && this.byOriginal.has(id))) id = `${base}_${n++}`;
+      while (taken.has(id) || (id !== original && byOriginal.has(id))) id = `${base}_${n++}`;
     }
-    this.byOriginal.set(original, id);
-    this.taken.add(id);
+    byOriginal.set(original, id);
+    taken.add(id);
     return { id, changed: id !== original };
   }
 }

@@ -1,3 +1,4 @@
+import { removeFromList } from './remove-from-list.js';
 /** setTimeout fires at once for delays above 2^31 - 1 ms; longer limits are clamped to about 24.8 days. */
 export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
@@ -77,9 +78,7 @@ class RequestDeadline implements Deadline {
     if (callbacks === undefined) this.callbacks = [callback];
     else callbacks.push(callback);
     return () => {
-      const callbacks = this.callbacks;
-      const index = callbacks === undefined ? -1 : callbacks.indexOf(callback);
-      if (index !== -1) callbacks!.splice(index, 1);
+      if (this.callbacks !== undefined) removeFromList(this.callbacks, callback);
     };
   }
 
@@ -93,10 +92,7 @@ class RequestDeadline implements Deadline {
   }
 
   unwatch(watch: DeadlineWatch): void {
-    const watches = this.watches;
-    if (watches === undefined) return;
-    const index = watches.indexOf(watch);
-    if (index !== -1) watches.splice(index, 1);
+    if (this.watches !== undefined) removeFromList(this.watches, watch);
   }
 
   /** The timer fired: the deadline if it was armed for it, else the watches that are due, then the next arming. */

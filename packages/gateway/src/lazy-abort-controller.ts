@@ -1,3 +1,4 @@
+import { removeFromList } from './remove-from-list.js';
 /** What stops nothing (a callback that was never registered). */
 export const NOTHING_TO_UNDO = (): void => {};
 
@@ -52,10 +53,7 @@ export class LazyAbortController implements ClientClosed {
     }
     (this.callbacks ??= []).push(callback);
     return () => {
-      const callbacks = this.callbacks;
-      if (!callbacks) return;
-      const index = callbacks.indexOf(callback);
-      if (index !== -1) callbacks.splice(index, 1);
+      if (this.callbacks) removeFromList(this.callbacks, callback);
     };
   }
 }
