@@ -2,8 +2,10 @@
 // M3: transducer cost in process, µs per upstream stream event, for both transducers (the BUILT packages):
 //   byte path    bytes in → OpenAI SSE bytes out through the synchronous core (+ TextEncoder of the output)
 //   byte path, Node encoder   the same with the output encoded by Buffer.from, as @interlingua/node's encodeUtf8 does
+//                (since BENCHMARKS.md item 31 what `serve` and Express run: the Node adapter passes no decoder, the
+//                default whole-character one is as fast)
 //   byte path, Node encoder and decoder   also the input decoded by StringDecoder, as @interlingua/node's
-//                createUtf8Decoder does (what `serve` and Express run)
+//                createUtf8Decoder did before item 31 (kept for comparison)
 //   stream path  the same through the WHATWG TransformStream factory
 //   JSON floor   JSON.parse of every event's data + JSON.stringify of one OpenAI chunk per event: the least a
 //                translator that parses and re-serialises must do
