@@ -11,6 +11,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { describe, expect, it } from 'vitest';
 import { createSseDecoder, type SseDecoderOptions } from './create-sse-decoder.js';
 import type { Utf8StreamDecoderFactory } from './utf8-stream-decoder.js';
+import { cutBytesAt, joinBytes } from '../test/bytes-cut-anywhere.js';
 
 const utf8 = new TextEncoder();
 const stringDecoder: Utf8StreamDecoderFactory = () => {
@@ -44,26 +45,10 @@ const sseText = fc
 /** Bytes of SSE text (maybe after a byte order mark), with random bytes (invalid or truncated sequences) mixed in. */
 const streamBytes = fc
   .tuple(fc.boolean(), fc.array(fc.oneof({ weight: 4, arbitrary: sseText.map((t) => utf8.encode(t)) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 6 }) }), { maxLength: 5 }))
-  .map(([bom, parts]) => {
-    const all = [...(bom ? [new Uint8Array([0xef, 0xbb, 0xbf])] : []), ...parts];
-    const bytes = new Uint8Array(all.reduce((size, part) => size + part.length, 0));
-    let offset = 0;
-    for (const part of all) {
-      bytes.set(part, offset);
-      offset += part.length;
-    }
-    return bytes;
-  });
+  .map(([bom, parts]) => joinBytes([...(bom ? [new Uint8Array([0xef, 0xbb, 0xbf])] : []), ...parts]));
 /** The bytes cut at the given points, with a string (possibly starting with U+FEFF) sometimes pushed in between. */
 const pieces = fc.tuple(streamBytes, fc.array(fc.nat(), { maxLength: 6 }), fc.option(fc.constantFrom('data: s\n\n', '\ufeffdata: t\n\n', ': c\n'))).map(([bytes, cuts, extra]) => {
-  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const out: Piece[] = [];
-  let from = 0;
-  for (const point of points) {
-    out.push(bytes.subarray(from, point));
-    from = point;
-  }
-  out.push(bytes.subarray(from));
+  const out: Piece[] = cutBytesAt(bytes, cuts);
   if (extra !== null) out.splice(Math.min(1, out.length), 0, extra);
   return out;
 });

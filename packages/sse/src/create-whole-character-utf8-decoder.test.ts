@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cutBytesAt, joinBytes } from '../test/bytes-cut-anywhere.js';
 import { createWholeCharacterUtf8Decoder, incompleteUtf8TailStart } from './create-whole-character-utf8-decoder.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -66,23 +67,7 @@ describe('createWholeCharacterUtf8Decoder', () => {
       fc.constantFrom(utf8.encode('é日本🙂'), bytes(0xef, 0xbb, 0xbf), bytes(0xe0, 0x80), bytes(0xed, 0xa0, 0x80), bytes(0xf4, 0x90), bytes(0xc0, 0xaf)),
       fc.uint8Array({ maxLength: 8 }),
     );
-    const stream = fc.tuple(fc.array(piece, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 })).map(([parts, cuts]) => {
-      const all = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-      let offset = 0;
-      for (const part of parts) {
-        all.set(part, offset);
-        offset += part.length;
-      }
-      const points = [...new Set(cuts.map((cut) => cut % (all.length + 1)))].sort((a, b) => a - b);
-      const out: Uint8Array[] = [];
-      let from = 0;
-      for (const point of points) {
-        out.push(all.slice(from, point));
-        from = point;
-      }
-      out.push(all.slice(from));
-      return out;
-    });
+    const stream = fc.tuple(fc.array(piece, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 8 })).map(([parts, cuts]) => cutBytesAt(joinBytes(parts), cuts));
     fc.assert(
       fc.property(fc.array(stream, { minLength: 1, maxLength: 2 }), (streams) => {
         const decoder = createWholeCharacterUtf8Decoder();
