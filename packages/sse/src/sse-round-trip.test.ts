@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { createSseDecoder } from './create-sse-decoder.js';
 import { encodeSseEvent } from './encode-sse-event.js';
 import type { SseEvent } from './sse-event.js';
+import { joinBytes } from '../test/bytes-cut-anywhere.js';
 
 /** Characters that stress SSE framing, mixed with any code point (astral ones included, lone surrogates excluded). */
 const tricky = fc.constantFrom('\n', '\r', '\r\n', ':', ' ', 'data: ', 'event:', '\uFEFF', 'é', '€', '😀', '\0');
@@ -20,16 +21,6 @@ const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 1
 /** SSE cannot carry CR in data: the decoder reads every line break back as LF. */
 function expected(input: SseEvent[]): SseEvent[] {
   return input.map((e) => ({ ...e, data: e.data.replace(/\r\n|\r/g, '\n') }));
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 function split(bytes: Uint8Array, fractions: number[]): Uint8Array[] {
@@ -55,7 +46,7 @@ const utf8 = new TextEncoder();
 
 describe('decode(encode(events)) round trip', () => {
   test.prop([events, cuts], { numRuns: 500 })('with LF framing and any byte-level split', (input, fractions) => {
-    const bytes = concat(input.map((e) => encodeSseEvent(e)));
+    const bytes = joinBytes(input.map((e) => encodeSseEvent(e)));
     expect(decodeChunks(split(bytes, fractions))).toEqual(expected(input));
   });
 
