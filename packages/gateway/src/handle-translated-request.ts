@@ -159,7 +159,10 @@ export async function handleTranslatedRequest(
         return passed.reply;
       }
     }
-    const parsed = await front.toChatRequest(body.json, request);
+    // A front, a bridge and a reply step that answer at once are not awaited: an `await` of a plain value still takes a
+    // promise and a microtask turn (three per request, about 1.5 µs in process).
+    const parsing = front.toChatRequest(body.json, request);
+    const parsed = parsing instanceof Promise ? await parsing : parsing;
     const frontWarnings = parsed.warnings;
     if (!parsed.ok) {
       if (frontWarnings.length) report.warnings = describeWarnings(frontWarnings);
@@ -207,7 +210,8 @@ export async function handleTranslatedRequest(
       );
     }
 
-    const mapped = await bridge.mapRequest({ ...clientRequest, model: route.upstreamModel }, bridgeRequestOptions(options, route, settings, request));
+    const mapping = bridge.mapRequest({ ...clientRequest, model: route.upstreamModel }, bridgeRequestOptions(options, route, settings, request));
+    const mapped = mapping instanceof Promise ? await mapping : mapping;
     // The bridge's warnings name hub paths; a client API with its own request shape names its own.
     const bridgeWarnings = front.toClientWarnings && mapped.warnings.length ? front.toClientWarnings(mapped.warnings, parsed.context) : mapped.warnings;
     const requestWarnings = frontWarnings.length ? [...frontWarnings, ...bridgeWarnings] : bridgeWarnings;
@@ -361,7 +365,8 @@ export async function handleTranslatedRequest(
       report.prompt_tokens = usage.prompt_tokens;
       report.completion_tokens = usage.completion_tokens;
     }
-    const reply = await front.toClientReply(completion, parsed.context, environment);
+    const replying = front.toClientReply(completion, parsed.context, environment);
+    const reply = replying instanceof Promise ? await replying : replying;
     if (!reply.ok) {
       report.error = 'client_reply_failed';
       return jsonResponse(reply.status, reply.body, warningHeaders);

@@ -21,9 +21,13 @@ export function openByteReader(source: ByteSource): ByteReader {
 /**
  * One read of `reader` with callbacks instead of an awaited promise (what a long-lived reader such as a stream's
  * supervisor uses: its callbacks are made once). A read that throws at once (an iterator may) fails as a rejected one
- * would.
+ * would. The callbacks are always called later, never during the call. One read at a time per reader.
  */
 export function readByteReader(reader: ByteReader, onRead: (result: ByteReadResult) => void, onFail: (error: unknown) => void): void {
+  if (reader instanceof IteratorByteReader) {
+    reader.readInto(onRead, onFail);
+    return;
+  }
   let read: Promise<ByteReadResult>;
   try {
     read = reader.read();
@@ -51,11 +55,38 @@ class IteratorByteReader implements ByteReader {
 
   constructor(private readonly iterator: AsyncIterator<Uint8Array>) {}
 
+  /** The read `readInto` is waiting for: its callback. */
+  private pendingRead: ((result: ByteReadResult) => void) | undefined = undefined;
+
   /** The iterator's own result (an iterator result is a `ByteReadResult`): one `then`, no async function around it. */
   read(): Promise<ByteReadResult> {
     if (this.ended) return Promise.resolve(DONE);
     return this.iterator.next().then(this.onNext);
   }
+
+  /**
+   * `read` with callbacks: the iterator's promise calls them directly, where `read().then(…)` would make a second
+   * promise and take a second microtask turn for every chunk (`readByteReader`'s path for an iterator).
+   */
+  readInto(onRead: (result: ByteReadResult) => void, onFail: (error: unknown) => void): void {
+    let next: Promise<IteratorResult<Uint8Array>>;
+    if (this.ended) next = Promise.resolve({ done: true, value: undefined });
+    else {
+      try {
+        next = this.iterator.next();
+      } catch (error) {
+        next = Promise.reject(error);
+      }
+    }
+    this.pendingRead = onRead;
+    next.then(this.deliver, onFail);
+  }
+
+  private readonly deliver = (next: IteratorResult<Uint8Array>): void => {
+    const onRead = this.pendingRead!;
+    this.pendingRead = undefined;
+    onRead(this.onNext(next));
+  };
 
   async cancel(): Promise<void> {
     if (this.ended) return;

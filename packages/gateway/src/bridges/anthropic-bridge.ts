@@ -48,7 +48,7 @@ function capabilitiesFor(capabilities: unknown): Partial<AnthropicModelCapabilit
 export const anthropicBridge: ProviderBridge = {
   defaultBaseUrl: 'https://api.anthropic.com',
   authHeaders: (apiKey) => ({ 'x-api-key': apiKey }),
-  async mapRequest(request, options) {
+  mapRequest(request, options) {
     const betas = options.header?.('anthropic-beta') ?? undefined;
     const capabilities = capabilitiesFor(options.capabilities);
     const result = convertOpenAIRequestToAnthropic(request, {

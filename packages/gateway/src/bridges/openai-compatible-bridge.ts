@@ -14,7 +14,7 @@ function isErrorEnvelope(body: unknown): boolean {
 export const openAICompatibleBridge: ProviderBridge = {
   defaultBaseUrl: 'https://api.openai.com/v1',
   authHeaders: (apiKey) => ({ authorization: `Bearer ${apiKey}` }),
-  async mapRequest(request) {
+  mapRequest(request) {
     return {
       ok: true,
       upstream: { path: '/chat/completions', headers: { 'content-type': 'application/json' }, body: request, context: null },

@@ -104,8 +104,12 @@ export interface ProviderBridge {
    * gateway does not require `apiKey`: a bridge that cannot authenticate says why (an error without secrets).
    */
   authorize?(signal?: AbortSignal): Promise<{ ok: true; headers: Record<string, string> } | { ok: false; error: OpenAIErrorResponse; reason: string }>;
-  /** `request` has passed `parseChatCompletionRequest` (the bridge tells the mapper not to validate it again). */
-  mapRequest(request: ChatCompletionRequest, options: BridgeRequestOptions): Promise<BridgeRequestResult>;
+  /**
+   * `request` has passed `parseChatCompletionRequest` (the bridge tells the mapper not to validate it again). A bridge
+   * that maps without waiting for anything (Anthropic, OpenAI-compatible) returns the result itself: the request then
+   * takes no promise and no microtask turn for it; one that may fetch media (Gemini) returns a promise.
+   */
+  mapRequest(request: ChatCompletionRequest, options: BridgeRequestOptions): BridgeRequestResult | Promise<BridgeRequestResult>;
   mapResponse(body: unknown, context: unknown, environment: TranslationEnvironment): BridgeResponseResult;
   mapError(status: number, body: unknown, headers: { get(name: string): string | null }): BridgeErrorResult;
   createTranscoder(context: unknown, environment: TranslationEnvironment, options: UpstreamStreamOptions): UpstreamStreamTranscoder;
