@@ -58,7 +58,9 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
 
   const knownModels = (upstream: UpstreamKind) => BRIDGES[upstream].knownModels?.(options.catalog?.[upstream as keyof NonNullable<GatewayOptions['catalog']>]) ?? [];
 
-  async function route(request: GatewayRequest, path: string, report: RequestReport): Promise<GatewayReply> {
+  // Not an async function: the translated routes' promise is returned as it is (an async function returning a promise
+  // adopts it, which takes two more microtask turns), and the replies made at once are not wrapped in one.
+  function route(request: GatewayRequest, path: string, report: RequestReport): GatewayReply | Promise<GatewayReply> {
     if (path === '/healthz' && request.method === 'GET') return jsonResponse(200, { status: 'ok' });
     if (path === COUNT_TOKENS_PATH) {
       const denied = checkAuthorization(request, options.keys, { acceptApiKeyHeader: true });
@@ -94,7 +96,8 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
     const report: RequestReport = {};
     let reply: GatewayReply;
     try {
-      reply = await route(request, path, report);
+      const routed = route(request, path, report);
+      reply = routed instanceof Promise ? await routed : routed;
     } catch (error) {
       // A bug, not an input problem: answer in the envelope, keep serving, and say so in the log.
       report.error = `internal: ${error instanceof Error ? error.message : String(error)}`;

@@ -11,6 +11,7 @@ export interface ByteReader {
 }
 
 const DONE: ByteReadResult = { done: true };
+const RESOLVED: Promise<void> = Promise.resolve();
 
 /** Opens a reader on a Web stream (its own reader) or on an async iterable (its iterator). */
 export function openByteReader(source: ByteSource): ByteReader {
@@ -88,9 +89,14 @@ class IteratorByteReader implements ByteReader {
     onRead(this.onNext(next));
   };
 
-  async cancel(): Promise<void> {
-    if (this.ended) return;
+  /** Stops the iterator (its `return`); after the end, nothing to do (no async function runs for it). */
+  cancel(): Promise<void> {
+    if (this.ended) return RESOLVED;
     this.ended = true;
+    return this.stop();
+  }
+
+  private async stop(): Promise<void> {
     try {
       await this.iterator.return?.();
     } catch {
