@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Diagnostic (not part of bench/run.mjs): what one open stream keeps on the JS heap of a running arm, by kind. Starts
-// the mock upstream (paced: one event every 500 ms, so streams stay open) and the arm (`serve` as shipped, or the
-// translating floor), warms it with 300 short streams, writes a heap snapshot (--heapsnapshot-signal), opens N
+// the mock upstream (paced: one event every 500 ms, so streams stay open) and the arm (`serve` as shipped, the
+// Express arm of bench/arms/express-arm.mjs, or the translating floor), warms it with 300 short streams, writes a heap snapshot (--heapsnapshot-signal), opens N
 // streams over real sockets and waits for their first bytes, writes a second snapshot, and prints the difference per
 // open stream: self size and count by node kind (V8's type:name), then the closure contexts by the variables they
 // hold (which function scope they belong to), then what retains the anonymous closures and contexts.
-// Usage: node bench/diagnostics/heap-by-kind-per-open-stream.mjs [serve|floor] [streams=1000]
+// Usage: node bench/diagnostics/heap-by-kind-per-open-stream.mjs [serve|express|floor] [streams=1000]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -16,7 +16,7 @@ import { setMockKnobs, sleep, startMock } from '../lib/processes.mjs';
 import { requestFor } from '../lib/requests.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const arm = process.argv[2] === 'floor' ? 'floor' : 'serve';
+const arm = ['floor', 'express'].includes(process.argv[2]) ? process.argv[2] : 'serve';
 const streams = Number(process.argv[3] ?? 1000);
 const directory = mkdtempSync(join(tmpdir(), 'interlingua-heap-by-kind-'));
 mkdirSync(join(directory, 'snapshots'));
@@ -27,13 +27,15 @@ writeFileSync(config, JSON.stringify({ limits: { maxConcurrentStreams: streams *
 const target =
   arm === 'floor'
     ? [join(root, 'bench', 'arms', 'floor-proxy.mjs'), '--port', String(port)]
-    : [join(root, 'packages', 'cli', 'dist', 'bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--config', config];
+    : arm === 'express'
+      ? [join(root, 'bench', 'arms', 'express-arm.mjs'), '--port', String(port)]
+      : [join(root, 'packages', 'cli', 'dist', 'bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--config', config];
 const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', '--diagnostic-dir', join(directory, 'snapshots'), ...target], {
-  env: { ...process.env, UPSTREAM: mock.url, FLOOR_MODE: 'translate', ANTHROPIC_BASE_URL: mock.url, ANTHROPIC_API_KEY: 'bench-key' },
+  env: { ...process.env, UPSTREAM: mock.url, FLOOR_MODE: 'translate', ANTHROPIC_BASE_URL: mock.url, ANTHROPIC_API_KEY: 'bench-key', BENCH_MAX_STREAMS: String(streams * 2) },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 await sleep(1500);
-const request = requestFor(arm === 'floor' ? 'floor-translate' : 'serve', 'anthropic', { stream: true, mockUrl: mock.url });
+const request = requestFor(arm === 'floor' ? 'floor-translate' : arm, 'anthropic', { stream: true, mockUrl: mock.url });
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 const post = (onResponse) => {
   const outgoing = http.request({ host: '127.0.0.1', port, path: request.path, method: 'POST', headers: request.headers, agent }, onResponse);
