@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import { createNodeRequestListener } from '@interlingua/node';
 import { loadGatewayOptions } from './load-gateway-options.js';
-import { writeLogLineToStdout } from './write-log-line-to-stdout.js';
 
 export interface ServeOptions {
   host: string;
@@ -18,7 +17,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     allowImageUrls: options.allowImageUrls === true,
     allowImageHosts: options.allowImageHosts ?? [],
   });
-  const server = createServer(createNodeRequestListener({ log: writeLogLineToStdout, ...gatewayOptions }));
+  const server = createServer(createNodeRequestListener(gatewayOptions));
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${options.port}`);
   await new Promise<void>((resolve, reject) => {

@@ -306,6 +306,40 @@ describe('createNodeRequestListener with the gateway core', () => {
     expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
   });
 
+  it('logs to stdout by default, one JSON line per request, through writeLogLineToStdout', async () => {
+    const { defaultReplayModels } = await import('@interlingua/gateway');
+    const { flushLogLines } = await import('./write-log-line-to-stdout.js');
+    flushLogLines();
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string, ...rest: unknown[]) => {
+      if (String(chunk).includes('"path":"/v1/chat/completions"')) {
+        written.push(String(chunk));
+        return true;
+      }
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write);
+    const server = createServer(createNodeRequestListener({ models: defaultReplayModels() }));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const model of ['replay/claude', 'replay/gemini']) {
+      const reply = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model, messages: [{ role: 'user', content: 'Hi' }] }),
+      });
+      expect(reply.status).toBe(200);
+      await reply.text();
+    }
+    await vi.waitFor(() => expect(written.join('').split('\n').filter(Boolean)).toHaveLength(2), { timeout: 2_000 });
+    const lines = written.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { model: string; status: number });
+    expect(lines.map((line) => [line.model, line.status])).toEqual([
+      ['replay/claude', 200],
+      ['replay/gemini', 200],
+    ]);
+  });
+
   it('writes the log line of a complete reply after the reply is written; a throwing log does not stop the server', async () => {
     const { defaultReplayModels } = await import('@interlingua/gateway');
     const order: string[] = [];

@@ -3,6 +3,7 @@ import { createGatewayCore, createReplayFetch, LazyAbortController, type Gateway
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { createNodeFetch } from './create-node-fetch.js';
 import { ReadableByteSource } from './readable-byte-source.js';
+import { writeLogLineToStdout } from './write-log-line-to-stdout.js';
 
 /**
  * Stream output text as bytes from Node's `Buffer` pool: about 6× cheaper than Node 20's `TextEncoder.encode` for the
@@ -19,12 +20,19 @@ const INTERNAL_ERROR = JSON.stringify({
 
 /**
  * The gateway served straight from Node's `http` objects: the request is read from the `IncomingMessage` and the
- * reply written to the `ServerResponse`, without building a Web `Request` or `Response`. Upstream calls go through
- * `createNodeFetch()` unless `options.fetch` is given; the replay models answer from the embedded recordings unless
- * `options.replayFetch` is given; stream output is encoded with `Buffer.from` unless `options.encodeUtf8` is given
- * (upstream stream bytes are decoded by the gateway's default, which is as fast as Node's `StringDecoder` since it
- * decodes whole characters with one shared `TextDecoder`); estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages
- * stream's `message_start`) use gpt-tokenizer's o200k_base unless `options.tokenCounter` is given. A stream is written chunk by chunk as it is translated, with
+ * reply written to the `ServerResponse`, without building a Web `Request` or `Response`. Its defaults, each replaced
+ * by the option of the same name:
+ *
+ * - `fetch`: upstream calls through `createNodeFetch()`;
+ * - `replayFetch`: the replay models answer from the embedded recordings;
+ * - `encodeUtf8`: stream output encoded with `Buffer.from`;
+ * - `log`: one JSON line per request on stdout, written in batches by `writeLogLineToStdout` (the core's own default,
+ *   `console.log` per line, cost about 34 µs of CPU per request more in the Express arm, BENCHMARKS.md item 35);
+ * - `tokenCounter`: estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages stream's
+ *   `message_start`) with gpt-tokenizer's o200k_base.
+ *
+ * Upstream stream bytes are decoded by the gateway's default, which is as fast as Node's `StringDecoder` since it
+ * decodes whole characters with one shared `TextDecoder`. A stream is written chunk by chunk as it is translated, with
  * backpressure; a client that goes away aborts the upstream call.
  */
 export function createNodeRequestListener(options: GatewayOptions): NodeRequestListener {
@@ -34,6 +42,7 @@ export function createNodeRequestListener(options: GatewayOptions): NodeRequestL
     replayFetch: options.replayFetch ?? createReplayFetch(),
     tokenCounter: options.tokenCounter ?? { encoding: 'o200k_base', countTokens },
     encodeUtf8: options.encodeUtf8 ?? encodeUtf8WithBuffer,
+    log: options.log ?? writeLogLineToStdout,
   });
   return (request, response) => {
     void serve(core, request, response, undefined);

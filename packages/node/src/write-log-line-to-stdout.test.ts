@@ -85,11 +85,66 @@ describe('writeLogLineToStdout', () => {
     expect(output).toBe(text(9));
   });
 
-  it('leaves the gateway running when stdout fails, as console.log does', () => {
-    captureStdout();
+  it('leaves the process running when a write fails later (a closed pipe), as console.log does, and no listener behind', async () => {
+    expect(process.stdout.listenerCount('error')).toBe(0);
+    vi.spyOn(process.stdout, 'write').mockImplementation(((_chunk: string, callback: (error: Error) => void) => {
+      // What Node does for an EPIPE: the write's callback with the error, then the stream's `error` event.
+      const error = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      callback(error);
+      process.nextTick(() => process.stdout.emit('error', error));
+      return false;
+    }) as typeof process.stdout.write);
     writeLogLineToStdout(line(0));
     flushLogLines();
-    // An EPIPE on a closed pipe arrives as an `error` event: with no listener, Node would throw it.
-    expect(() => process.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).not.toThrow();
+    // With no listener, the `error` event would throw an uncaught exception here, and the run would fail.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(process.stdout.listenerCount('error')).toBe(0);
+  });
+
+  it('leaves the process running when the failure is reported after the write returned, as Node reports it', async () => {
+    expect(process.stdout.listenerCount('error')).toBe(0);
+    vi.spyOn(process.stdout, 'write').mockImplementation(((_chunk: string, callback: (error: Error) => void) => {
+      // Node's order for a stdout written synchronously: the callback on the next tick, then the `error` event.
+      const error = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      process.nextTick(() => {
+        callback(error);
+        process.nextTick(() => process.stdout.emit('error', error));
+      });
+      return false;
+    }) as typeof process.stdout.write);
+    writeLogLineToStdout(line(0));
+    flushLogLines();
+    expect(process.stdout.listenerCount('error')).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(process.stdout.listenerCount('error')).toBe(0);
+  });
+
+  it('leaves the process running when a write fails at once (a file, a terminal), and no listener behind', () => {
+    expect(process.stdout.listenerCount('error')).toBe(0);
+    vi.spyOn(process.stdout, 'write').mockImplementation((() => {
+      process.stdout.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }));
+      return false;
+    }) as typeof process.stdout.write);
+    writeLogLineToStdout(line(0));
+    expect(() => flushLogLines()).not.toThrow();
+    expect(process.stdout.listenerCount('error')).toBe(0);
+  });
+
+  it("leaves a failure to the application's own error listener on stdout", () => {
+    const seen: string[] = [];
+    const own = (error: Error) => void seen.push(error.message);
+    process.stdout.on('error', own);
+    try {
+      vi.spyOn(process.stdout, 'write').mockImplementation((() => {
+        process.stdout.emit('error', new Error('write EIO'));
+        return false;
+      }) as typeof process.stdout.write);
+      writeLogLineToStdout(line(0));
+      flushLogLines();
+      expect(seen).toEqual(['write EIO']);
+      expect(process.stdout.listeners('error')).toEqual([own]);
+    } finally {
+      process.stdout.off('error', own);
+    }
   });
 });
