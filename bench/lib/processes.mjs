@@ -235,6 +235,22 @@ export function startSpinner(cpu = SUT_CPU) {
 let nextServePort = 19_400 + Math.floor(Math.random() * 1_000);
 
 /**
+ * The Express arm (`bench/arms/express-arm.mjs`, the shipped `@interlingua/express` handler) of another checkout, as
+ * `startServeFrom` starts `serve`; `env` is added to its environment (`BENCH_LOG=0`: no log line).
+ */
+export function startExpressFrom(root, mock, env = {}) {
+  const port = ++nextServePort;
+  return startNode({
+    name: `express (${root})`,
+    args: [resolve(root, 'bench/arms/express-arm.mjs'), '--port', String(port)],
+    env: { ...upstreamEnv(mock), ...env },
+    cpu: SUT_CPU,
+    port,
+    cwd: root,
+  });
+}
+
+/**
  * `interlingua serve` as built in another checkout (`root`, a repository root with built packages), pinned to the SUT
  * core, every upstream pointed at `mock`: how the A/B diagnostics run two builds side by side. Started as the `serve`
  * arm is, stdout to /dev/null: through a pipe, each log line would be a blocking write (Node writes to pipes
