@@ -160,7 +160,7 @@ export async function handleTranslatedRequest(
       }
     }
     // A front, a bridge and a reply step that answer at once are not awaited: an `await` of a plain value still takes a
-    // promise and a microtask turn (three per request, about 1.5 µs in process).
+    // promise and a microtask turn (three per request; BENCHMARKS.md, item 33).
     const parsing = front.toChatRequest(body.json, request);
     const parsed = parsing instanceof Promise ? await parsing : parsing;
     const frontWarnings = parsed.warnings;
