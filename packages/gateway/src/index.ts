@@ -31,3 +31,4 @@ export { createMemoryResponseStore, type MemoryResponseStoreOptions } from './st
 export type { ResponseItemResource, ResponseStore, StoredResponse } from './store/response-store.js';
 export { createRedisResponseStore, type RedisLikeClient, type RedisResponseStoreOptions } from './store/create-redis-response-store.js';
 export { createKvResponseStore, type KvLikeNamespace, type KvResponseStoreOptions } from './store/create-kv-response-store.js';
+export { isGatewayPath } from './gateway-paths.js';
