@@ -2,7 +2,7 @@
 // Diagnostic (not part of bench/run.mjs): a V8 CPU profile of `interlingua serve` under autocannon c=8 on one lane,
 // summarised as self time by function and by package (gateway core, mappers, undici, Node internals, GC).
 // Usage: node bench/diagnostics/cpu-profile-serve.mjs [out-dir]   LANE=anthropic|gemini|openai DUR=8 TOP=40 ARM=floor CONNECTIONS=8 STREAM=1 MOCK_CHUNKS=64
-//        (ARM=floor profiles the translating floor arm instead)
+//        (ARM=floor profiles the translating floor arm instead, ARM=express the Express arm)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
@@ -17,10 +17,13 @@ const lane = process.env.LANE ?? 'anthropic';
 const mock = await startMock({ chunks: Number(process.env.MOCK_CHUNKS ?? 64) });
 const port = 31_000 + Math.floor(Math.random() * 1000); // below the ephemeral range
 const floor = process.env.ARM === 'floor';
+const express = process.env.ARM === 'express';
 const profileFlags = ['--cpu-prof', `--cpu-prof-dir=${outDirectory}`, '--cpu-prof-interval=50'];
 const command = floor
   ? [process.execPath, ...profileFlags, join(repositoryRoot, 'bench/arms/floor-proxy.mjs'), '--port', String(port)]
-  : [process.execPath, ...profileFlags, join(repositoryRoot, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
+  : express
+    ? [process.execPath, ...profileFlags, join(repositoryRoot, 'bench/arms/express-arm.mjs'), '--port', String(port)]
+    : [process.execPath, ...profileFlags, join(repositoryRoot, 'packages/cli/dist/bin.js'), 'serve', '--host', '127.0.0.1', '--port', String(port)];
 const [file, ...args] = hasTaskset ? ['taskset', '-c', SUT_CPU, ...command] : command;
 const child = spawn(file, args, {
   env: { ...process.env, UPSTREAM: mock.url, FLOOR_MODE: 'translate', ANTHROPIC_BASE_URL: mock.url, GEMINI_BASE_URL: mock.url, OPENAI_BASE_URL: `${mock.url}/v1`, ANTHROPIC_API_KEY: 'k', GEMINI_API_KEY: 'k', OPENAI_API_KEY: 'k' },
@@ -40,7 +43,8 @@ function canConnect(port) {
     socket.once('error', () => done(false));
   });
 }
-const request = requestFor(floor ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url, stream: process.env.STREAM === '1' });
+const arm = floor ? 'floor-translate' : express ? 'express' : 'serve';
+const request = requestFor(arm, lane, { mockUrl: mock.url, stream: process.env.STREAM === '1' });
 const load = (seconds) =>
   new Promise((done, fail) => autocannon({ url: url + request.path, method: 'POST', headers: request.headers, body: request.body, connections: Number(process.env.CONNECTIONS ?? 8), duration: seconds }, (e, r) => (e ? fail(e) : done(r))));
 const warm = await load(2);
@@ -68,7 +72,7 @@ for (const [id, us] of self) {
   byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
 }
 const perRequest = (us) => (us / requests).toFixed(2);
-console.log(`${floor ? 'floor-translate' : 'serve'}, ${lane} lane: ${requests} requests over the profile (start-up included); profile ${profileFile}`);
+console.log(`${arm}, ${lane} lane: ${requests} requests over the profile (start-up included); profile ${profileFile}`);
 console.log('\nself time by package (µs per request):');
 for (const [name, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${perRequest(us).padStart(8)}  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
 console.log('\nself time by function:');

@@ -123,7 +123,7 @@ export const ARMS = {
     start: (mock, options) => startFloor('floor-translate', 'translate', mock, options),
   },
   express: {
-    description: 'Interlingua through the Express adapter (createInterlinguaRouter from the built @interlingua/express)',
+    description: 'Interlingua through the Express adapter (createInterlinguaRouter on an app served by createExpressServer, from the built @interlingua/express)',
     start(mock, options = {}) {
       const port = freePort();
       return startNode({
