@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Diagnostic (not part of bench/run.mjs): what Express's per-request `Object.setPrototypeOf` costs, without the gateway.
+// (Its own spawn rather than processes.mjs's arms: the GC pass reads the server's stdout, which the arms discard.)
 // Three servers answer a small POST with a fixed body: `node:http` alone, an Express app served by `app.listen` (Node's
 // request and response classes, whose prototypes Express changes per request), and the same app served by
 // `createExpressServer` (the built @interlingua/express: objects made with the app's prototypes). Each round starts one
@@ -10,6 +11,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpuMicroseconds, hasTaskset, SUT_CPU } from '../lib/processes.mjs';
+import { median } from '../lib/stats.mjs';
 
 const ARMS = ['node', 'express-app-listen', 'express-createExpressServer'];
 
@@ -72,7 +74,6 @@ if (process.argv[2] === '--serve') {
     const promoted = scavenges.map((line) => Number(/promotion_rate=([\d.]+)%/.exec(line)?.[1] ?? NaN)).filter(Number.isFinite);
     const pauses = scavenges.map((line) => Number(/pause=([\d.]+)/.exec(line)?.[1] ?? NaN)).filter(Number.isFinite);
     const values = cpu.get(arm);
-    const median = (list) => [...list].sort((a, b) => a - b)[list.length >> 1];
     console.log(
       `${arm}: median ${median(values)} µs CPU per request (${values.join(' / ')}); ${scavenges.length} scavenges under load, median promotion rate ${median(promoted)} %, median pause ${median(pauses)} ms`,
     );
