@@ -9,6 +9,7 @@ import { chatCompletionsFront } from './fronts/chat-completions-front.js';
 import type { ClientFront } from './fronts/client-front.js';
 import { handleMessagesCountTokens } from './fronts/handle-messages-count-tokens.js';
 import { createMessagesFront, messagesFront } from './fronts/messages-front.js';
+import { createTokenCounterSource } from './fronts/create-token-counter-source.js';
 import { BRIDGES, handleTranslatedRequest, type GatewayRuntime, type RequestReport } from './handle-translated-request.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { listModels } from './list-models.js';
@@ -46,13 +47,14 @@ export function createGatewayCore(options: GatewayOptions): GatewayCore {
   const log = options.log ?? ((line: GatewayLogLine) => console.log(JSON.stringify(line)));
   const createEnvironment = options.createEnvironment ?? createDefaultEnvironment;
   const limits = resolveGatewayLimits(options.limits);
-  const runtime: GatewayRuntime = { limits, streamSlots: createStreamSlots(limits.maxConcurrentStreams) };
+  const tokenCounter = options.tokenCounter ? createTokenCounterSource(options.tokenCounter) : undefined;
+  const runtime: GatewayRuntime = { limits, streamSlots: createStreamSlots(limits.maxConcurrentStreams), ...(tokenCounter ? { tokenCounter } : {}) };
 
   // The Responses front needs the gateway's store and strictness; `responseStore: false` turns the store off.
   const responseStore = options.responseStore === false ? undefined : (options.responseStore ?? createMemoryResponseStore());
   const fronts: Record<string, ClientFront> = {
     ...FRONTS,
-    '/v1/messages': createMessagesFront({ strict: options.strict === true, ...(options.tokenCounter ? { tokenCounter: options.tokenCounter } : {}) }),
+    '/v1/messages': createMessagesFront({ strict: options.strict === true, ...(tokenCounter ? { tokenCounter } : {}) }),
     '/v1/responses': createResponsesFront({ strict: options.strict === true, ...(responseStore ? { store: responseStore } : {}) }),
   };
 

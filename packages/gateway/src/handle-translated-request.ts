@@ -25,6 +25,7 @@ import { StreamFinish } from './stream-finish.js';
 import { createSupervisedStream } from './supervise-upstream-stream.js';
 import { unconfiguredVertexBridge, vertexBridgeFor } from './vertex/create-vertex-bridge.js';
 import type { VertexSettings } from './vertex/vertex-settings.js';
+import type { TokenCounterSource } from './fronts/create-token-counter-source.js';
 
 /** The provider bridges, by upstream kind. */
 export const BRIDGES: Record<UpstreamKind, ProviderBridge> = {
@@ -49,6 +50,8 @@ export type RequestReport = Partial<Omit<GatewayLogLine, 'time' | 'method' | 'pa
 export interface GatewayRuntime {
   limits: ResolvedGatewayLimits;
   streamSlots: StreamSlots;
+  /** `GatewayOptions.tokenCounter`, loaded once for the whole gateway when it is given as a loader. */
+  tokenCounter?: TokenCounterSource;
 }
 
 function parseErrorBody(text: string): unknown {

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createGatewayCore, createReplayFetch, LazyAbortController, type GatewayCore, type GatewayOptions, type GatewayReply, type GatewayRequest } from '@interlingua/gateway';
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { createNodeFetch } from './create-node-fetch.js';
 import { ReadableByteSource } from './readable-byte-source.js';
 import { writeLogLineToStdout } from './write-log-line-to-stdout.js';
@@ -10,6 +9,12 @@ import { writeLogLineToStdout } from './write-log-line-to-stdout.js';
  * few hundred characters of a stream event (which allocates a backing store per call). A `Buffer` is a `Uint8Array`.
  */
 const encodeUtf8WithBuffer = (text: string): Uint8Array => Buffer.from(text, 'utf8');
+
+/**
+ * gpt-tokenizer's o200k_base, imported when the gateway first needs an estimate: its rank table costs about 20 MB of
+ * heap, 65 MB of RSS and 0.4 s at start in Node 20, which a gateway that never estimates should not pay.
+ */
+const loadO200kBase = async () => (await import('gpt-tokenizer/encoding/o200k_base')).countTokens;
 
 /** A `node:http` request listener (also an Express handler). */
 export type NodeRequestListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -29,7 +34,8 @@ const INTERNAL_ERROR = JSON.stringify({
  * - `log`: one JSON line per request on stdout, written in batches by `writeLogLineToStdout` (the core's own default,
  *   `console.log` per line, cost about 34 µs of CPU per request more in the Express arm, BENCHMARKS.md item 35);
  * - `tokenCounter`: estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages stream's
- *   `message_start`) with gpt-tokenizer's o200k_base.
+ *   `message_start`) with gpt-tokenizer's o200k_base, imported by the first request that needs one (that request
+ *   waits for it, about 0.4 s once; the gateway starts without its 65 MB).
  *
  * Upstream stream bytes are decoded by the gateway's default, which is as fast as Node's `StringDecoder` since it
  * decodes whole characters with one shared `TextDecoder`. A stream is written chunk by chunk as it is translated, with
@@ -40,7 +46,7 @@ export function createNodeRequestListener(options: GatewayOptions): NodeRequestL
     ...options,
     fetch: options.fetch ?? createNodeFetch(),
     replayFetch: options.replayFetch ?? createReplayFetch(),
-    tokenCounter: options.tokenCounter ?? { encoding: 'o200k_base', countTokens },
+    tokenCounter: options.tokenCounter ?? { encoding: 'o200k_base', load: loadO200kBase },
     encodeUtf8: options.encodeUtf8 ?? encodeUtf8WithBuffer,
     log: options.log ?? writeLogLineToStdout,
   });

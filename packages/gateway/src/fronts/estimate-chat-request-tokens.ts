@@ -4,15 +4,24 @@ import type { ChatCompletionRequest } from '@interlingua/openai-schema';
 export type TokenCounter = (text: string) => number;
 
 /**
- * A tokenizer for estimates (`GatewayOptions.tokenCounter`), e.g. gpt-tokenizer's o200k_base:
- * `{ encoding: 'o200k_base', countTokens }` from `gpt-tokenizer/encoding/o200k_base`. The Node adapter passes that one;
- * the Worker has none (its rank table is 2.4 MB).
+ * A tokenizer for estimates (`GatewayOptions.tokenCounter`), e.g. gpt-tokenizer's o200k_base, given either at once,
+ * `{ encoding: 'o200k_base', countTokens }` from `gpt-tokenizer/encoding/o200k_base`, or as a loader the gateway calls
+ * the first time it needs an estimate, `{ encoding: 'o200k_base', load: async () => (await
+ * import('gpt-tokenizer/encoding/o200k_base')).countTokens }`. A rank table costs tens of MB of memory (o200k_base:
+ * about 20 MB of heap and 65 MB of RSS in Node 20), so the Node adapter passes the loader; the Worker has none.
  */
-export interface GatewayTokenCounter {
-  /** Named in the `x-interlingua-token-count` header. */
-  encoding: string;
-  countTokens: TokenCounter;
-}
+export type GatewayTokenCounter =
+  | {
+      /** Named in the `x-interlingua-token-count` header. */
+      encoding: string;
+      countTokens: TokenCounter;
+    }
+  | {
+      /** Named in the `x-interlingua-token-count` header. */
+      encoding: string;
+      /** Loads the counter when it is first needed; a failed load is tried again by the next request that needs it. */
+      load: () => Promise<TokenCounter>;
+    };
 
 /**
  * OpenAI's documented per-message overhead for its chat models (the "How to count tokens with tiktoken" guide of the

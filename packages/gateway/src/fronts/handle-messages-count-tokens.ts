@@ -27,7 +27,7 @@ export const TOKEN_COUNT_HEADER = 'x-interlingua-token-count';
  *   `generateContentRequest` (Gemini counts the system instruction, contents and tools; `generationConfig` is left
  *   out); `totalTokens` → `input_tokens`.
  * - Any other upstream (OpenAI-compatible, replay models): an estimate with `options.tokenCounter` (the Node adapter
- *   gives gpt-tokenizer's o200k_base) over the mapped request (OpenAI's per-message overhead, 85 tokens per image,
+ *   gives gpt-tokenizer's o200k_base, loaded by the first request that needs it) over the mapped request (OpenAI's per-message overhead, 85 tokens per image,
  *   files not counted), marked `x-interlingua-token-count: estimate; tokenizer=<encoding>`; 501 without a tokenizer.
  */
 export async function handleMessagesCountTokens(
@@ -105,16 +105,25 @@ export async function handleMessagesCountTokens(
       }
     }
     report.upstream = route.replay ? `${route.upstream} (replay)` : route.upstream;
-    const counter = options.tokenCounter;
-    if (!counter) {
+    const source = runtime.tokenCounter;
+    if (!source) {
       return fail(createOpenAIError(501, 'Token counting for this model needs a tokenizer, and this gateway has none (the tokenCounter option; the Node adapter passes one).', { code: 'token_count_unavailable' }));
     }
-    const estimate = estimateChatRequestTokens(mapped.request, counter.countTokens);
+    let counter = source.get();
+    if (counter instanceof Promise) {
+      try {
+        counter = await counter;
+      } catch (error) {
+        report.error = `token_counter_failed: ${error instanceof Error ? error.message : String(error)}`;
+        return fail(createOpenAIError(500, `The gateway's ${source.encoding} tokenizer failed to load; the next request tries again.`, { code: 'token_counter_failed' }));
+      }
+    }
+    const estimate = estimateChatRequestTokens(mapped.request, counter);
     if (estimate.uncountedParts > 0) {
       warnings.push({ code: 'token_count_partial', param: 'messages', message: `${estimate.uncountedParts} document or audio part(s) are not in the estimate.` });
     }
     report.prompt_tokens = estimate.tokens;
-    const label = `estimate; tokenizer=${counter.encoding}`;
+    const label = `estimate; tokenizer=${source.encoding}`;
     return jsonResponse(200, { input_tokens: estimate.tokens }, { [TOKEN_COUNT_HEADER]: label, ...(warnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(warnings) } : {}) });
   } finally {
     if (!streaming) deadline.dispose();

@@ -324,3 +324,94 @@ describe('POST /v1/messages/count_tokens', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('a tokenizer given as a loader (what the Node adapter passes)', () => {
+  const countBody = { model: 'gpt-5', system: 'Be brief.', messages: [{ role: 'user', content: 'Hello, world' }], tools: [weatherTool] };
+  const count = (handler: (request: Request) => Promise<Response>) =>
+    handler(new Request('http://gateway.test/v1/messages/count_tokens', { method: 'POST', headers: { 'x-api-key': CLIENT_KEY }, body: JSON.stringify(countBody) }));
+  const streamRequest = (handler: (request: Request) => Promise<Response>) =>
+    handler(
+      new Request('http://gateway.test/v1/messages', {
+        method: 'POST',
+        headers: { 'x-api-key': CLIENT_KEY, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gemini-3-pro-preview', max_tokens: 1024, stream: true, messages: [{ role: 'user', content: 'How many r in strawberry?' }] }),
+      }),
+    );
+  const announcedInputTokens = (text: string) => {
+    const start = /event: message_start\ndata: (.*)\n/.exec(text)![1]!;
+    return (JSON.parse(start) as { message: { usage: { input_tokens: number } } }).message.usage.input_tokens;
+  };
+  /** A loader giving o200k_base after the test lets it, counting its calls; `failures` first loads fail. */
+  function loader(failures = 0) {
+    const state = { calls: 0, release: () => {} };
+    const released = new Promise<void>((resolve) => (state.release = resolve));
+    const load = async () => {
+      state.calls++;
+      await released;
+      if (state.calls <= failures) throw new Error('Cannot find package gpt-tokenizer');
+      return countTokens;
+    };
+    return { state, load };
+  }
+
+  it('count_tokens: concurrent requests wait for one load and get what the counter given at once gives', async () => {
+    const eager = await (await count(setup(() => json({})).handler)).json();
+    const { state, load } = loader();
+    const { handler } = setup(() => json({}), { tokenCounter: { encoding: 'o200k_base', load } });
+    const pending = [count(handler), count(handler)];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(state.calls).toBe(1);
+    state.release();
+    const responses = await Promise.all(pending);
+    for (const response of responses) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-interlingua-token-count')).toBe('estimate; tokenizer=o200k_base');
+      expect(await response.json()).toEqual(eager);
+    }
+    expect((await (await count(handler)).json())).toEqual(eager);
+    expect(state.calls).toBe(1);
+  });
+
+  it('a stream\'s message_start: the same estimate as with the counter given at once', async () => {
+    const eagerText = await (await streamRequest(setup(() => sse(GEMINI3_STREAM)).handler)).text();
+    const { state, load } = loader();
+    state.release();
+    const { handler } = setup(() => sse(GEMINI3_STREAM), { tokenCounter: { encoding: 'o200k_base', load } });
+    const response = await streamRequest(handler);
+    const text = await response.text();
+    expect(announcedInputTokens(eagerText)).toBeGreaterThan(9);
+    expect(announcedInputTokens(text)).toBe(announcedInputTokens(eagerText));
+    expect(response.headers.get('x-interlingua-warnings')).toBeNull();
+    expect(state.calls).toBe(1);
+  });
+
+  it('a failed load: count_tokens answers 500 in Anthropic\'s envelope and says so in the log; the next request loads again', async () => {
+    const { state, load } = loader(1);
+    state.release();
+    const { handler, lines } = setup(() => json({}), { tokenCounter: { encoding: 'o200k_base', load } });
+    const failed = await count(handler);
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({
+      type: 'error',
+      error: { type: 'api_error', message: "The gateway's o200k_base tokenizer failed to load; the next request tries again." },
+      request_id: null,
+    });
+    expect(lines[0]).toMatchObject({ status: 500, error: 'token_counter_failed: Cannot find package gpt-tokenizer' });
+    const retried = await count(handler);
+    expect(retried.status).toBe(200);
+    expect(state.calls).toBe(2);
+  });
+
+  it('a failed load: a stream still runs, message_start says 0 with a warning, message_delta carries Gemini\'s count', async () => {
+    const { state, load } = loader(1);
+    state.release();
+    const { handler, lines } = setup(() => sse(GEMINI3_STREAM), { tokenCounter: { encoding: 'o200k_base', load } });
+    const response = await streamRequest(handler);
+    const text = await response.text();
+    expect(response.status).toBe(200);
+    expect(announcedInputTokens(text)).toBe(0);
+    expect(text).toContain('"usage":{"input_tokens":9');
+    expect(response.headers.get('x-interlingua-warnings')).toContain('token_estimate_unavailable');
+    expect(JSON.stringify(lines[0]!.warnings)).toContain('token_estimate_unavailable');
+  });
+});

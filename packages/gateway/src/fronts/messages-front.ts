@@ -10,7 +10,8 @@ import { createChatToMessagesTranscoder } from '@interlingua/messages-transducer
 import type { TranslationWarning } from '@interlingua/openai-schema';
 import type { GatewayRequest } from '../gateway-exchange.js';
 import type { ClientFront, FrontRequestResult } from './client-front.js';
-import { estimateChatRequestTokens, type GatewayTokenCounter } from './estimate-chat-request-tokens.js';
+import type { TokenCounterSource } from './create-token-counter-source.js';
+import { estimateChatRequestTokens, type TokenCounter } from './estimate-chat-request-tokens.js';
 
 /** The mapper's context plus the input-token estimate a stream's message_start announces and the hub paths' origins. */
 type MessagesFrontContext = MessagesTranslationContext & { inputTokens?: number; paths?: HubPathEntry[] };
@@ -52,18 +53,38 @@ export function checkAnthropicHeaders(header: (name: string) => string | null): 
  * through unchanged (`passThroughAnthropicRequest`). Clients authenticate with `x-api-key` (the Anthropic SDKs and
  * Claude Code) or `Authorization: Bearer`.
  */
-export function createMessagesFront(options: { strict?: boolean; tokenCounter?: GatewayTokenCounter } = {}): ClientFront {
+export function createMessagesFront(options: { strict?: boolean; tokenCounter?: TokenCounterSource } = {}): ClientFront {
   return { ...messagesFront, toChatRequest: (body, request) => toChatRequest(body, request, options.strict === true, options.tokenCounter) };
 }
 
-function toChatRequest(body: unknown, request: GatewayRequest, strict: boolean, tokenCounter: GatewayTokenCounter | undefined): FrontRequestResult {
+type MappedMessagesRequest = Extract<ReturnType<typeof convertMessagesRequestToChat>, { ok: true }>;
+
+function toChatRequest(body: unknown, request: GatewayRequest, strict: boolean, tokenCounter: TokenCounterSource | undefined): FrontRequestResult | Promise<FrontRequestResult> {
   const { apiVersion, warnings: headerWarnings } = checkAnthropicHeaders((name) => request.header(name));
   const mapped = convertMessagesRequestToChat(body, { apiVersion, strict });
   if (!mapped.ok) return { ok: false, status: mapped.status, body: mapped.error, warnings: [...headerWarnings, ...mapped.warnings] };
   // A stream announces its input tokens in message_start, before the upstream has counted them: the gateway's
-  // tokenizer's estimate when it has one (the final message_delta carries the upstream's count).
-  let inputTokens: number | undefined;
-  if (mapped.request.stream === true && tokenCounter) inputTokens = estimateChatRequestTokens(mapped.request, tokenCounter.countTokens).tokens;
+  // tokenizer's estimate when it has one (the final message_delta carries the upstream's count). A tokenizer given as
+  // a loader is loaded by the first stream that needs it.
+  if (mapped.request.stream !== true || !tokenCounter) return accepted(mapped, headerWarnings, undefined);
+  const counter = tokenCounter.get();
+  if (!(counter instanceof Promise)) return accepted(mapped, headerWarnings, counter);
+  return counter.then(
+    (loaded) => accepted(mapped, headerWarnings, loaded),
+    () =>
+      accepted(mapped, [
+        ...headerWarnings,
+        {
+          code: 'token_estimate_unavailable',
+          param: 'messages',
+          message: `The gateway's ${tokenCounter.encoding} tokenizer failed to load: message_start announces 0 input tokens; message_delta carries the upstream's count.`,
+        },
+      ], undefined),
+  );
+}
+
+function accepted(mapped: MappedMessagesRequest, headerWarnings: readonly TranslationWarning[], counter: TokenCounter | undefined): FrontRequestResult {
+  const inputTokens = counter ? estimateChatRequestTokens(mapped.request, counter).tokens : undefined;
   const context: MessagesFrontContext = { ...mapped.context, ...(inputTokens !== undefined ? { inputTokens } : {}), paths: mapped.paths };
   return { ok: true, request: mapped.request, context, warnings: [...headerWarnings, ...mapped.warnings] };
 }
