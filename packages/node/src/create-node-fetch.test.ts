@@ -65,6 +65,32 @@ describe('createNodeFetch', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it('keeps no hold on the reply\'s head while its body streams (a long stream would carry its headers to the end)', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let finish!: () => void;
+    const url = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'x-large': 'h'.repeat(4096) });
+      response.write('data: 1\n\n');
+      finish = () => response.end('data: 2\n\n');
+    });
+    // Only the body is kept (not the call's promise either); the reply and its headers are reachable from the call
+    // alone, if at all.
+    const { body, head } = await createNodeFetch()(url, { method: 'POST', headers: {}, body: '', signal: new AbortController().signal }).then((reply) => ({ body: reply.body as AsyncIterable<Uint8Array>, head: new WeakRef(reply.headers) }));
+    const iterator = body[Symbol.asyncIterator]();
+    expect(Buffer.from((await iterator.next()).value as Uint8Array).toString()).toBe('data: 1\n\n');
+    for (let i = 0; i < 5 && head.deref(); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    expect(head.deref()).toBeUndefined();
+    finish();
+    expect(Buffer.from((await iterator.next()).value as Uint8Array).toString()).toBe('data: 2\n\n');
+    expect((await iterator.next()).done).toBe(true);
+  });
+
   it('pauses a large body while it is not read, then delivers every byte in order', async () => {
     // Far more than the loopback socket buffers take in while nobody reads (the receive window does not grow then).
     const total = 64 * 1024 * 1024;

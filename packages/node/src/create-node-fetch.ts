@@ -77,10 +77,17 @@ class DispatchedCall implements Dispatcher.DispatchHandler {
   private abortedBeforeStart: { reason: unknown } | undefined = undefined;
   private abortSource: AbortSource | undefined = undefined;
 
-  constructor(
-    private readonly resolve: (response: UpstreamResponse) => void,
-    private readonly reject: (error: unknown) => void,
-  ) {}
+  /**
+   * The promise's settling functions, dropped once it is settled: a stream's call lives as long as the stream, and
+   * through them would keep the settled promise, and with it the reply's head (status and headers), to its end.
+   */
+  private resolve: ((response: UpstreamResponse) => void) | undefined;
+  private reject: ((error: unknown) => void) | undefined;
+
+  constructor(resolve: (response: UpstreamResponse) => void, reject: (error: unknown) => void) {
+    this.resolve = resolve;
+    this.reject = reject;
+  }
 
   follow(abort: UpstreamAbort): void {
     if (abort.aborted) {
@@ -113,7 +120,9 @@ class DispatchedCall implements Dispatcher.DispatchHandler {
     if (statusCode < 200 || this.settled) return; // informational replies (1xx) come before the real one
     this.settled = true;
     const body = (this.body = new DispatchedBody(controller));
-    this.resolve({ status: statusCode, headers: new HeaderLookup(headers), body });
+    const resolve = this.resolve!;
+    this.resolve = this.reject = undefined;
+    resolve({ status: statusCode, headers: new HeaderLookup(headers), body });
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -143,7 +152,9 @@ class DispatchedCall implements Dispatcher.DispatchHandler {
     if (this.settled) return;
     this.settled = true;
     this.done();
-    this.reject(error);
+    const reject = this.reject!;
+    this.resolve = this.reject = undefined;
+    reject(error);
   }
 
   private done(): void {
