@@ -45,7 +45,7 @@ export interface GatewayOptions extends GatewayConfigFile {
    * A tokenizer for estimates: `POST /v1/messages/count_tokens` on upstreams without a counting endpoint
    * (OpenAI-compatible, replay) and the input tokens a translated Messages stream announces in `message_start`. The
    * Node adapter (`@interlingua/node`, hence Express and `interlingua serve`) passes gpt-tokenizer's o200k_base as a
-   * loader, so that its rank table (about 20 MB of heap, 65 MB of RSS) is loaded by the first request that needs an
+   * loader, so that its rank table (about 20 MiB of heap, 65 MiB of RSS) is loaded by the first request that needs an
    * estimate and not at start; without one, such a count answers 501 and `message_start` says 0.
    */
   tokenCounter?: GatewayTokenCounter;

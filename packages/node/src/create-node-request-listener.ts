@@ -11,8 +11,8 @@ import { writeLogLineToStdout } from './write-log-line-to-stdout.js';
 const encodeUtf8WithBuffer = (text: string): Uint8Array => Buffer.from(text, 'utf8');
 
 /**
- * gpt-tokenizer's o200k_base, imported when the gateway first needs an estimate: its rank table costs about 20 MB of
- * heap, 65 MB of RSS and 0.4 s at start in Node 20, which a gateway that never estimates should not pay.
+ * gpt-tokenizer's o200k_base, imported when the gateway first needs an estimate: its rank table costs about 20 MiB of
+ * heap, 65 MiB of RSS and 0.4 s at start in Node 20, which a gateway that never estimates should not pay.
  */
 const loadO200kBase = async () => (await import('gpt-tokenizer/encoding/o200k_base')).countTokens;
 
@@ -35,7 +35,7 @@ const INTERNAL_ERROR = JSON.stringify({
  *   `console.log` per line, cost about 34 µs of CPU per request more in the Express arm, BENCHMARKS.md item 35);
  * - `tokenCounter`: estimates (`/v1/messages/count_tokens` on upstreams without a counter, a Messages stream's
  *   `message_start`) with gpt-tokenizer's o200k_base, imported by the first request that needs one (that request
- *   waits for it, about 0.4 s once; the gateway starts without its 65 MB).
+ *   waits for it, about 0.4 s once; the gateway starts without its 65 MiB).
  *
  * Upstream stream bytes are decoded by the gateway's default, which is as fast as Node's `StringDecoder` since it
  * decodes whole characters with one shared `TextDecoder`. A stream is written chunk by chunk as it is translated, with

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
-// The listener's default tokenizer (gpt-tokenizer's o200k_base, 20 MB of heap) is imported by the first request that
+// The listener's default tokenizer (gpt-tokenizer's o200k_base, 20 MiB of heap) is imported by the first request that
 // needs an estimate, not at start. Checked in a Node process of its own, with the built package, where a module
 // resolve hook (node:module's `register`) records every module the process resolves.
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
