@@ -5,10 +5,11 @@ export type TokenCounter = (text: string) => number;
 
 /**
  * A tokenizer for estimates (`GatewayOptions.tokenCounter`), e.g. gpt-tokenizer's o200k_base, given either at once,
- * `{ encoding: 'o200k_base', countTokens }` from `gpt-tokenizer/encoding/o200k_base`, or as a loader the gateway calls
- * the first time it needs an estimate, `{ encoding: 'o200k_base', load: async () => (await
- * import('gpt-tokenizer/encoding/o200k_base')).countTokens }`. A rank table costs tens of MiB of memory (o200k_base:
- * about 20 MiB of heap and 65 MiB of RSS in Node 20), so the Node adapter passes the loader; the Worker has none.
+ * `{ encoding: 'o200k_base', countTokens }` with the `countTokens` of gpt-tokenizer's `encoding/o200k_base` module, or
+ * as a loader the gateway calls the first time it needs an estimate, `{ encoding: 'o200k_base', load }`, where `load`
+ * imports that module dynamically and resolves with its `countTokens`. A rank table costs tens of MiB of memory
+ * (o200k_base: about 20 MiB of heap and 65 MiB of RSS in Node 20), so the Node adapter passes the loader; the Worker
+ * has none.
  */
 export type GatewayTokenCounter =
   | {
