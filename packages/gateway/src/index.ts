@@ -27,6 +27,7 @@ export { chatCompletionsFront } from './fronts/chat-completions-front.js';
 export { createResponsesFront, type ResponsesFrontOptions } from './fronts/responses-front.js';
 export { createMessagesFront, messagesFront } from './fronts/messages-front.js';
 export type { GatewayTokenCounter, TokenCounter } from './fronts/estimate-chat-request-tokens.js';
+export type { TokenCounterSource } from './fronts/create-token-counter-source.js';
 export { createMemoryResponseStore, type MemoryResponseStoreOptions } from './store/create-memory-response-store.js';
 export type { ResponseItemResource, ResponseStore, StoredResponse } from './store/response-store.js';
 export { createRedisResponseStore, type RedisLikeClient, type RedisResponseStoreOptions } from './store/create-redis-response-store.js';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnthropicSpecValidators } from '../../../messages-schema/test/anthropic-spec-validator.js';
 import { createGateway } from '../create-gateway.js';
+import { createMessagesFront } from './messages-front.js';
 import type { GatewayLogLine, GatewayOptions } from '../gateway-options.js';
 
 /**
@@ -413,5 +414,28 @@ describe('a tokenizer given as a loader (what the Node adapter passes)', () => {
     expect(text).toContain('"usage":{"input_tokens":9');
     expect(response.headers.get('x-interlingua-warnings')).toContain('token_estimate_unavailable');
     expect(JSON.stringify(lines[0]!.warnings)).toContain('token_estimate_unavailable');
+  });
+});
+
+describe('createMessagesFront on its own (other gateways compose the fronts)', () => {
+  const body = { model: 'gpt-5', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'Hello, world' }] };
+  const request = { header: () => null } as unknown as Parameters<ReturnType<typeof createMessagesFront>['toChatRequest']>[1];
+
+  it('takes a counter given at once, as GatewayOptions.tokenCounter does, and estimates a stream\'s input at once', () => {
+    const front = createMessagesFront({ tokenCounter: { encoding: 'o200k_base', countTokens } });
+    const result = front.toChatRequest(body, request);
+    expect(result).not.toBeInstanceOf(Promise);
+    const accepted = result as Extract<Awaited<typeof result>, { ok: true }>;
+    expect(accepted.ok).toBe(true);
+    // "Hello, world" is 3 o200k tokens; one message (3) and the reply's priming (3).
+    expect((accepted.context as { inputTokens?: number }).inputTokens).toBe(9);
+  });
+
+  it('takes a loader, and loads it once for every request', async () => {
+    let loads = 0;
+    const front = createMessagesFront({ tokenCounter: { encoding: 'o200k_base', load: async () => (loads++, countTokens) } });
+    const results = await Promise.all([front.toChatRequest(body, request), front.toChatRequest(body, request)]);
+    for (const result of results) expect((result as { context: { inputTokens?: number } }).context.inputTokens).toBe(9);
+    expect(loads).toBe(1);
   });
 });

@@ -10,8 +10,8 @@ import { createChatToMessagesTranscoder } from '@interlingua/messages-transducer
 import type { TranslationWarning } from '@interlingua/openai-schema';
 import type { GatewayRequest } from '../gateway-exchange.js';
 import type { ClientFront, FrontRequestResult } from './client-front.js';
-import type { TokenCounterSource } from './create-token-counter-source.js';
-import { estimateChatRequestTokens, type TokenCounter } from './estimate-chat-request-tokens.js';
+import { createTokenCounterSource, type TokenCounterSource } from './create-token-counter-source.js';
+import { estimateChatRequestTokens, type GatewayTokenCounter, type TokenCounter } from './estimate-chat-request-tokens.js';
 
 /** The mapper's context plus the input-token estimate a stream's message_start announces and the hub paths' origins. */
 type MessagesFrontContext = MessagesTranslationContext & { inputTokens?: number; paths?: HubPathEntry[] };
@@ -53,8 +53,11 @@ export function checkAnthropicHeaders(header: (name: string) => string | null): 
  * through unchanged (`passThroughAnthropicRequest`). Clients authenticate with `x-api-key` (the Anthropic SDKs and
  * Claude Code) or `Authorization: Bearer`.
  */
-export function createMessagesFront(options: { strict?: boolean; tokenCounter?: TokenCounterSource } = {}): ClientFront {
-  return { ...messagesFront, toChatRequest: (body, request) => toChatRequest(body, request, options.strict === true, options.tokenCounter) };
+export function createMessagesFront(options: { strict?: boolean; tokenCounter?: GatewayTokenCounter | TokenCounterSource } = {}): ClientFront {
+  // The gateway passes its own source, shared with `count_tokens`; a counter or loader given here gets one of its own.
+  const given = options.tokenCounter;
+  const tokenCounter = given && !('get' in given) ? createTokenCounterSource(given) : given;
+  return { ...messagesFront, toChatRequest: (body, request) => toChatRequest(body, request, options.strict === true, tokenCounter) };
 }
 
 type MappedMessagesRequest = Extract<ReturnType<typeof convertMessagesRequestToChat>, { ok: true }>;
