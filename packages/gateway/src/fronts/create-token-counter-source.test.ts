@@ -19,6 +19,11 @@ describe('createTokenCounterSource', () => {
     expect(source.get()).toBe(wordCount);
   });
 
+  it('a source given is returned as it is (the gateway shares its one source with the Messages front)', () => {
+    const source = createTokenCounterSource({ encoding: 'words', countTokens: wordCount });
+    expect(createTokenCounterSource(source)).toBe(source);
+  });
+
   it('a loader is not called until a counter is asked for', () => {
     const { load, calls } = manualLoader();
     createTokenCounterSource({ encoding: 'words', load });

@@ -27,8 +27,9 @@ export const TOKEN_COUNT_HEADER = 'x-interlingua-token-count';
  *   `generateContentRequest` (Gemini counts the system instruction, contents and tools; `generationConfig` is left
  *   out); `totalTokens` → `input_tokens`.
  * - Any other upstream (OpenAI-compatible, replay models): an estimate with `options.tokenCounter` (the Node adapter
- *   gives gpt-tokenizer's o200k_base, loaded by the first request that needs it) over the mapped request (OpenAI's per-message overhead, 85 tokens per image,
- *   files not counted), marked `x-interlingua-token-count: estimate; tokenizer=<encoding>`; 501 without a tokenizer.
+ *   gives gpt-tokenizer's o200k_base, loaded by the first request that needs it) over the mapped request (OpenAI's
+ *   per-message overhead, 85 tokens per image, files not counted), marked `x-interlingua-token-count: estimate;
+ *   tokenizer=<encoding>`; 501 without a tokenizer; 500 `token_counter_failed` when the tokenizer fails to load.
  */
 export async function handleMessagesCountTokens(
   request: GatewayRequest,

@@ -55,8 +55,7 @@ export function checkAnthropicHeaders(header: (name: string) => string | null): 
  */
 export function createMessagesFront(options: { strict?: boolean; tokenCounter?: GatewayTokenCounter | TokenCounterSource } = {}): ClientFront {
   // The gateway passes its own source, shared with `count_tokens`; a counter or loader given here gets one of its own.
-  const given = options.tokenCounter;
-  const tokenCounter = given && !('get' in given) ? createTokenCounterSource(given) : given;
+  const tokenCounter = options.tokenCounter && createTokenCounterSource(options.tokenCounter);
   return { ...messagesFront, toChatRequest: (body, request) => toChatRequest(body, request, options.strict === true, tokenCounter) };
 }
 
