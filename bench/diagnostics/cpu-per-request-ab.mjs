@@ -12,9 +12,10 @@
 //        `express:<checkout>#NAME=value` with that variable set, e.g. `express:.#BENCH_LOG=0`)
 //        ROUNDS=5 WARM=2 DUR=4 LANE=anthropic|gemini|openai STREAM=1 (streamed requests) MOCK_CHUNKS=64
 //        CONNECTIONS=8 (at 1, each arm's mean round trip, duration ÷ requests, is printed as well)
+//        BODY_BYTES=65536 (the openai lane with the 64 KiB lane's body)
 import autocannon from 'autocannon';
 import { ARMS, cpuMicroseconds, startExpressFrom, startMock, startServeFrom } from '../lib/processes.mjs';
-import { requestFor } from '../lib/requests.mjs';
+import { largeOpenAIBody, openaiRequestWithBody, requestFor } from '../lib/requests.mjs';
 
 const checkouts = process.argv.slice(2);
 if (checkouts.length === 0) throw new Error('name at least one checkout (a repository root with built packages), or floor');
@@ -22,6 +23,8 @@ const rounds = Number(process.env.ROUNDS ?? 5);
 const lane = process.env.LANE ?? 'anthropic';
 const stream = process.env.STREAM === '1';
 const connections = Number(process.env.CONNECTIONS ?? 8);
+// BODY_BYTES=65536: the openai lane with the 64 KiB lane's body (lib/requests.mjs, largeOpenAIBody).
+const largeBody = process.env.BODY_BYTES ? largeOpenAIBody(Number(process.env.BODY_BYTES)) : undefined;
 const mock = await startMock({ chunks: Number(process.env.MOCK_CHUNKS ?? 64) });
 
 const load = (url, request, seconds) =>
@@ -42,7 +45,8 @@ for (let round = 0; round < rounds; round++) {
       : express
         ? await startExpressFrom(checkout.slice('express:'.length).split('#')[0], mock, Object.fromEntries(checkout.split('#').slice(1).map((pair) => pair.split('='))))
         : await startServeFrom(checkout.split('@')[0], mock, checkout.split('@').slice(1));
-    const request = requestFor(floor ? 'floor-translate' : express ? 'express' : 'serve', lane, { mockUrl: mock.url, stream });
+    const armName = floor ? 'floor-translate' : express ? 'express' : 'serve';
+    const request = largeBody ? openaiRequestWithBody(armName, largeBody, mock.url) : requestFor(armName, lane, { mockUrl: mock.url, stream });
     await load(server.url, request, Number(process.env.WARM ?? 2));
     const before = cpuMicroseconds(server.pid);
     const result = await load(server.url, request, Number(process.env.DUR ?? 4));

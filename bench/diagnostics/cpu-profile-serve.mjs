@@ -2,6 +2,7 @@
 // Diagnostic (not part of bench/run.mjs): a V8 CPU profile of `interlingua serve` under autocannon c=8 on one lane,
 // summarised as self time by function and by package (gateway core, mappers, undici, Node internals, GC).
 // Usage: node bench/diagnostics/cpu-profile-serve.mjs [out-dir]   LANE=anthropic|gemini|openai DUR=8 TOP=40 ARM=floor CONNECTIONS=8 STREAM=1 MOCK_CHUNKS=64
+//        BODY_BYTES=65536 (the openai lane with the 64 KiB lane's body)
 //        (ARM=floor profiles the translating floor arm instead, ARM=express the Express arm)
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -9,7 +10,7 @@ import { connect } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasTaskset, repositoryRoot, SUT_CPU, sleep, startMock } from '../lib/processes.mjs';
-import { requestFor } from '../lib/requests.mjs';
+import { largeOpenAIBody, openaiRequestWithBody, requestFor } from '../lib/requests.mjs';
 
 const outDirectory = resolve(process.argv[2] ?? join(repositoryRoot, 'bench', 'results', 'profiles', `serve-${Date.now()}`));
 mkdirSync(outDirectory, { recursive: true });
@@ -44,7 +45,10 @@ function canConnect(port) {
   });
 }
 const arm = floor ? 'floor-translate' : express ? 'express' : 'serve';
-const request = requestFor(arm, lane, { mockUrl: mock.url, stream: process.env.STREAM === '1' });
+// BODY_BYTES=65536: the 64 KiB lane's OpenAI body (lib/requests.mjs, largeOpenAIBody) on the openai lane instead.
+const request = process.env.BODY_BYTES
+  ? openaiRequestWithBody(arm, largeOpenAIBody(Number(process.env.BODY_BYTES)), mock.url)
+  : requestFor(arm, lane, { mockUrl: mock.url, stream: process.env.STREAM === '1' });
 const load = (seconds) =>
   new Promise((done, fail) => autocannon({ url: url + request.path, method: 'POST', headers: request.headers, body: request.body, connections: Number(process.env.CONNECTIONS ?? 8), duration: seconds }, (e, r) => (e ? fail(e) : done(r))));
 const warm = await load(2);

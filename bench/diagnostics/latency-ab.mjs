@@ -7,16 +7,20 @@
 // Usage: node bench/diagnostics/latency-ab.mjs <checkout A> [<checkout B> …] [floor]
 //        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm,
 //        `floor-undici` for the same floor with its upstream call on undici's `dispatch()`)
-//        ROUNDS=8 LANE=anthropic|gemini|openai
+//        ROUNDS=8 LANE=anthropic|gemini|openai SPIN=1 (a lowest-priority busy loop on the SUT's CPU, so it never idles)
+//        BODY_BYTES=65536 (the openai lane with the 64 KiB lane's body)
 import { Pool } from 'undici';
-import { ARMS, startMock, startServeFrom } from '../lib/processes.mjs';
-import { requestFor } from '../lib/requests.mjs';
+import { ARMS, startMock, startServeFrom, startSpinner } from '../lib/processes.mjs';
+import { largeOpenAIBody, openaiRequestWithBody, requestFor } from '../lib/requests.mjs';
 
 const checkouts = process.argv.slice(2);
 if (checkouts.length === 0) throw new Error('name at least one checkout (a repository root with built packages), or floor');
 const lane = process.env.LANE ?? 'anthropic';
 const rounds = Number(process.env.ROUNDS ?? 8);
+// BODY_BYTES=65536: the openai lane with the 64 KiB lane's body (lib/requests.mjs, largeOpenAIBody).
+const largeBody = process.env.BODY_BYTES ? largeOpenAIBody(Number(process.env.BODY_BYTES)) : undefined;
 const mock = await startMock({});
+const spinner = process.env.SPIN === '1' ? startSpinner() : null;
 
 const arms = { direct: { url: mock.url, stop: async () => {} } };
 const isFloor = (name) => name === 'floor' || name === 'floor-undici';
@@ -28,7 +32,10 @@ for (const checkout of checkouts) {
 const names = Object.keys(arms);
 const pools = Object.fromEntries(names.map((name) => [name, new Pool(arms[name].url, { connections: 1 })]));
 const requests = Object.fromEntries(
-  names.map((name) => [name, requestFor(name === 'direct' ? 'direct' : isFloor(name) ? 'floor-translate' : 'serve', lane, { mockUrl: mock.url })]),
+  names.map((name) => {
+    const armName = name === 'direct' ? 'direct' : isFloor(name) ? 'floor-translate' : 'serve';
+    return [name, largeBody ? openaiRequestWithBody(armName, largeBody, mock.url) : requestFor(armName, lane, { mockUrl: mock.url })];
+  }),
 );
 
 async function once(name) {
@@ -48,5 +55,6 @@ const direct = median(samples.direct);
 for (const name of names) console.log(`${name}: p50 ${median(samples[name]).toFixed(0)} µs, added p50 ${(median(samples[name]) - direct).toFixed(0)} µs (${lane}, c=1)`);
 for (const pool of Object.values(pools)) await pool.close();
 for (const arm of Object.values(arms)) await arm.stop();
+spinner?.stop();
 await mock.stop();
 process.exit(0);

@@ -14,6 +14,7 @@ import { passThroughResponsesRequest } from './fronts/pass-through-responses-req
 import type { GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
+import { forwardJsonWithModel } from './forward-json-with-model.js';
 import { jsonResponse } from './json-response.js';
 import { abortWhenClientCloses, clientClosedOf, LazyAbortController, type ClientClosed } from './lazy-abort-controller.js';
 import { readRequestBody } from './read-request-body.js';
@@ -148,7 +149,7 @@ export async function handleTranslatedRequest(
     if (!body.ok) return errorResponse(body.error);
     if (front.nativeUpstream === 'openai-compatible') {
       // A Responses request for an OpenAI-compatible upstream that serves /responses itself (`responsesApi: true`).
-      const passed = await passThroughResponsesRequest(front, body.json, request, options, report, runtime, deadline);
+      const passed = await passThroughResponsesRequest(front, body, request, options, report, runtime, deadline);
       if (passed) {
         handedToStream = passed.streaming;
         return passed.reply;
@@ -156,7 +157,7 @@ export async function handleTranslatedRequest(
     }
     if (front.nativeUpstream === 'anthropic') {
       // A Messages request for a Claude model: Anthropic gets it unchanged (see passThroughAnthropicRequest).
-      const passed = await passThroughAnthropicRequest(front, body.json, '/v1/messages', request, options, report, runtime, deadline);
+      const passed = await passThroughAnthropicRequest(front, body, '/v1/messages', request, options, report, runtime, deadline);
       if (passed) {
         handedToStream = passed.streaming;
         return passed.reply;
@@ -213,7 +214,8 @@ export async function handleTranslatedRequest(
       );
     }
 
-    const mapping = bridge.mapRequest({ ...clientRequest, model: route.upstreamModel }, bridgeRequestOptions(options, route, settings, request));
+    const bridgeRequest = { ...clientRequest, model: route.upstreamModel };
+    const mapping = bridge.mapRequest(bridgeRequest, bridgeRequestOptions(options, route, settings, request));
     const mapped = mapping instanceof Promise ? await mapping : mapping;
     // The bridge's warnings name hub paths; a client API with its own request shape names its own.
     const bridgeWarnings = front.toClientWarnings && mapped.warnings.length ? front.toClientWarnings(mapped.warnings, parsed.context) : mapped.warnings;
@@ -267,7 +269,11 @@ export async function handleTranslatedRequest(
       baseUrl + mapped.upstream.path,
       {
         headers: { ...mapped.upstream.headers, ...authHeaders },
-        body: JSON.stringify(mapped.upstream.body),
+        // The chat front's request is the client's JSON itself: a bridge that forwards it sends the client's text.
+        body:
+          bridge.forwardsRequest === true && mapped.upstream.body === bridgeRequest && clientRequest === body.json
+            ? forwardJsonWithModel(body.text, body.json as Record<string, unknown>, route.upstreamModel)
+            : JSON.stringify(mapped.upstream.body),
       },
       { controller, clientClosed, deadline, headersTimeoutMs: limits.upstreamTimeoutMs },
     );

@@ -16,14 +16,14 @@ function request(chunks: Uint8Array[]): GatewayRequest {
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('readRequestBody', () => {
-  it('parses a body that arrives in one chunk', async () => {
-    expect(await readRequestBody(request([bytes('{"model":"m","n":1}')]), 1024)).toEqual({ ok: true, json: { model: 'm', n: 1 } });
+  it('parses a body that arrives in one chunk, and keeps its text', async () => {
+    expect(await readRequestBody(request([bytes('{"model":"m","n":1}')]), 1024)).toEqual({ ok: true, json: { model: 'm', n: 1 }, text: '{"model":"m","n":1}' });
   });
 
   it('joins chunks, also inside a character ("é" is C3 A9 in UTF-8)', async () => {
     const whole = bytes('{"text":"café"}');
     const cut = whole.indexOf(0xc3) + 1;
-    expect(await readRequestBody(request([whole.subarray(0, cut), whole.subarray(cut)]), 1024)).toEqual({ ok: true, json: { text: 'café' } });
+    expect(await readRequestBody(request([whole.subarray(0, cut), whole.subarray(cut)]), 1024)).toEqual({ ok: true, json: { text: 'café' }, text: '{"text":"café"}' });
   });
 
   it('answers 400 invalid_json for a body that is not JSON, and 413 past the limit', async () => {

@@ -8,7 +8,14 @@ import { openByteReader, readByteReader, type ByteReader, type ByteReadResult } 
 /** Decodes whole bodies only (never `stream: true`), so one decoder serves every request. */
 const decoder = new TextDecoder();
 
-export type ReadRequestBodyResult = { ok: true; json: unknown } | { ok: false; error: OpenAIErrorResponse };
+/** A request body read whole: its text and what it parses to (`json`). */
+export interface RequestBodyJson {
+  json: unknown;
+  /** The decoded text `json` was parsed from: a passthrough forwards it (`forwardJsonWithModel`). */
+  text: string;
+}
+
+export type ReadRequestBodyResult = ({ ok: true } & RequestBodyJson) | { ok: false; error: OpenAIErrorResponse };
 
 /**
  * Reads and parses a JSON request body, stopping at `maxBytes` (413) without buffering past the limit; invalid JSON
@@ -105,7 +112,8 @@ class RequestBodyRead {
 function parseJson(parts: readonly Uint8Array[], size: number): ReadRequestBodyResult {
   try {
     // One chunk (the common case) is decoded where it is, without a copy.
-    return { ok: true, json: JSON.parse(decoder.decode(parts.length === 1 ? parts[0] : concatBytes(parts, size))) };
+    const text = decoder.decode(parts.length === 1 ? parts[0] : concatBytes(parts, size));
+    return { ok: true, json: JSON.parse(text), text };
   } catch (error) {
     return {
       ok: false,

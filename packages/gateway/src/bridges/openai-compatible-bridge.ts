@@ -21,6 +21,7 @@ export const openAICompatibleBridge: ProviderBridge = {
       warnings: [],
     };
   },
+  forwardsRequest: true,
   mapResponse: (body) => ({ ok: true, response: body, warnings: [] }),
   mapError(status, body, headers) {
     const retryAfter = headers.get('retry-after');

@@ -110,6 +110,12 @@ export interface ProviderBridge {
    * takes no promise and no microtask turn for it; one that may fetch media (Gemini) returns a promise.
    */
   mapRequest(request: ChatCompletionRequest, options: BridgeRequestOptions): BridgeRequestResult | Promise<BridgeRequestResult>;
+  /**
+   * True when `mapRequest`'s upstream body is the very request it was given, never changed (OpenAI-compatible): when
+   * that request is the client's own JSON (the chat front's), the gateway sends the client's text with only the model
+   * rewritten (`forwardJsonWithModel`) instead of serialising the request again.
+   */
+  readonly forwardsRequest?: boolean;
   mapResponse(body: unknown, context: unknown, environment: TranslationEnvironment): BridgeResponseResult;
   mapError(status: number, body: unknown, headers: { get(name: string): string | null }): BridgeErrorResult;
   createTranscoder(context: unknown, environment: TranslationEnvironment, options: UpstreamStreamOptions): UpstreamStreamTranscoder;

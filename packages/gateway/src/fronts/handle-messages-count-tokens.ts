@@ -46,7 +46,7 @@ export async function handleMessagesCountTokens(
   try {
     const body = await readRequestBody(request, runtime.limits.maxBodyBytes, deadline);
     if (!body.ok) return fail(body.error);
-    const passed = await passThroughAnthropicRequest({ toClientError: convertOpenAIErrorToMessages }, body.json, '/v1/messages/count_tokens', request, options, report, runtime, deadline);
+    const passed = await passThroughAnthropicRequest({ toClientError: convertOpenAIErrorToMessages }, body, '/v1/messages/count_tokens', request, options, report, runtime, deadline);
     if (passed) {
       streaming = passed.streaming;
       passed.reply.headers[TOKEN_COUNT_HEADER] = 'upstream';

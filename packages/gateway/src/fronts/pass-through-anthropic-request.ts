@@ -2,9 +2,11 @@ import { createOpenAIError } from '@interlingua/openai-schema';
 import { anthropicBridge } from '../bridges/anthropic-bridge.js';
 import { checkRequestLimits } from '../check-request-limits.js';
 import type { Deadline } from '../create-deadline.js';
+import { forwardJsonWithModel } from '../forward-json-with-model.js';
 import type { GatewayRequest } from '../gateway-exchange.js';
 import type { GatewayOptions } from '../gateway-options.js';
 import type { GatewayRuntime, RequestReport } from '../handle-translated-request.js';
+import type { RequestBodyJson } from '../read-request-body.js';
 import type { ClientFront } from './client-front.js';
 import { MESSAGES_API_VERSION } from './messages-front.js';
 import { forwardNativeRequest, passThroughFailure, routeNativeRequest, type NativeStreamWatch, type PassThroughResult } from './pass-through-native-request.js';
@@ -34,7 +36,7 @@ const STREAM_WATCH: NativeStreamWatch = {
  */
 export async function passThroughAnthropicRequest(
   front: Pick<ClientFront, 'toClientError'>,
-  json: unknown,
+  requestBody: RequestBodyJson,
   path: '/v1/messages' | '/v1/messages/count_tokens',
   request: GatewayRequest,
   options: GatewayOptions,
@@ -42,7 +44,7 @@ export async function passThroughAnthropicRequest(
   runtime: GatewayRuntime,
   deadline: Deadline,
 ): Promise<PassThroughResult | null> {
-  const routed = routeNativeRequest(json, options, 'anthropic');
+  const routed = routeNativeRequest(requestBody.json, options, 'anthropic');
   if (!routed) return null;
   const { body, model, route } = routed;
   const stream = path === '/v1/messages' && body['stream'] === true;
@@ -73,7 +75,7 @@ export async function passThroughAnthropicRequest(
         ...anthropicBridge.authHeaders(apiKey),
       };
       const baseUrl = (settings.baseUrl ?? anthropicBridge.defaultBaseUrl).replace(/\/+$/, '');
-      return { url: baseUrl + path, headers, body: JSON.stringify({ ...body, model: route.upstreamModel }) };
+      return { url: baseUrl + path, headers, body: forwardJsonWithModel(requestBody.text, body, route.upstreamModel) };
     },
     upstreamName: 'Anthropic',
     passedHeaders: PASSED_HEADERS,

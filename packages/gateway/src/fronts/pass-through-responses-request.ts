@@ -1,9 +1,11 @@
 import { createOpenAIError } from '@interlingua/openai-schema';
 import { openAICompatibleBridge } from '../bridges/openai-compatible-bridge.js';
 import type { Deadline } from '../create-deadline.js';
+import { forwardJsonWithModel } from '../forward-json-with-model.js';
 import type { GatewayRequest } from '../gateway-exchange.js';
 import type { GatewayOptions } from '../gateway-options.js';
 import type { GatewayRuntime, RequestReport } from '../handle-translated-request.js';
+import type { RequestBodyJson } from '../read-request-body.js';
 import type { ClientFront } from './client-front.js';
 import { forwardNativeRequest, passThroughFailure, routeNativeRequest, type NativeStreamWatch, type PassThroughResult } from './pass-through-native-request.js';
 
@@ -36,14 +38,14 @@ function createStreamWatch(): NativeStreamWatch {
  */
 export async function passThroughResponsesRequest(
   front: Pick<ClientFront, 'toClientError'>,
-  json: unknown,
+  requestBody: RequestBodyJson,
   request: GatewayRequest,
   options: GatewayOptions,
   report: RequestReport,
   runtime: GatewayRuntime,
   deadline: Deadline,
 ): Promise<PassThroughResult | null> {
-  const routed = routeNativeRequest(json, options, 'openai-compatible');
+  const routed = routeNativeRequest(requestBody.json, options, 'openai-compatible');
   const settings = options.upstreams?.['openai-compatible'];
   if (!routed || settings?.responsesApi !== true) return null;
   const { body, model, route } = routed;
@@ -67,7 +69,7 @@ export async function passThroughResponsesRequest(
       return {
         url: `${baseUrl}/responses`,
         headers: { 'content-type': 'application/json', ...openAICompatibleBridge.authHeaders(apiKey) },
-        body: JSON.stringify({ ...body, model: route.upstreamModel }),
+        body: forwardJsonWithModel(requestBody.text, body, route.upstreamModel),
       };
     },
     upstreamName: 'The upstream',
