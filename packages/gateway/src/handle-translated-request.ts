@@ -15,7 +15,7 @@ import type { GatewayReply, GatewayRequest } from './gateway-exchange.js';
 import type { UpstreamKind } from './gateway-config.js';
 import type { GatewayLogLine, GatewayOptions } from './gateway-options.js';
 import { forwardJsonWithModel } from './forward-json-with-model.js';
-import { jsonResponse } from './json-response.js';
+import { jsonResponse, jsonTextResponse } from './json-response.js';
 import { abortWhenClientCloses, clientClosedOf, LazyAbortController, type ClientClosed } from './lazy-abort-controller.js';
 import { readRequestBody } from './read-request-body.js';
 import { readUpstreamBody } from './read-upstream-body.js';
@@ -382,7 +382,9 @@ export async function handleTranslatedRequest(
     }
     const allWarnings = [...requestWarnings, ...translated.warnings, ...reply.warnings];
     if (allWarnings.length > requestWarnings.length) report.warnings = describeWarnings(allWarnings);
-    return jsonResponse(200, reply.body, allWarnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(allWarnings) } : {});
+    const replyHeaders: Record<string, string> = allWarnings.length ? { 'x-interlingua-warnings': formatWarningsHeader(allWarnings) } : {};
+    // A reply that is the upstream's JSON itself (OpenAI-compatible to Chat Completions) is sent as the upstream wrote it.
+    return reply.body === upstreamJson ? jsonTextResponse(200, replyBody.text, replyHeaders) : jsonResponse(200, reply.body, replyHeaders);
   } finally {
     if (!handedToStream) {
       releaseSlot?.();

@@ -8,7 +8,7 @@ import type { GatewayReply, GatewayRequest } from '../gateway-exchange.js';
 import type { UpstreamKind } from '../gateway-config.js';
 import type { GatewayOptions } from '../gateway-options.js';
 import type { GatewayRuntime, RequestReport } from '../handle-translated-request.js';
-import { jsonResponse } from '../json-response.js';
+import { jsonResponse, jsonTextResponse } from '../json-response.js';
 import { readUpstreamBody } from '../read-upstream-body.js';
 import { resolveModelRoute, type ResolvedRoute } from '../resolve-model-route.js';
 import { StreamReply } from '../pull-byte-stream.js';
@@ -183,13 +183,9 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
     if (response.status < 200 || response.status > 299) {
       report.error = `upstream_${response.status}`;
       const text = await readUpstreamBody(response, { controller, deadline, idleTimeoutMs: runtime.limits.streamIdleTimeoutMs, maxBytes: MAX_ERROR_BODY_BYTES, truncate: true });
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text.ok ? text.text : '');
-      } catch {
-        return fail(createOpenAIError(response.status, `${call.upstreamName} answered with status ${response.status}.`), kept);
-      }
-      return { reply: jsonResponse(response.status, parsed, kept), streaming: false };
+      // The upstream's error as it wrote it, when that is JSON (a body cut at the limit is not).
+      if (text.ok && isJson(text.text)) return { reply: jsonTextResponse(response.status, text.text, kept), streaming: false };
+      return fail(createOpenAIError(response.status, `${call.upstreamName} answered with status ${response.status}.`), kept);
     }
     if (stream && response.body) {
       const { transcoder, clientTranscoder } = createPassThroughTranscoders(call.streamWatch);
@@ -228,12 +224,22 @@ export async function forwardNativeRequest(call: NativePassThrough): Promise<Pas
       return fail(createOpenAIError(502, 'The upstream answered with a body that is not JSON.', { code: 'upstream_invalid_response' }));
     }
     call.reportUsage((parsed as { usage?: Record<string, unknown> } | null)?.usage);
-    return { reply: jsonResponse(200, parsed, kept), streaming: false };
+    // The reply as the upstream wrote it (parsed above for its usage and to know it is JSON).
+    return { reply: jsonTextResponse(200, text.text, kept), streaming: false };
   } finally {
     if (!handedOver) {
       release?.();
       unlinkClient();
       unlinkDeadline();
     }
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
