@@ -19,8 +19,8 @@ const PASSED_HEADERS = ['retry-after', 'request-id', 'anthropic-organization-id'
  * failure frames (an OpenAI `data: {"error": …}` payload on a timeout) become Anthropic `error` events.
  */
 const STREAM_WATCH: NativeStreamWatch = {
-  tailLength: 4096,
-  observe: (tail) => /event: (message_stop|error)\r?\n/.test(tail),
+  overlap: 32, // `event: message_stop\r\n` is 22 characters
+  observe: (text) => /event: (message_stop|error)\r?\n/.test(text),
   errorEvent(error) {
     const type = error?.type === 'timeout_error' ? 'timeout_error' : 'api_error';
     return { type: 'error', error: { type, message: error?.message ?? 'The stream failed.' } };

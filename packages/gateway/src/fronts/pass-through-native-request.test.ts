@@ -8,7 +8,7 @@ describe('createPassThroughTranscoders', () => {
     const seen: Record<string, string> = { a: '', b: '' };
     const make = (name: 'a' | 'b') =>
       createPassThroughTranscoders({
-        tailLength: 64,
+        overlap: 64,
         observe: (tail) => {
           seen[name] = tail;
           return tail.includes('message_stop');
@@ -30,9 +30,27 @@ describe('createPassThroughTranscoders', () => {
     expect(b.transcoder.settled).toBe(false);
   });
 
+  it('shows observe each chunk whole after the last `overlap` characters before it, so a text split across chunks is seen', () => {
+    const seen: string[] = [];
+    const { transcoder } = createPassThroughTranscoders({
+      overlap: 24, // the pattern is 20 characters
+      observe: (text) => {
+        seen.push(text);
+        return /event: message_stop\n/.test(text);
+      },
+      errorEvent: (error) => ({ type: 'error', error }),
+    });
+    const long = `data: ${'x'.repeat(5000)}\n\nevent: mes`;
+    transcoder.push(encoder.encode(long));
+    expect(transcoder.settled).toBe(false);
+    transcoder.push(encoder.encode('sage_stop\ndata: {}\n\n'));
+    expect(seen).toEqual([long, `${long.slice(-24)}sage_stop\ndata: {}\n\n`]);
+    expect(transcoder.settled).toBe(true);
+  });
+
   it("rewrites only the gateway's own failure frame as the client API's error event", () => {
     const { clientTranscoder } = createPassThroughTranscoders({
-      tailLength: 16,
+      overlap: 16,
       observe: () => false,
       errorEvent: (error) => ({ type: 'error', error: { type: error?.code, message: error?.message } }),
     });

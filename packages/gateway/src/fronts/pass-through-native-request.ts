@@ -70,31 +70,40 @@ export function routeNativeRequest(
 
 /** How a native stream is watched and how the gateway's own failure frames are told in the client API's events. */
 export interface NativeStreamWatch {
-  /** How many characters of the stream's end are kept for `observe`. */
-  tailLength: number;
-  /** Sees the stream's last `tailLength` characters after each chunk; `true` once the stream is complete. */
-  observe(tail: string): boolean;
+  /**
+   * How many characters before each chunk's text `observe` sees with it: at least the longest text it looks for, so
+   * that one split across chunks is seen whole.
+   */
+  overlap: number;
+  /**
+   * Sees each chunk's text once, after the last `overlap` characters before it (so a text may be seen twice, never
+   * not at all); `true` once the stream is complete.
+   */
+  observe(text: string): boolean;
   /** The client API's `error` event (its `data`) for the supervisor's OpenAI failure payload. */
   errorEvent(error: { message?: string; type?: string; code?: string | null } | undefined): unknown;
 }
 
 /**
- * The upstream's own stream, passed on byte for byte. It is complete once `watch.observe` says so (a later cut is then
- * harmless); the supervisor's own failure frames (an OpenAI `data: {"error": …}` payload on a timeout) are rewritten
+ * The upstream's own stream, passed on byte for byte. It is complete once `watch.observe` says so of a chunk's text (a
+ * later cut is then harmless); the supervisor's own failure frames (an OpenAI `data: {"error": …}` payload on a timeout) are rewritten
  * as the client API's `error` events on the way out.
  */
 export function createPassThroughTranscoders(watch: NativeStreamWatch): {
   transcoder: UpstreamStreamTranscoder;
   clientTranscoder: { push(chunk: Uint8Array): Uint8Array; end(): Uint8Array };
 } {
-  let tail = '';
+  let before = '';
   // One decoder per stream: a character split across chunks must be joined with its own stream's next bytes.
   const streamDecoder = createWholeCharacterUtf8Decoder();
   // `settled` a plain field kept up to date (an object literal with a getter costs about 700 bytes per stream).
   const transcoder: { push(chunk: Uint8Array): Uint8Array; end(): Uint8Array; settled: boolean } = {
     push(chunk) {
-      tail = (tail + streamDecoder.write(chunk)).slice(-watch.tailLength);
-      if (watch.observe(tail)) transcoder.settled = true;
+      // Each chunk's text is looked at once (with a short overlap), not a long tail of the stream after every chunk: a
+      // terminal event longer than any tail is seen all the same, and a chunk costs what its own text costs.
+      const text = before + streamDecoder.write(chunk);
+      if (watch.observe(text)) transcoder.settled = true;
+      before = text.length > watch.overlap ? text.slice(-watch.overlap) : text;
       return chunk;
     },
     end: () => new Uint8Array(0),

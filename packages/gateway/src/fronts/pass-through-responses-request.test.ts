@@ -67,3 +67,34 @@ describe('Responses passthrough to an OpenAI-compatible upstream (responsesApi: 
     expect((await reply.json()).object).toBe('response');
   });
 });
+
+describe('Responses passthrough stream: a terminal event larger than the watch keeps', () => {
+  it('sees response.completed at the head of a 20 KB event and ends the stream there, the upstream still open', async () => {
+    const long = { ...RESPONSE, output: [{ ...RESPONSE.output[0]!, content: [{ type: 'output_text', text: 'word '.repeat(4000), annotations: [], logprobs: [] }] }] };
+    const stream = [
+      `event: response.created\ndata: ${JSON.stringify({ type: 'response.created', sequence_number: 0, response: { ...RESPONSE, status: 'in_progress', output: [] } })}\n\n`,
+      `event: response.completed\ndata: ${JSON.stringify({ type: 'response.completed', sequence_number: 1, response: long })}\n\n`,
+    ];
+    const handler = createGateway({
+      upstreams: { 'openai-compatible': { apiKey: 'sk-openai-test-secret', baseUrl: 'http://openai.test/v1', responsesApi: true } },
+      models: [{ name: 'smart', upstream: 'openai-compatible', upstreamModel: 'gpt-5.4' }],
+      limits: { streamIdleTimeoutMs: 300 },
+      log: () => {},
+      // The upstream sends both events (the second in one chunk) and keeps its body open.
+      fetch: async () => {
+        const encoder = new TextEncoder();
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const part of stream) controller.enqueue(encoder.encode(part));
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+      },
+    });
+    const reply = await handler(
+      new Request('http://gateway.test/v1/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'smart', input: 'Hello', store: false, stream: true }) }),
+    );
+    // Complete once response.completed has gone by: no idle timeout, no error event after it.
+    expect(await reply.text()).toBe(stream.join(''));
+  });
+});

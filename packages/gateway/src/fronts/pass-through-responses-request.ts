@@ -20,10 +20,12 @@ const TERMINAL = /"type":\s*"(response\.completed|response\.incomplete|response\
 function createStreamWatch(): NativeStreamWatch {
   let lastSequence = -1;
   return {
-    tailLength: 8192,
-    observe(tail) {
-      for (const match of tail.matchAll(/"sequence_number":\s*(\d+)/g)) lastSequence = Math.max(lastSequence, Number(match[1]));
-      return TERMINAL.test(tail);
+    // The terminal type and a sequence number are some 40 characters; the rest allows for whitespace around a colon.
+    overlap: 128,
+    observe(text) {
+      // A number cut by the chunk's end is read short now and whole with the next chunk: the largest counts.
+      for (const match of text.matchAll(/"sequence_number":\s*(\d+)/g)) lastSequence = Math.max(lastSequence, Number(match[1]));
+      return TERMINAL.test(text);
     },
     errorEvent: (error) => ({ type: 'error', code: error?.code ?? 'server_error', message: error?.message ?? 'The stream failed.', param: null, sequence_number: lastSequence + 1 }),
   };
