@@ -47,12 +47,13 @@ export function findTopLevelStringMember(text: string, name: string): JsonValueS
 }
 
 function skipWhitespace(text: string, index: number): number {
-  for (;;) {
-    const code = text.charCodeAt(index);
-    // JSON's whitespace: space, tab, line feed, carriage return.
-    if (code !== 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return index;
-    index++;
-  }
+  while (isWhitespace(text.charCodeAt(index))) index++;
+  return index;
+}
+
+/** JSON's whitespace: space, tab, line feed, carriage return. */
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 /** The index just past the string that opens at `start` (a quote). */
@@ -95,9 +96,7 @@ function endOfValue(text: string, start: number): number {
   let index = start + 1;
   for (;;) {
     const code = text.charCodeAt(index);
-    if (code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || Number.isNaN(code)) {
-      return index;
-    }
+    if (code === COMMA || code === CLOSE_BRACE || code === CLOSE_BRACKET || isWhitespace(code) || Number.isNaN(code)) return index;
     index++;
   }
 }

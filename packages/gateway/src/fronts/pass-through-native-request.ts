@@ -86,8 +86,8 @@ export interface NativeStreamWatch {
 
 /**
  * The upstream's own stream, passed on byte for byte. It is complete once `watch.observe` says so of a chunk's text (a
- * later cut is then harmless); the supervisor's own failure frames (an OpenAI `data: {"error": …}` payload on a timeout) are rewritten
- * as the client API's `error` events on the way out.
+ * later cut is then harmless); the supervisor's own failure frames (an OpenAI `data: {"error": …}` payload on a
+ * timeout) are rewritten as the client API's `error` events on the way out.
  */
 export function createPassThroughTranscoders(watch: NativeStreamWatch): {
   transcoder: UpstreamStreamTranscoder;
