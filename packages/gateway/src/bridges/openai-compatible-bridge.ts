@@ -33,25 +33,36 @@ export const openAICompatibleBridge: ProviderBridge = {
   createTranscoder: () => new PassThroughStreamTranscoder(),
 };
 
+/** How many of the stream's last bytes are kept to see the `data: [DONE]` line and the line ends after it. */
+const TAIL_BYTES = 32;
+
 /**
- * The reply is already OpenAI SSE and passes through; it is complete once its bytes end with `data: [DONE]`. (A
- * class: an object literal with a getter costs about 700 bytes per stream.)
+ * The end of an OpenAI stream: a line `data: [DONE]` (the space is optional in SSE) followed only by line ends. A whole
+ * line: the marker's text inside a JSON string (a model may write it) is never preceded by a line break there, as JSON
+ * escapes those, so a chunk cut right after it is not the end.
+ */
+const DONE_LINE = /[\r\n]data: ?\[DONE\][\r\n]\s*$/;
+
+/**
+ * The reply is already OpenAI SSE and passes through; it is complete once its bytes end with the `data: [DONE]` line.
+ * A class with a plain `settled` field, decided once per chunk from the chunk's last bytes: an object literal with a
+ * getter costs about 700 bytes per stream, and a getter would test the tail again at every read.
  */
 class PassThroughStreamTranscoder implements UpstreamStreamTranscoder {
-  private tail = '';
+  /** The stream's last bytes as Latin-1 characters (the marker is ASCII), after a line break standing for its start. */
+  private tail = '\n';
+  settled = false;
 
   push(chunk: Uint8Array): Uint8Array {
-    let tail = this.tail;
-    for (let index = Math.max(0, chunk.length - 32); index < chunk.length; index++) tail += String.fromCharCode(chunk[index]!);
-    this.tail = tail.slice(-32);
+    const length = chunk.length;
+    const last = String.fromCharCode.apply(null, (length > TAIL_BYTES ? chunk.subarray(length - TAIL_BYTES) : chunk) as unknown as number[]);
+    this.tail = length >= TAIL_BYTES ? last : (this.tail + last).slice(-TAIL_BYTES);
+    // Once complete the stream is closed (the supervisor reads no further chunk): the flag need not go back.
+    if (!this.settled) this.settled = DONE_LINE.test(this.tail);
     return chunk;
   }
 
   end(): Uint8Array {
     return new Uint8Array(0);
-  }
-
-  get settled(): boolean {
-    return this.tail.trimEnd().endsWith('data: [DONE]');
   }
 }
