@@ -37,9 +37,10 @@ export const openAICompatibleBridge: ProviderBridge = {
 const TAIL_BYTES = 32;
 
 /**
- * The end of an OpenAI stream: a line `data: [DONE]` (the space is optional in SSE) followed only by line ends. A whole
- * line: the marker's text inside a JSON string (a model may write it) is never preceded by a line break there, as JSON
- * escapes those, so a chunk cut right after it is not the end.
+ * The end of an OpenAI stream: a line `data: [DONE]` followed only by line ends. SSE (WHATWG HTML, "Server-sent
+ * events", event stream interpretation) ends a line with CR, LF or CRLF and drops one space after a field's colon, so
+ * `data:[DONE]` is the same line. A whole line: the marker's text inside a JSON string (a model may write it) is never
+ * preceded by a line break there, as JSON escapes those, so a chunk cut right after it is not the end.
  */
 const DONE_LINE = /[\r\n]data: ?\[DONE\][\r\n]\s*$/;
 

@@ -9,10 +9,10 @@ export interface TokenCounterSource {
 }
 
 /**
- * One source per gateway for `GatewayOptions.tokenCounter` (a source given is returned as it is): a counter given at
- * once is returned as it is by `get`; a loader is called when a request first needs an estimate, requests arriving
- * meanwhile wait for the same load, and the loaded counter is kept. A load that fails (or gives something that is not a function) rejects the requests waiting for it,
- * and the next request tries again.
+ * One source per gateway for `GatewayOptions.tokenCounter` (a source given is returned as it is). A counter given at
+ * once is what `get` returns; a loader is called when a request first needs an estimate, requests arriving meanwhile
+ * wait for the same load, and the loaded counter is kept. A load that fails (or gives something that is not a
+ * function) rejects the requests waiting for it, and the next request tries again.
  */
 export function createTokenCounterSource(counter: GatewayTokenCounter | TokenCounterSource): TokenCounterSource {
   if ('get' in counter) return counter;
