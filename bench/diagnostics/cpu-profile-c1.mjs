@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { ARMS, sleep, startMock } from '../lib/processes.mjs';
+import { summariseCpuProfile } from '../lib/cpu-profile-summary.mjs';
 import { requestFor } from '../lib/requests.mjs';
 
 const lane = process.env.LANE ?? 'anthropic';
@@ -41,26 +42,11 @@ await mock.stop();
 
 const file = readdirSync(directory).find((name) => name.endsWith('.cpuprofile'));
 const profile = JSON.parse(readFileSync(join(directory, file), 'utf8'));
-const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 let clock = 0;
 const times = profile.timeDeltas.map((delta) => (clock += delta));
 const from = times.at(-1) - spanMicros;
-const where = (url) =>
-  url.includes('/packages/') ? `interlingua:${url.split('/packages/')[1].split('/')[0]}` : url.includes('undici') ? 'undici' : url.startsWith('node:') ? 'node-internals' : url.includes('node_modules') ? url.split('node_modules/').at(-1).split('/')[0] : url;
-const byPackage = new Map();
-const byFunction = new Map();
-let busy = 0;
-for (let i = 0; i < profile.samples.length - 1; i++) {
-  if (times[i] < from) continue;
-  const { callFrame } = nodes.get(profile.samples[i]);
-  if (callFrame.functionName === '(idle)') continue;
-  const micros = profile.timeDeltas[i + 1];
-  busy += micros;
-  const pkg = callFrame.url ? where(callFrame.url) : callFrame.functionName || '(native)';
-  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + micros);
-  const name = `${callFrame.functionName || '(anonymous)'} ${callFrame.url.split('/').at(-1)}:${callFrame.lineNumber + 1}`;
-  byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
-}
+// The measured requests' span (the tail of the profile), busy samples only.
+const { total: busy, byPackage, byFunction } = summariseCpuProfile(profile, (i, node) => times[i] >= from && node.callFrame.functionName !== '(idle)');
 const perRequest = (micros) => (micros / count).toFixed(2).padStart(8);
 console.log(`${armName}, ${lane} lane, c=1, idle ${idleMs} ms between requests: ${perRequest(busy).trim()} µs busy per request (profiler overhead included); profile ${join(directory, file)}`);
 console.log('\nself time by package (µs per request):');

@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasTaskset, repositoryRoot, SUT_CPU, sleep, startMock } from '../lib/processes.mjs';
+import { summariseCpuProfile } from '../lib/cpu-profile-summary.mjs';
 import { largeOpenAIBody, openaiRequestWithBody, requestFor } from '../lib/requests.mjs';
 
 const outDirectory = resolve(process.argv[2] ?? join(repositoryRoot, 'bench', 'results', 'profiles', `serve-${Date.now()}`));
@@ -60,21 +61,7 @@ await mock.stop();
 await sleep(100);
 const profileFile = readdirSync(outDirectory).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1);
 const profile = JSON.parse(readFileSync(join(outDirectory, profileFile), 'utf8'));
-const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-const self = new Map();
-for (let i = 0; i < profile.samples.length; i++) self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
-const total = [...self.values()].reduce((a, b) => a + b, 0);
-const where = (url) =>
-  !url ? 'native/(vm)' : url.includes('/packages/') ? `interlingua:${url.split('/packages/')[1].split('/')[0]}` : url.includes('undici') ? 'undici' : url.startsWith('node:') ? 'node-internals' : url.includes('node_modules') ? url.split('node_modules/').at(-1).split('/')[0] : url;
-const byFunction = new Map();
-const byPackage = new Map();
-for (const [id, us] of self) {
-  const { callFrame } = byId.get(id);
-  const key = `${callFrame.functionName || '(anonymous)'} ${callFrame.url.split('/').slice(-1)[0]}:${callFrame.lineNumber + 1}`;
-  byFunction.set(key, (byFunction.get(key) ?? 0) + us);
-  const pkg = callFrame.url ? where(callFrame.url) : callFrame.functionName;
-  byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
-}
+const { total, byPackage, byFunction } = summariseCpuProfile(profile);
 const perRequest = (us) => (us / requests).toFixed(2);
 console.log(`${arm}, ${lane} lane: ${requests} requests over the profile (start-up included); profile ${profileFile}`);
 console.log('\nself time by package (µs per request):');
