@@ -9,7 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'undici';
+import { createProbe } from '../lib/probe.mjs';
 import { ARMS, sleep, startMock } from '../lib/processes.mjs';
 import { summariseCpuProfile } from '../lib/cpu-profile-summary.mjs';
 import { requestFor } from '../lib/requests.mjs';
@@ -21,12 +21,9 @@ const idleMs = Number(process.env.IDLE_MS ?? 0);
 const directory = mkdtempSync(join(tmpdir(), `interlingua-c1-profile-${armName}-`));
 const mock = await startMock({});
 const arm = await ARMS[armName].start(mock, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${directory}`, '--cpu-prof-interval=25'] });
-const pool = new Pool(arm.url, { connections: 1 });
+const probe = createProbe(arm.url);
 const request = requestFor(armName, lane, { mockUrl: mock.url });
-const once = async () => {
-  const response = await pool.request({ method: 'POST', path: request.path, headers: request.headers, body: request.body });
-  await response.body.text();
-};
+const once = () => probe.timeRequest(request);
 for (let i = 0; i < 4000; i++) await once();
 const started = performance.now();
 for (let i = 0; i < count; i++) {
@@ -35,7 +32,7 @@ for (let i = 0; i < count; i++) {
   while (performance.now() < until);
 }
 const spanMicros = (performance.now() - started) * 1000;
-await pool.close();
+await probe.close();
 await arm.stop();
 await sleep(500);
 await mock.stop();

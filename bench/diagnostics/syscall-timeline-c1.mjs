@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'undici';
+import { createProbe } from '../lib/probe.mjs';
 import { ARMS, sleep, startMock } from '../lib/processes.mjs';
 import { requestFor } from '../lib/requests.mjs';
 
@@ -20,12 +20,9 @@ const lane = process.env.LANE ?? 'anthropic';
 const armName = process.argv[2] ?? 'serve';
 const mock = await startMock({});
 const arm = await ARMS[armName].start(mock);
-const pool = new Pool(arm.url, { connections: 1 });
+const probe = createProbe(arm.url);
 const request = requestFor(armName, lane, { mockUrl: mock.url });
-const once = async () => {
-  const response = await pool.request({ method: 'POST', path: request.path, headers: request.headers, body: request.body });
-  await response.body.text();
-};
+const once = () => probe.timeRequest(request);
 for (let i = 0; i < 3000; i++) await once();
 const out = join(mkdtempSync(join(tmpdir(), 'interlingua-syscalls-')), `${armName}-${lane}.txt`);
 const perf = spawn('perf', ['trace', '-p', String(arm.pid), '-o', out, '-e', 'read,write,writev'], { stdio: 'inherit' });
@@ -37,7 +34,7 @@ for (let i = 0; i < 200; i++) {
 await sleep(300);
 perf.kill('SIGINT');
 await sleep(800);
-await pool.close();
+await probe.close();
 await arm.stop();
 await mock.stop();
 
