@@ -6,15 +6,14 @@
 // each change in BENCHMARKS.md's "What changed" list was measured before the session that confirms it.
 //
 // Usage: node bench/diagnostics/cpu-per-request-ab.mjs <checkout A> [<checkout B> …]
-//        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm,
-//        `floor-undici` for the same floor with its upstream call on undici's `dispatch()`; `<checkout>@--flag@…` runs
-//        that checkout's serve with those Node flags; `express:<checkout>` runs that checkout's Express arm,
-//        `express:<checkout>#NAME=value` with that variable set, e.g. `express:.#BENCH_LOG=0`)
+//        (each a repository root with built packages, `.` for this one, or another arm: lib/arm-spec.mjs; e.g.
+//        `floor`, `floor-undici`, `.@--interrupt-budget=67584`, `express:.#BENCH_LOG=0`)
 //        ROUNDS=5 WARM=2 DUR=4 LANE=anthropic|gemini|openai STREAM=1 (streamed requests) MOCK_CHUNKS=64
 //        CONNECTIONS=8 (at 1, each arm's mean round trip, duration ÷ requests, is printed as well)
 //        BODY_BYTES=65536 (the openai lane with the 64 KiB lane's body)
 import autocannon from 'autocannon';
-import { ARMS, cpuMicroseconds, startExpressFrom, startMock, startServeFrom } from '../lib/processes.mjs';
+import { startArmFromSpec } from '../lib/arm-spec.mjs';
+import { cpuMicroseconds, startMock } from '../lib/processes.mjs';
 import { largeOpenAIBody, openaiRequestWithBody, requestFor } from '../lib/requests.mjs';
 
 const checkouts = process.argv.slice(2);
@@ -38,15 +37,8 @@ const results = new Map();
 const trips = new Map();
 for (let round = 0; round < rounds; round++) {
   for (const checkout of checkouts) {
-    const floor = checkout === 'floor' || checkout === 'floor-undici';
-    const express = checkout.startsWith('express:');
-    const server = floor
-      ? await ARMS['floor-translate'].start(mock, { floorClient: checkout === 'floor-undici' ? 'undici' : undefined })
-      : express
-        ? await startExpressFrom(checkout.slice('express:'.length).split('#')[0], mock, Object.fromEntries(checkout.split('#').slice(1).map((pair) => pair.split('='))))
-        : await startServeFrom(checkout.split('@')[0], mock, checkout.split('@').slice(1));
-    const armName = floor ? 'floor-translate' : express ? 'express' : 'serve';
-    const request = largeBody ? openaiRequestWithBody(armName, largeBody, mock.url) : requestFor(armName, lane, { mockUrl: mock.url, stream });
+    const server = await startArmFromSpec(checkout, mock);
+    const request = largeBody ? openaiRequestWithBody(server.armName, largeBody, mock.url) : requestFor(server.armName, lane, { mockUrl: mock.url, stream });
     await load(server.url, request, Number(process.env.WARM ?? 2));
     const before = cpuMicroseconds(server.pid);
     const result = await load(server.url, request, Number(process.env.DUR ?? 4));

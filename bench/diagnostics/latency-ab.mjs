@@ -5,12 +5,13 @@
 // arm's p50 and its p50 added over the direct call. The c=1 counterpart of cpu-per-request-ab.mjs.
 //
 // Usage: node bench/diagnostics/latency-ab.mjs <checkout A> [<checkout B> …] [floor]
-//        (each a repository root with built packages; `.` for this one; `floor` for the translating floor arm,
-//        `floor-undici` for the same floor with its upstream call on undici's `dispatch()`)
+//        (each a repository root with built packages, `.` for this one, or another arm: lib/arm-spec.mjs; e.g.
+//        `floor`, `floor-undici`, `.@--interrupt-budget=67584`, `express:.`)
 //        ROUNDS=8 LANE=anthropic|gemini|openai SPIN=1 (a lowest-priority busy loop on the SUT's CPU, so it never idles)
 //        BODY_BYTES=65536 (the openai lane with the 64 KiB lane's body)
 import { Pool } from 'undici';
-import { ARMS, startMock, startServeFrom, startSpinner } from '../lib/processes.mjs';
+import { startArmFromSpec } from '../lib/arm-spec.mjs';
+import { startMock, startSpinner } from '../lib/processes.mjs';
 import { largeOpenAIBody, openaiRequestWithBody, requestFor } from '../lib/requests.mjs';
 
 const checkouts = process.argv.slice(2);
@@ -22,20 +23,12 @@ const largeBody = process.env.BODY_BYTES ? largeOpenAIBody(Number(process.env.BO
 const mock = await startMock({});
 const spinner = process.env.SPIN === '1' ? startSpinner() : null;
 
-const arms = { direct: { url: mock.url, stop: async () => {} } };
-const isFloor = (name) => name === 'floor' || name === 'floor-undici';
-for (const checkout of checkouts) {
-  arms[checkout] = isFloor(checkout)
-    ? await ARMS['floor-translate'].start(mock, { floorClient: checkout === 'floor-undici' ? 'undici' : undefined })
-    : await startServeFrom(checkout, mock);
-}
+const arms = { direct: { url: mock.url, armName: 'direct', stop: async () => {} } };
+for (const checkout of checkouts) arms[checkout] = await startArmFromSpec(checkout, mock);
 const names = Object.keys(arms);
 const pools = Object.fromEntries(names.map((name) => [name, new Pool(arms[name].url, { connections: 1 })]));
 const requests = Object.fromEntries(
-  names.map((name) => {
-    const armName = name === 'direct' ? 'direct' : isFloor(name) ? 'floor-translate' : 'serve';
-    return [name, largeBody ? openaiRequestWithBody(armName, largeBody, mock.url) : requestFor(armName, lane, { mockUrl: mock.url })];
-  }),
+  names.map((name) => [name, largeBody ? openaiRequestWithBody(arms[name].armName, largeBody, mock.url) : requestFor(arms[name].armName, lane, { mockUrl: mock.url })]),
 );
 
 async function once(name) {

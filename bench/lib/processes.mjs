@@ -236,13 +236,14 @@ let nextServePort = 19_400 + Math.floor(Math.random() * 1_000);
 
 /**
  * The Express arm (`bench/arms/express-arm.mjs`, the shipped `@interlingua/express` handler) of another checkout, as
- * `startServeFrom` starts `serve`; `env` is added to its environment (`BENCH_LOG=0`: no log line).
+ * `startServeFrom` starts `serve`; `env` is added to its environment (`BENCH_LOG=0`: no log line), `nodeArgs` to its
+ * Node command line.
  */
-export function startExpressFrom(root, mock, env = {}) {
+export function startExpressFrom(root, mock, env = {}, nodeArgs = []) {
   const port = ++nextServePort;
   return startNode({
     name: `express (${root})`,
-    args: [resolve(root, 'bench/arms/express-arm.mjs'), '--port', String(port)],
+    args: [...nodeArgs, resolve(root, 'bench/arms/express-arm.mjs'), '--port', String(port)],
     env: { ...upstreamEnv(mock), ...env },
     cpu: SUT_CPU,
     port,
