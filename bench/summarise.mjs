@@ -47,6 +47,17 @@ if (m1Runs.length) {
       row(`M1 added p50, ${lane} lane, ${arm}`, '≤ 1.2× floor', `${ms(cell.addedP50Micros)} (floor ${ms(floor.addedP50Micros)}; Portkey ${ms(cells.portkey?.addedP50Micros)})`, `${fixed(p50Ratio)}× floor; Portkey/this ${fixed(ratio(cells.portkey?.addedP50Micros, cell.addedP50Micros))}×`, p50Ratio === null ? null : p50Ratio <= 1.2);
       row(`M1 added p99, ${lane} lane, ${arm}`, '≤ 1.2× floor', `${ms(cell.addedP99Micros)} (floor ${ms(floor.addedP99Micros)}; Portkey ${ms(cells.portkey?.addedP99Micros)})`, `${fixed(p99Ratio)}× floor`, p99Ratio === null ? null : p99Ratio <= 1.2);
     }
+    // `serve` against the floor started with the V8 flag `serve` sets itself (sessions from item 42 on).
+    const tiered = cells['floor-translate-tiered'];
+    if (tiered && cells.serve) {
+      row(
+        `M1 added p50 / p99, ${lane} lane, serve, on equal terms (the floor with serve's V8 flag)`,
+        'report',
+        `${ms(cells.serve.addedP50Micros)} / ${ms(cells.serve.addedP99Micros)} (that floor ${ms(tiered.addedP50Micros)} / ${ms(tiered.addedP99Micros)})`,
+        `${fixed(ratio(cells.serve.addedP50Micros, tiered.addedP50Micros))}× / ${fixed(ratio(cells.serve.addedP99Micros, tiered.addedP99Micros))}× that floor`,
+        null,
+      );
+    }
   }
 }
 

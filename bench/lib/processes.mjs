@@ -4,7 +4,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const armsDirectory = join(repositoryRoot, 'bench', 'arms');
@@ -122,6 +122,12 @@ export const ARMS = {
     description: 'bare node:http proxy doing the minimal JSON translation (the floor for a translating gateway)',
     start: (mock, options) => startFloor('floor-translate', 'translate', mock, options),
   },
+  'floor-translate-tiered': {
+    description: "the translating floor started with the V8 flag `interlingua serve` sets itself (`--interrupt-budget`, BENCHMARKS.md item 42): M1's reference on equal terms",
+    async start(mock, options = {}) {
+      return startFloor('floor-translate-tiered', 'translate', mock, { ...options, nodeArgs: [...(options.nodeArgs ?? []), await serveTierUpFlag()] });
+    },
+  },
   express: {
     description: 'Interlingua through the Express adapter (createInterlinguaRouter on an app served by createExpressServer, from the built @interlingua/express)',
     start(mock, options = {}) {
@@ -166,6 +172,12 @@ export const ARMS = {
     },
   },
 };
+
+/** The `--interrupt-budget` flag `interlingua serve` sets itself, from the built CLI (`set-v8-tier-up-budget.ts`). */
+async function serveTierUpFlag() {
+  const { SERVE_INTERRUPT_BUDGET } = await import(pathToFileURL(join(repositoryRoot, 'packages', 'cli', 'dist', 'set-v8-tier-up-budget.js')).href);
+  return `--interrupt-budget=${SERVE_INTERRUPT_BUDGET}`;
+}
 
 function nodeFlags(options) {
   const flags = options.memory ? ['--expose-gc', '--import', join(armsDirectory, 'memory-probe.mjs')] : [];
