@@ -12,9 +12,11 @@ export const SERVE_INTERRUPT_BUDGET = 16_896;
 /**
  * Sets `SERVE_INTERRUPT_BUDGET` unless the process was started with an `--interrupt-budget` of its own (the
  * operator's choice wins: `node --interrupt-budget=67584 …/bin.js serve` keeps V8's default). Returns the flag set,
- * or null. Node warns that a V8 flag changed after start may do nothing; this one V8 reads whenever it gives a
- * function its budget, which the request path's functions get on their first calls, after this runs (the test checks
- * that a function set up after it is optimised after fewer calls).
+ * or null. Node's documentation of `v8.setFlagsFromString` (https://nodejs.org/api/v8.html#v8setflagsfromstringflags)
+ * warns that a flag changed after V8 started may misbehave or do nothing. This one is a number V8 reads whenever it
+ * gives a function its budget, which the request path's functions get on their first calls, after this runs; the test
+ * checks that a function is then optimised after fewer calls, with nothing on stderr. An operator who would rather
+ * not have it changed at run time passes it on the command line instead (above).
  */
 export function setV8TierUpBudget(execArgv: readonly string[], setFlags: (flag: string) => void = setFlagsFromString): string | null {
   if (execArgv.some((argument) => /^--interrupt[-_]budget(=|$)/.test(argument))) return null;
