@@ -1,4 +1,4 @@
-import { lazySchema } from '@interlingua/openai-schema';
+import { jsonObjectAsIs, lazySchema } from '@interlingua/openai-schema';
 import * as z from 'zod/mini';
 
 /** Inbound Gemini `GenerateContentResponse` (also each SSE event): loose, every field optional. */
@@ -11,7 +11,7 @@ export const geminiPartSchema = lazySchema(() =>
       z.looseObject({
         id: z.optional(z.string()),
         name: z.optional(z.string()),
-        args: z.nullish(z.record(z.string(), z.unknown())),
+        args: z.nullish(jsonObjectAsIs()),
       }),
     ),
     inlineData: z.optional(z.looseObject({ mimeType: z.optional(z.string()), data: z.optional(z.string()) })),

@@ -165,6 +165,18 @@ describe('the fast Gemini reply check agrees with zod', () => {
     expectAgreement(input);
   });
 
+  it('keeps a function call argument named __proto__, by the fast path and by zod alone', () => {
+    // Found by the streamed-vs-non-streamed property in gemini-transducer: `args` was a zod record, which leaves
+    // that member out, while the stream kept it. Arguments are the model's data; they now pass through as they came.
+    const text = '{"candidates":[{"content":{"role":"model","parts":[{"functionCall":{"name":"f","args":{"__proto__":{"x":1},"y":2}}}]},"finishReason":"STOP"}]}';
+    for (const zodOnly of [false, true]) {
+      const result = convert(JSON.parse(text), BASE_CONTEXT, zodOnly) as { ok: boolean; response: { choices: { message: { tool_calls: { function: { arguments: string } }[] } }[] } };
+      expect(result.ok).toBe(true);
+      expect(result.response.choices[0]!.message.tool_calls[0]!.function.arguments).toBe('{"__proto__":{"x":1},"y":2}');
+    }
+    expectAgreement(JSON.parse(text));
+  });
+
   test.prop([fc.jsonValue()], { numRuns: 500 })('on arbitrary JSON', (input) => {
     expectAgreement(input);
   });

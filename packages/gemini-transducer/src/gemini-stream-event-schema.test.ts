@@ -66,3 +66,12 @@ describe('isGeminiStreamEvent on integers past 2^53', () => {
     expect(isGeminiStreamEvent(event)).toBe(geminiStreamEventSchema().safeParse(event).success);
   });
 });
+
+describe('geminiStreamEventSchema on function call arguments', () => {
+  test('an argument named __proto__ passes through, as the fast guard lets it', () => {
+    const event = JSON.parse('{"candidates":[{"content":{"parts":[{"functionCall":{"name":"f","args":{"__proto__":{"x":1}}}}]}}]}') as unknown;
+    const parsed = geminiStreamEventSchema().parse(event) as { candidates: { content: { parts: { functionCall: { args: object } }[] } }[] };
+    expect(isGeminiStreamEvent(event)).toBe(true);
+    expect(JSON.stringify(parsed.candidates[0]!.content.parts[0]!.functionCall.args)).toBe('{"__proto__":{"x":1}}');
+  });
+});

@@ -1,4 +1,4 @@
-import { lazySchema } from '@interlingua/openai-schema';
+import { jsonObjectAsIs, lazySchema } from '@interlingua/openai-schema';
 import * as z from 'zod/mini';
 
 const optionalCount = () => z.nullish(z.number());
@@ -19,7 +19,7 @@ export const geminiStreamEventSchema = lazySchema(() => {
   const functionCall = z.looseObject({
     id: z.optional(z.string()),
     name: z.optional(z.string()),
-    args: z.optional(z.record(z.string(), z.unknown())),
+    args: z.optional(jsonObjectAsIs()),
     partialArgs: z.optional(z.array(partialArgument)),
     willContinue: z.optional(z.boolean()),
   });

@@ -15,6 +15,7 @@ export * from './chat-completion-chunk-schema.js';
 export * from './completion-usage-schema.js';
 export * from './openai-error-envelope-schema.js';
 export { lazySchema, type LazySchema } from './lazy-schema.js';
+export { jsonObjectAsIs } from './zod-helpers.js';
 
 export { parseChatCompletionRequest } from './parse-chat-completion-request.js';
 export { parseChatCompletion } from './parse-chat-completion.js';
