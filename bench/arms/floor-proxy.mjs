@@ -8,6 +8,11 @@
 //                         parse the reply, build a trivial OpenAI reply. Streams: split the SSE lines, JSON.parse
 //                         each event, JSON.stringify one OpenAI chunk per text delta, write it at once.
 //
+//   FLOOR_HOST=express    (diagnostics) the same handler as the one route of an Express app, served as the Express
+//                         arm serves the shipped router (`createExpressServer(app)` from @interlingua/express, the
+//                         same server options): what Express itself costs around the floor's work, so that the
+//                         Express arm can be compared on equal terms.
+//
 // The provider follows the model name: claude* → Anthropic /v1/messages, gemini* → Gemini, anything else → OpenAI.
 // Usage: UPSTREAM=http://127.0.0.1:PORT FLOOR_MODE=translate node bench/arms/floor-proxy.mjs --port N
 import { Agent, createServer, request as httpRequest } from 'node:http';
@@ -149,7 +154,7 @@ function translateStream(kind, model, upstreamResponse, response) {
   upstreamResponse.on('end', () => response.end('data: [DONE]\n\n'));
 }
 
-const server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 0 }, (request, response) => {
+function handle(request, response) {
   readAll(request, (body) => {
     const fail = () => {
       if (!response.headersSent) response.writeHead(502, { 'content-type': 'application/json' });
@@ -173,8 +178,25 @@ const server = createServer({ noDelay: true, keepAliveTimeout: 60_000, requestTi
       });
     }, fail);
   });
-});
+}
+
+const serverOptions = { noDelay: true, keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 0 };
+const server = process.env.FLOOR_HOST === 'express' ? await createExpressHost(serverOptions) : createServer(serverOptions, handle);
 server.on('connection', (socket) => socket.setNoDelay(true));
+
+/** FLOOR_HOST=express: `handle` as an Express app's one route, served as bench/arms/express-arm.mjs serves the router. */
+async function createExpressHost(options) {
+  const { default: express } = await import('express');
+  const { createExpressServer } = await import('@interlingua/express');
+  const app = express();
+  app.disable('x-powered-by');
+  app.post(/.*/, handle);
+  const hosted = createExpressServer(app, options);
+  hosted.keepAliveTimeout = 60_000;
+  hosted.requestTimeout = 0;
+  hosted.headersTimeout = 0;
+  return hosted;
+}
 
 const portFlag = process.argv.indexOf('--port');
 server.listen(portFlag > 0 ? Number(process.argv[portFlag + 1]) : 0, '127.0.0.1', () => {

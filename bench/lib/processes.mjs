@@ -198,7 +198,7 @@ function startFloor(name, mode, mock, options = {}) {
   return startNode({
     name,
     args: [...nodeFlags(options), 'bench/arms/floor-proxy.mjs', '--port', String(port)],
-    env: { UPSTREAM: mock.url, FLOOR_MODE: mode, ...(options.floorClient ? { FLOOR_CLIENT: options.floorClient } : {}), ...memoryEnv(options) },
+    env: { UPSTREAM: mock.url, FLOOR_MODE: mode, ...(options.floorClient ? { FLOOR_CLIENT: options.floorClient } : {}), ...(options.floorHost ? { FLOOR_HOST: options.floorHost } : {}), ...memoryEnv(options) },
     cpu: SUT_CPU,
     port,
   });
