@@ -58,6 +58,17 @@ if (m1Runs.length) {
         null,
       );
     }
+    // The Express arm against the floor's handler hosted in Express, both with V8's defaults (sessions from item 43 on).
+    const hosted = cells['floor-translate-express'];
+    if (hosted && cells.express) {
+      row(
+        `M1 added p50 / p99, ${lane} lane, express, on equal terms (the floor hosted in Express)`,
+        'report',
+        `${ms(cells.express.addedP50Micros)} / ${ms(cells.express.addedP99Micros)} (that floor ${ms(hosted.addedP50Micros)} / ${ms(hosted.addedP99Micros)})`,
+        `${fixed(ratio(cells.express.addedP50Micros, hosted.addedP50Micros))}× / ${fixed(ratio(cells.express.addedP99Micros, hosted.addedP99Micros))}× that floor`,
+        null,
+      );
+    }
   }
 }
 

@@ -128,6 +128,10 @@ export const ARMS = {
       return startFloor('floor-translate-tiered', 'translate', mock, { ...options, nodeArgs: [...(options.nodeArgs ?? []), await serveTierUpFlag()] });
     },
   },
+  'floor-translate-express': {
+    description: "the translating floor's handler as the one route of an Express app served as the Express arm is (`FLOOR_HOST=express`): M1's reference for the Express arm on equal terms",
+    start: (mock, options = {}) => startFloor('floor-translate-express', 'translate', mock, { ...options, floorHost: 'express' }),
+  },
   express: {
     description: 'Interlingua through the Express adapter (createInterlinguaRouter on an app served by createExpressServer, from the built @interlingua/express)',
     start(mock, options = {}) {
