@@ -11,7 +11,8 @@
 //                   (decoded and parsed again) → Responses SSE bytes
 //   responsesAlone  the Responses transcoder alone on the chat lane's output bytes (recorded once): the second hop by bytes
 //   jsonFloor       M3's JSON floor (JSON.parse of each event + JSON.stringify of one OpenAI chunk), for scale
-// The stream is M3's Anthropic stream (1000 events in the recorded shapes of fixtures/anthropic/text-stream); the
+// The stream is M3's Anthropic stream (1000 events in the recorded shapes of fixtures/anthropic/text-stream;
+// BENCH_M3_EVENTS=8 for a short answer's stream, whose per-stream costs then show); the
 // Responses request is fixtures/responses/anthropic/text with stream: true, store: false. Reported: the median over
 // RUNS runs of µs per upstream event, heap bytes allocated per event (needs --expose-gc --max-semi-space-size=64),
 // and the ratio responses / chat. Prints one JSON object on stdout.
@@ -24,7 +25,7 @@ import { convertResponsesRequestToChat, identifyResponse } from '../../packages/
 import { createResponsesTranscoder } from '../../packages/responses-transducer/dist/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const EVENTS = 1000;
+const EVENTS = Number(process.env.BENCH_M3_EVENTS ?? 1000);
 const RUNS = Number(process.env.BENCH_M3_RUNS ?? 7);
 const RUN_MS = Number(process.env.BENCH_M3_RUN_MS ?? 300);
 const utf8 = new TextEncoder();

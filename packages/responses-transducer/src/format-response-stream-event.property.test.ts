@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { ResponseStreamEvent } from '@interlingua/responses-schema';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createResponseStreamEventFormatter, formatResponseStreamEvent } from './format-response-stream-event.js';
 
 const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('"', '\\', '\n', '\r\n', '\u2028', '\ud800', '</script>'));
@@ -41,13 +41,46 @@ const closing = longText.chain((whole) =>
 
 describe('createResponseStreamEventFormatter', () => {
   it('writes exactly formatResponseStreamEvent for every event of a stream', () => {
+    // Half the streams start with a long delta, so that their closing events take the remembering serializer.
+    const longDelta = { type: 'response.output_text.delta', item_id: 'msg_a_0', output_index: 0, content_index: 0, delta: 'x'.repeat(600), logprobs: [], sequence_number: 0 };
     fc.assert(
-      fc.property(fc.array(fc.oneof(textDelta, textDelta, argumentsDelta, reordered, missing, other, closing, closing), { maxLength: 30 }), (events) => {
+      fc.property(fc.boolean(), fc.array(fc.oneof(textDelta, textDelta, argumentsDelta, reordered, missing, other, closing, closing), { maxLength: 30 }), (startLong, events) => {
         const format = createResponseStreamEventFormatter();
-        for (const event of events as unknown as ResponseStreamEvent[]) expect(format(event)).toBe(formatResponseStreamEvent(event));
+        const stream = (startLong ? [longDelta, ...events] : events) as unknown as ResponseStreamEvent[];
+        for (const event of stream) expect(format(event)).toBe(formatResponseStreamEvent(event));
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('remembers a long text across the closing events once the deltas made one; a short answer is stringified whole', () => {
+    const closingEvents = (text: string) =>
+      [
+        { type: 'response.output_text.done', item_id: 'msg_a_0', output_index: 0, content_index: 0, text, logprobs: [], sequence_number: 5 },
+        { type: 'response.content_part.done', item_id: 'msg_a_0', output_index: 0, content_index: 0, part: { type: 'output_text', text, annotations: [], logprobs: [] }, sequence_number: 6 },
+        { type: 'response.output_item.done', output_index: 0, item: { type: 'message', id: 'msg_a_0', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text, annotations: [], logprobs: [] }] }, sequence_number: 7 },
+      ] as unknown as ResponseStreamEvent[];
+    const stringified = (text: string): { texts: number; events: number; out: string[] } => {
+      const format = createResponseStreamEventFormatter();
+      const delta = (piece: string, sequence: number) => ({ type: 'response.output_text.delta', item_id: 'msg_a_0', output_index: 0, content_index: 0, delta: piece, logprobs: [], sequence_number: sequence }) as unknown as ResponseStreamEvent;
+      format(delta(text.slice(0, text.length >> 1), 1));
+      format(delta(text.slice(text.length >> 1), 2));
+      const spy = vi.spyOn(JSON, 'stringify');
+      try {
+        const events = closingEvents(text);
+        const out = events.map((event) => format(event));
+        const calls = spy.mock.calls.map(([value]) => value);
+        return { texts: calls.filter((value) => value === text).length, events: calls.filter((value) => events.includes(value as ResponseStreamEvent)).length, out };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const long = stringified('a "long" answer\n'.repeat(40));
+    expect(long).toMatchObject({ texts: 1, events: 0 });
+    expect(long.out).toEqual(closingEvents('a "long" answer\n'.repeat(40)).map(formatResponseStreamEvent));
+    const short = stringified('a short answer');
+    expect(short).toMatchObject({ texts: 0, events: 3 });
+    expect(short.out).toEqual(closingEvents('a short answer').map(formatResponseStreamEvent));
   });
 
   it('takes the fast path for the deltas the step builds (the prefix is the item\'s, the text is escaped)', () => {

@@ -6,17 +6,24 @@ export function formatResponseStreamEvent(event: ResponseStreamEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
+/** The length from which a text's JSON is remembered between the closing events (`createLongStringJsonSerializer`). */
+const LONG_TEXT = 512;
+
 /**
  * {@link formatResponseStreamEvent} for one stream, faster on the events that make up most of it: a text delta
  * without log probabilities and a function-call arguments delta, as the stream's step builds them (their keys in the
  * step's order), are written around a prefix serialised once per item, so only the delta text is stringified per
  * event; the events that close a part, an item or the Response (which repeat its whole text) are written with the
- * JSON of a long text remembered between them. The result is exactly `formatResponseStreamEvent(event)`; any other
- * event or shape takes that path.
+ * JSON of a long text remembered between them, once the stream's deltas could have made one that long (before that,
+ * `JSON.stringify` of the whole event is the faster way to the same text). The result is exactly
+ * `formatResponseStreamEvent(event)`; any other event or shape takes that path.
  */
 export function createResponseStreamEventFormatter(): (event: ResponseStreamEvent) => string {
   // The closing events repeat whole texts (a part's, an item's, the Response's): their JSON is written once each.
-  const writeClosing = createLongStringJsonSerializer();
+  const writeClosing = createLongStringJsonSerializer(LONG_TEXT);
+  // Characters of every delta so far: the texts the closing events repeat are made of them, so while this is under
+  // LONG_TEXT none of those texts is long and the serializer's walk would only cost (a short answer's stream).
+  let streamedChars = 0;
   let itemId: string | undefined;
   let outputIndex = -1;
   let contentIndex = -1;
@@ -25,6 +32,8 @@ export function createResponseStreamEventFormatter(): (event: ResponseStreamEven
   let argumentsOutputIndex = -1;
   let argumentsPrefix = '';
   return (event) => {
+    const delta = (event as { delta?: unknown }).delta;
+    if (typeof delta === 'string') streamedChars += delta.length;
     if (event.type === 'response.output_text.delta') {
       if (!Array.isArray(event.logprobs) || event.logprobs.length !== 0 || !isPlainDelta(event, TEXT_DELTA_KEYS) || typeof event.content_index !== 'number') {
         return formatResponseStreamEvent(event);
@@ -46,7 +55,7 @@ export function createResponseStreamEventFormatter(): (event: ResponseStreamEven
       }
       return `${argumentsPrefix}${JSON.stringify(event.delta)},"sequence_number":${JSON.stringify(event.sequence_number)}}\n\n`;
     }
-    if (CLOSING_EVENTS.has(event.type)) return `event: ${event.type}\ndata: ${writeClosing(event)}\n\n`;
+    if (CLOSING_EVENTS.has(event.type) && streamedChars >= LONG_TEXT) return `event: ${event.type}\ndata: ${writeClosing(event)}\n\n`;
     return formatResponseStreamEvent(event);
   };
 }
