@@ -57,7 +57,8 @@ async function cell(name, settings, measure) {
 const allArms = withPortkey(['direct', 'floor-pass', 'floor-translate', 'express', 'serve', 'portkey']);
 
 // M1: three runs; the median run (by the Express arm's added p50 in the Anthropic lane) is the one reported. Beside the
-// arms, the translating floor started with the V8 flag `serve` sets itself: `serve` on equal terms (item 42).
+// arms, the translating floor twice more, as each adapter runs: started with the V8 flag `serve` sets itself (`serve` on
+// equal terms, item 42) and hosted in Express (the Express arm on equal terms, item 43).
 const m1Arms = withPortkey(['direct', 'floor-pass', 'floor-translate', 'floor-translate-tiered', 'floor-translate-express', 'express', 'serve', 'portkey']);
 const m1Settings = quick ? { warmup: 50, rounds: 2, perRound: 100 } : { warmup: 300, rounds: 7, perRound: 400 };
 const m1Runs = quick ? 1 : Number(process.env.BENCH_M1_RUNS ?? 3);

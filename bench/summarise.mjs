@@ -47,25 +47,20 @@ if (m1Runs.length) {
       row(`M1 added p50, ${lane} lane, ${arm}`, '≤ 1.2× floor', `${ms(cell.addedP50Micros)} (floor ${ms(floor.addedP50Micros)}; Portkey ${ms(cells.portkey?.addedP50Micros)})`, `${fixed(p50Ratio)}× floor; Portkey/this ${fixed(ratio(cells.portkey?.addedP50Micros, cell.addedP50Micros))}×`, p50Ratio === null ? null : p50Ratio <= 1.2);
       row(`M1 added p99, ${lane} lane, ${arm}`, '≤ 1.2× floor', `${ms(cell.addedP99Micros)} (floor ${ms(floor.addedP99Micros)}; Portkey ${ms(cells.portkey?.addedP99Micros)})`, `${fixed(p99Ratio)}× floor`, p99Ratio === null ? null : p99Ratio <= 1.2);
     }
-    // `serve` against the floor started with the V8 flag `serve` sets itself (sessions from item 42 on).
-    const tiered = cells['floor-translate-tiered'];
-    if (tiered && cells.serve) {
+    // Each adapter against a floor run as it runs: `serve` against the floor started with the V8 flag `serve` sets
+    // itself (sessions from item 42 on), the Express arm against the floor hosted in Express (from item 43 on).
+    for (const [arm, reference, what] of [
+      ['serve', 'floor-translate-tiered', "the floor with serve's V8 flag"],
+      ['express', 'floor-translate-express', 'the floor hosted in Express'],
+    ]) {
+      const cell = cells[arm];
+      const floorCell = cells[reference];
+      if (!cell || !floorCell) continue;
       row(
-        `M1 added p50 / p99, ${lane} lane, serve, on equal terms (the floor with serve's V8 flag)`,
+        `M1 added p50 / p99, ${lane} lane, ${arm}, on equal terms (${what})`,
         'report',
-        `${ms(cells.serve.addedP50Micros)} / ${ms(cells.serve.addedP99Micros)} (that floor ${ms(tiered.addedP50Micros)} / ${ms(tiered.addedP99Micros)})`,
-        `${fixed(ratio(cells.serve.addedP50Micros, tiered.addedP50Micros))}× / ${fixed(ratio(cells.serve.addedP99Micros, tiered.addedP99Micros))}× that floor`,
-        null,
-      );
-    }
-    // The Express arm against the floor's handler hosted in Express, both with V8's defaults (sessions from item 43 on).
-    const hosted = cells['floor-translate-express'];
-    if (hosted && cells.express) {
-      row(
-        `M1 added p50 / p99, ${lane} lane, express, on equal terms (the floor hosted in Express)`,
-        'report',
-        `${ms(cells.express.addedP50Micros)} / ${ms(cells.express.addedP99Micros)} (that floor ${ms(hosted.addedP50Micros)} / ${ms(hosted.addedP99Micros)})`,
-        `${fixed(ratio(cells.express.addedP50Micros, hosted.addedP50Micros))}× / ${fixed(ratio(cells.express.addedP99Micros, hosted.addedP99Micros))}× that floor`,
+        `${ms(cell.addedP50Micros)} / ${ms(cell.addedP99Micros)} (that floor ${ms(floorCell.addedP50Micros)} / ${ms(floorCell.addedP99Micros)})`,
+        `${fixed(ratio(cell.addedP50Micros, floorCell.addedP50Micros))}× / ${fixed(ratio(cell.addedP99Micros, floorCell.addedP99Micros))}× that floor`,
         null,
       );
     }
