@@ -12,7 +12,8 @@ import { anthropicErrorBodySchema } from './anthropic-response-schema.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 import { convertAnthropicErrorToOpenAI, statusForAnthropicErrorType } from './convert-anthropic-error-to-openai.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
-import { ANTHROPIC_BLOCKS_FIELD, ANTHROPIC_STOP_REASON_FIELD } from './anthropic-extension-fields.js';
+import { ANTHROPIC_BLOCK_ORDER_FIELD, ANTHROPIC_BLOCKS_FIELD, ANTHROPIC_STOP_REASON_FIELD } from './anthropic-extension-fields.js';
+import { AnthropicBlockOrderRecorder } from './anthropic-block-order.js';
 import { isKnownAnthropicStopReason, mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { parseAnthropicMessage } from './parse-anthropic-message.js';
 
@@ -50,6 +51,8 @@ function asText(value: unknown): string {
  *   they are carried verbatim, in reply order, in the extension `message.anthropic_blocks` (one
  *   `content_blocks_skipped` warning naming them); a client sends them back on the assistant message to continue a
  *   paused turn (`message.anthropic_stop_reason: 'pause_turn'`, finish_reason `stop`, `pause_turn` warning).
+ * - when the reply interleaves thinking with its other blocks, `message.anthropic_block_order` records the reply's
+ *   block order, so the request side replays the turn as it came (see `anthropic-block-order.ts`).
  * - JSON mode through the forced tool (`context.jsonResponse.mode === 'tool'`): that tool's input is the content
  *   (JSON text), it is not a tool call, and the finish reason is `stop` unless other tools were called.
  * - `finish_reason` from `mapAnthropicStopReason`; usage from `convertAnthropicUsage`; `id`, `created`,
@@ -86,9 +89,11 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
   const carried: Block[] = [];
   let otherCitationsDropped = 0;
   let jsonContent: string | null = null;
+  const order = new AnthropicBlockOrderRecorder();
 
   for (const candidate of message.content) {
     const block = candidate as Block;
+    order.add(block.type, typeof block['text'] === 'string' ? block['text'].length : 0);
     switch (block.type) {
       case 'text': {
         const blockText = typeof block['text'] === 'string' ? block['text'] : '';
@@ -169,6 +174,9 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
   responseMessage.refusal = stopReason === 'refusal' ? (message.stop_details?.explanation ?? null) : null;
   if (annotations.length > 0) responseMessage.annotations = annotations;
   if (carried.length > 0) responseMessage[ANTHROPIC_BLOCKS_FIELD] = carried;
+  // Not in JSON mode through a tool: its answer is content, not a block to replay (the stream cannot tell early).
+  const blockOrder = jsonToolName === null ? order.result() : undefined;
+  if (blockOrder) responseMessage[ANTHROPIC_BLOCK_ORDER_FIELD] = blockOrder;
   if (stopReason === 'pause_turn') responseMessage[ANTHROPIC_STOP_REASON_FIELD] = 'pause_turn';
 
   const response: ChatCompletion = {

@@ -11,11 +11,13 @@ import {
   convertOpenAIFilePartToAnthropic,
   convertOpenAIImagePartToAnthropic,
   convertOpenAITextPartToAnthropic,
+  isBlankText,
   readCacheControl,
 } from './convert-openai-content-part-to-anthropic.js';
 import { addWarning, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
 import { AnthropicToolUseIdSanitizer } from './sanitize-anthropic-tool-use-id.js';
-import { ANTHROPIC_BLOCKS_FIELD } from './anthropic-extension-fields.js';
+import { ANTHROPIC_BLOCK_ORDER_FIELD, ANTHROPIC_BLOCKS_FIELD } from './anthropic-extension-fields.js';
+import { orderAssistantBlocks } from './anthropic-block-order.js';
 
 /** The text of the user turn inserted when the conversation does not start with a user turn. */
 export const FIRST_USER_TURN_PLACEHOLDER = '(continued)';
@@ -141,20 +143,29 @@ function parseToolArguments(text: string, param: string): Record<string, unknown
 /** The id given to a legacy `function_call` (assistant message `i` → `legacy_function_call_i`). */
 export const LEGACY_CALL_ID_PREFIX = 'legacy_function_call_';
 
-function convertAssistantMessage(
-  message: Record<string, unknown>,
-  index: number,
-  state: RequestMappingState,
-  ids: AnthropicToolUseIdSanitizer,
-  legacyCalls: Map<string, string>,
-): AnthropicAssistantContentBlock[] {
-  const blocks = convertThinkingBlocks(message, index, state);
+/** An assistant message's text as one string (a string content, or text parts with nothing else), else `null`. */
+function plainAssistantText(content: unknown): string | null {
+  if (typeof content === 'string') return content;
+  if (content === null || content === undefined) return '';
+  const parts = asParts(content);
+  if (!parts) return null;
+  let text = '';
+  for (const part of parts) {
+    if (part['type'] !== 'text' || typeof part['text'] !== 'string' || Object.keys(part).length !== 2) return null;
+    text += part['text'];
+  }
+  return text;
+}
+
+/** The default conversion of an assistant message's text: one block for a string, one per part. */
+function convertAssistantText(message: Record<string, unknown>, index: number, state: RequestMappingState): AnthropicAssistantContentBlock[] {
+  const texts: AnthropicAssistantContentBlock[] = [];
   const content = message['content'];
   const param = `messages[${index}].content`;
   if (typeof content === 'string') {
     if (content !== '') {
       const block = convertOpenAITextPartToAnthropic(content, {}, param, state);
-      if (block) blocks.push(block);
+      if (block) texts.push(block);
     } else if (!Array.isArray(message['tool_calls']) || message['tool_calls'].length === 0) {
       addWarning(state, 'empty_text_dropped', param, 'An empty assistant text was dropped (Anthropic rejects empty text blocks).');
     }
@@ -162,9 +173,22 @@ function convertAssistantMessage(
     (asParts(content) ?? []).forEach((part, j) => {
       const text = part['type'] === 'refusal' ? part['refusal'] : part['text'];
       const block = convertOpenAITextPartToAnthropic(String(text ?? ''), part, `${param}[${j}]`, state);
-      if (block) blocks.push(block);
+      if (block) texts.push(block);
     });
   }
+  return texts;
+}
+
+function convertAssistantMessage(
+  message: Record<string, unknown>,
+  index: number,
+  state: RequestMappingState,
+  ids: AnthropicToolUseIdSanitizer,
+  legacyCalls: Map<string, string>,
+): AnthropicAssistantContentBlock[] {
+  const thinking = convertThinkingBlocks(message, index, state);
+  const order = message[ANTHROPIC_BLOCK_ORDER_FIELD];
+  const carried: AnthropicAssistantContentBlock[] = [];
   const replayed = message[ANTHROPIC_BLOCKS_FIELD];
   if (replayed !== undefined && replayed !== null) {
     if (!Array.isArray(replayed)) throw new RequestMappingFailure('anthropic_blocks must be an array of Anthropic content blocks.', `messages[${index}].${ANTHROPIC_BLOCKS_FIELD}`, 'invalid_value');
@@ -172,9 +196,10 @@ function convertAssistantMessage(
       if (!block || typeof block !== 'object' || Array.isArray(block) || typeof (block as { type?: unknown }).type !== 'string') {
         throw new RequestMappingFailure('Each anthropic_blocks entry must be an Anthropic content block (an object with a type).', `messages[${index}].${ANTHROPIC_BLOCKS_FIELD}[${k}]`, 'invalid_value');
       }
-      blocks.push(block as AnthropicAssistantContentBlock);
+      carried.push(block as AnthropicAssistantContentBlock);
     });
   }
+  const toolUses: AnthropicAssistantContentBlock[] = [];
   const toolCalls = message['tool_calls'];
   const legacyCall = message['function_call'] as { name?: unknown; arguments?: unknown } | null | undefined;
   if (legacyCall && typeof legacyCall === 'object' && !(Array.isArray(toolCalls) && toolCalls.length > 0)) {
@@ -182,7 +207,7 @@ function convertAssistantMessage(
     // with its name answers it.
     const name = String(legacyCall.name ?? '');
     const id = `${LEGACY_CALL_ID_PREFIX}${index}`;
-    blocks.push({ type: 'tool_use', id, name, input: parseToolArguments(String(legacyCall.arguments ?? ''), `messages[${index}].function_call.arguments`) });
+    toolUses.push({ type: 'tool_use', id, name, input: parseToolArguments(String(legacyCall.arguments ?? ''), `messages[${index}].function_call.arguments`) });
     legacyCalls.set(name, id);
   }
   if (Array.isArray(toolCalls)) {
@@ -199,10 +224,33 @@ function convertAssistantMessage(
         addWarning(state, 'tool_call_id_sanitized', `${callParam}.id`, `Tool-call id "${String(call['id'])}" does not match Anthropic's ^[a-zA-Z0-9_-]+$ and was sent as "${id}" (tool_use and tool_result alike).`);
       }
       const cacheControl = readCacheControl(call);
-      blocks.push({ type: 'tool_use', id, name: fn.name, input, ...(cacheControl ? { cache_control: cacheControl } : {}) });
+      toolUses.push({ type: 'tool_use', id, name: fn.name, input, ...(cacheControl ? { cache_control: cacheControl } : {}) });
     });
   }
-  return blocks;
+  if (order !== undefined && order !== null) {
+    const orderParam = `messages[${index}].${ANTHROPIC_BLOCK_ORDER_FIELD}`;
+    const allThinkingKept = thinking.length === (Array.isArray(message['thinking_blocks']) ? message['thinking_blocks'].length : 0);
+    let blanks = 0;
+    const makeText = (text: string): AnthropicTextBlock | null => {
+      if (!isBlankText(text)) return { type: 'text', text };
+      blanks++;
+      return null;
+    };
+    const ordered = allThinkingKept
+      ? orderAssistantBlocks<AnthropicAssistantContentBlock>(order, { thinking, text: plainAssistantText(message['content']), carried, toolUses }, makeText)
+      : ({ ok: false, reason: 'a thinking block was dropped' } as const);
+    if (ordered.ok) {
+      if (blanks > 0) addWarning(state, 'empty_text_dropped', `messages[${index}].content`, `${blanks} empty or whitespace-only text block(s) of the reply were dropped (Anthropic rejects empty text blocks).`);
+      return ordered.blocks;
+    }
+    addWarning(
+      state,
+      'block_order_ignored',
+      orderParam,
+      `The assistant message no longer matches its anthropic_block_order (${ordered.reason}); its blocks were sent in the default order (thinking, text, anthropic_blocks, tool calls), which a model that checks thinking-block prefixes may reject.`,
+    );
+  }
+  return [...thinking, ...convertAssistantText(message, index, state), ...carried, ...toolUses];
 }
 
 /** Appends blocks to a user turn keeping every tool_result ahead of the other blocks (Anthropic's rule). */
@@ -227,7 +275,9 @@ function appendToUserTurn(turn: AnthropicUserContentBlock[], blocks: AnthropicUs
  *   (part-level `cache_control` kept); a system message after the conversation started is reported.
  * - user content: text, images (data URL → base64, http(s) → url), files (PDF / text → document, file_id → Files
  *   API document); `input_audio` is a 400.
- * - assistant: signed `thinking_blocks` first, then text, then `tool_use` (arguments parsed: invalid JSON is a 400).
+ * - assistant: signed `thinking_blocks` first, then text, then `anthropic_blocks`, then `tool_use` (arguments parsed:
+ *   invalid JSON is a 400) — or, when the message carries `anthropic_block_order` and still matches it, the blocks in
+ *   that order (the reply's own; a mismatch is warned and the default order used).
  * - `tool` messages → `tool_result` blocks in a user turn, ahead of any user text that follows.
  * - consecutive same-role turns are merged; empty and whitespace-only text blocks are dropped (warned); an
  *   emptied message disappears (warned); a final assistant prefill is right-trimmed (warned).

@@ -1,3 +1,4 @@
+import { AnthropicBlockOrderRecorder } from '@interlingua/anthropic-mapper';
 import type { TranslationWarning } from '@interlingua/openai-schema';
 import type { AnthropicStreamUsage } from './anthropic-stream-event.js';
 import type { AnthropicToOpenAIStreamOptions } from './anthropic-to-openai-stream-options.js';
@@ -41,6 +42,8 @@ export interface AnthropicOpenBlock {
   /** `carried`: the block as started, and its `input_json_delta` text gathered (bounded by the block). */
   carriedBlock: Record<string, unknown> | null;
   carriedInput: string;
+  /** `text`: the block's position in the stream's block order (its length is set at its end). */
+  orderPosition: number;
 }
 
 /** Where the stream is. */
@@ -84,6 +87,8 @@ export interface AnthropicToOpenAIStreamState {
   usage: AnthropicStreamUsage;
   /** Unknown event types already reported (one warning per type). */
   unknownEventsReported: Set<string> | null;
+  /** The reply's block order (`anthropic_block_order`, sent with the finish chunk when thinking is interleaved). */
+  blockOrder: AnthropicBlockOrderRecorder;
 }
 
 /**
@@ -110,5 +115,6 @@ export function createAnthropicToOpenAIStreamState(options: AnthropicToOpenAIStr
     openBlocks: new Map(),
     usage: {},
     unknownEventsReported: null,
+    blockOrder: new AnthropicBlockOrderRecorder(),
   };
 }

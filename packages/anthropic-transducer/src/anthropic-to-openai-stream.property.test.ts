@@ -101,6 +101,9 @@ describe('the official openai SDK accumulation equals the non-stream mapping', (
     const thinkingBlocks = deltas.flatMap((delta) => (Array.isArray(delta['thinking_blocks']) ? delta['thinking_blocks'] : []));
     expect(thinkingBlocks).toEqual(expectedMessage.thinking_blocks ?? []);
     expect(reasoning).toBe(expectedMessage.reasoning_content ?? '');
+    // The block order of an interleaved reply comes once, with the finish chunk: the SDK's Object.assign keeps it.
+    expect((actualMessage as unknown as Record<string, unknown>)['anthropic_block_order']).toEqual(expectedMessage['anthropic_block_order']);
+    expect(deltas.filter((delta) => 'anthropic_block_order' in delta).length).toBe(expectedMessage['anthropic_block_order'] === undefined ? 0 : 1);
   });
 });
 

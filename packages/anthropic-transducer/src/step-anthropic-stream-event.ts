@@ -1,4 +1,6 @@
 import {
+  ANTHROPIC_BLOCK_ORDER_FIELD,
+  ANTHROPIC_STOP_REASON_FIELD,
   convertAnthropicErrorToOpenAI,
   convertAnthropicUsage,
   isKnownAnthropicStopReason,
@@ -187,6 +189,7 @@ function newBlock(kind: AnthropicOpenBlock['kind'], contentStart: number): Anthr
     annotations: null,
     carriedBlock: null,
     carriedInput: '',
+    orderPosition: -1,
   };
 }
 
@@ -198,6 +201,7 @@ function stepContentBlockStart(event: unknown, state: AnthropicToOpenAIStreamSta
   const frames: OpenAIStreamFrame[] = [];
   ensureMessage(state, frames);
   state.contentStarted = true;
+  const orderPosition = state.blockOrder.add(block.type);
   switch (block.type) {
     case 'text': {
       if (state.jsonModeToolName !== null) {
@@ -206,6 +210,7 @@ function stepContentBlockStart(event: unknown, state: AnthropicToOpenAIStreamSta
         return frames;
       }
       const open = newBlock('text', state.contentLength);
+      open.orderPosition = orderPosition;
       state.openBlocks.set(index, open);
       if (typeof block.text === 'string' && block.text !== '') {
         state.contentLength += block.text.length;
@@ -407,6 +412,7 @@ function closeBlock(block: AnthropicOpenBlock, state: AnthropicToOpenAIStreamSta
     case 'carried':
       return [makeChunk(state, { anthropic_blocks: [carriedBlock(block)] }, null)];
     case 'text': {
+      state.blockOrder.setTextLength(block.orderPosition, state.contentLength - block.contentStart);
       if (block.annotations === null) return NO_FRAMES;
       const start = block.contentStart;
       const end = state.contentLength;
@@ -470,18 +476,24 @@ function finish(state: AnthropicToOpenAIStreamState, stopReason: string | null |
   // A refusal's explanation (stop_details) is the OpenAI `refusal`, as in the non-stream mapper.
   if (refusal !== null) frames.push(makeChunk(state, { refusal }, null));
   // Blocks left open (a stream cut by max_tokens inside a tool call) owe nothing more: their partial arguments were
-  // streamed as they came, and finish_reason `length` tells the client they are incomplete.
+  // streamed as they came, and finish_reason `length` tells the client they are incomplete. An open text block's
+  // length is what was streamed of it.
+  for (const block of state.openBlocks.values()) {
+    if (block.kind === 'text') state.blockOrder.setTextLength(block.orderPosition, state.contentLength - block.contentStart);
+  }
   state.openBlocks.clear();
   state.finishReasonSent = true;
+  const delta: ChatCompletionChunkDelta = {};
+  // Not in JSON mode through a tool, as in the non-stream mapper.
+  const blockOrder = state.jsonModeToolName === null ? state.blockOrder.result() : undefined;
+  if (blockOrder) delta[ANTHROPIC_BLOCK_ORDER_FIELD] = blockOrder;
   if (stopReason === 'pause_turn') {
     state.onWarning?.({ code: 'pause_turn', param: 'stop_reason', message: 'Anthropic paused a long server-tool turn (pause_turn); send the conversation back, with this assistant message and its anthropic_blocks last, to continue it.' });
-    frames.push(makeChunk(state, { anthropic_stop_reason: 'pause_turn' }, finishReasonFor(stopReason, state)));
-    return frames;
-  }
-  if (stopReason != null && !isKnownAnthropicStopReason(stopReason)) {
+    delta[ANTHROPIC_STOP_REASON_FIELD] = 'pause_turn';
+  } else if (stopReason != null && !isKnownAnthropicStopReason(stopReason)) {
     state.onWarning?.({ code: 'unknown_stop_reason', param: 'stop_reason', message: `Unknown Anthropic stop_reason "${stopReason}" was reported as "stop".` });
   }
-  frames.push(makeChunk(state, {}, finishReasonFor(stopReason, state)));
+  frames.push(makeChunk(state, delta, finishReasonFor(stopReason, state)));
   return frames;
 }
 
