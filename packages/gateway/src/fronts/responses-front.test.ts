@@ -99,6 +99,28 @@ describe('POST /v1/responses', () => {
     });
   });
 
+  it.each([
+    ['non-stream', 'anthropic/interleaved-thinking-web-search', false],
+    ['stream', 'anthropic/interleaved-thinking-web-search-stream', true],
+  ] as const)('a stateless loop replays an interleaved-thinking turn block for block as Claude returned it (%s)', async (_name, fixture, stream) => {
+    const original = (cases.get('anthropic/interleaved-thinking-web-search')!.upstreamResponse as any).response.body.content;
+    const { post, calls } = gatewayWith([fixture, 'anthropic/text']);
+    const tools = [{ type: 'function', name: 'save_note', parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] } }];
+    const first = await post({ model: 'claude-opus-5-5', input: 'What is the weather in Lisbon today? Save a note of it.', tools, store: false, stream });
+    expect(first.status).toBe(200);
+    const output = stream ? (parseResponsesSse(await first.text()).at(-1)!.data as any).response.output : (await first.json()).output;
+    const call = output.find((item: { type: string }) => item.type === 'function_call');
+    const second = await post({
+      model: 'claude-opus-5-5',
+      tools,
+      store: false,
+      input: [{ role: 'user', content: 'What is the weather in Lisbon today? Save a note of it.' }, ...output, { type: 'function_call_output', call_id: call.call_id, output: 'Saved.' }],
+    });
+    expect(second.status).toBe(200);
+    expect(second.headers.get('x-interlingua-warnings') ?? '').not.toContain('block_order_ignored');
+    expect(calls[1]!.body.messages[1]).toEqual({ role: 'assistant', content: original });
+  });
+
   it('a Gemini 3 function-call round trip sends the thought signature back on the call', async () => {
     const { post, calls } = gatewayWith(['gemini/google-tool-call-gemini3', 'gemini/js-genai-text']);
     const tools = [{ type: 'function', name: 'weather', description: 'Get the weather in a location', parameters: { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] } }];
