@@ -74,6 +74,26 @@ describe('anthropic_block_order', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('keeps the citations of a text block that a later thinking block follows (OpenAI annotations keep only url and title)', () => {
+    const citation = { type: 'web_search_result_location', url: 'https://weather.example/lisbon', title: 'Lisbon', cited_text: 'Sunny, 24 °C', encrypted_index: 'EqIdx' };
+    const blocks = [
+      { type: 'thinking', thinking: 'Search.', signature: 'sig-1' },
+      { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'Lisbon' } },
+      { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_1', content: [] },
+      { type: 'text', text: 'Sunny.', citations: [citation] },
+      { type: 'server_tool_use', id: 'srvtoolu_2', name: 'web_search', input: { query: 'Porto' } },
+      { type: 'web_search_tool_result', tool_use_id: 'srvtoolu_2', content: [] },
+      { type: 'thinking', thinking: 'Now Porto.', signature: 'sig-2' },
+      { type: 'text', text: ' Porto is cloudy.' },
+    ];
+    const message = reply(blocks);
+    expect((message['anthropic_block_order'] as unknown[])[3]).toEqual({ type: 'text', length: 6, citations: [citation] });
+    expect(message['annotations']).toEqual([{ type: 'url_citation', url_citation: { start_index: 0, end_index: 6, url: citation.url, title: citation.title } }]);
+    const { content, warnings } = replay(message);
+    expect(content).toEqual(blocks);
+    expect(warnings).toEqual([]);
+  });
+
   it('falls back to the default order, with a warning naming the field, when the message was edited', () => {
     const message = { ...reply(interleaved), content: 'It is sunny.' };
     const { content, warnings } = replay(message);
@@ -105,7 +125,7 @@ describe('anthropic_block_order', () => {
 describe('orderAssistantBlocks', () => {
   const t = (type: string, n = 0) => ({ type, n });
   const sources = { thinking: [t('thinking'), t('redacted_thinking')], text: 'abcd', carried: [t('server_tool_use')], toolUses: [t('tool_use')] };
-  const makeText = (text: string) => ({ type: 'text', n: text.length });
+  const makeText = (text: string, citations: unknown[] | undefined) => ({ type: 'text', n: text.length, ...(citations ? { citations } : {}) });
 
   it('takes each entry from its source, in order', () => {
     expect(orderAssistantBlocks(['text:1', 'thinking', 'server_tool_use', 'text:3', 'redacted_thinking', 'tool_use'], sources, makeText)).toEqual({
@@ -115,8 +135,9 @@ describe('orderAssistantBlocks', () => {
   });
 
   it.each([
-    ['not an array', 'thinking', 'it is not an array of strings'],
-    ['a non-string entry', [1], 'it is not an array of strings'],
+    ['not an array', 'thinking', 'it is not an array'],
+    ['a number entry', [1], '1 is not an entry of the block order'],
+    ['a text entry without citations', [{ type: 'text', length: 1 }], '{"type":"text","length":1} is not an entry of the block order'],
     ['a bad text length', ['text:01'], '"text:01" is not a text length'],
     ['a thinking type swapped', ['text:4', 'redacted_thinking', 'thinking', 'server_tool_use', 'tool_use'], 'the thinking_blocks do not match'],
     ['a carried block of another type', ['text:4', 'thinking', 'redacted_thinking', 'web_search_tool_result', 'tool_use'], 'the anthropic_blocks do not match'],
@@ -125,6 +146,11 @@ describe('orderAssistantBlocks', () => {
     ['text left over', ['text:3', 'thinking', 'redacted_thinking', 'server_tool_use', 'tool_use'], 'the content is longer than its text entries'],
   ])('reports %s', (_name, order, reason) => {
     expect(orderAssistantBlocks(order, sources, makeText)).toEqual({ ok: false, reason });
+  });
+
+  it('gives a text entry with citations its citations', () => {
+    const order = [{ type: 'text', length: 4, citations: ['c'] }, 'thinking', 'redacted_thinking', 'server_tool_use', 'tool_use'];
+    expect(orderAssistantBlocks(order, sources, makeText)).toEqual({ ok: true, blocks: [{ type: 'text', n: 4, citations: ['c'] }, t('thinking'), t('redacted_thinking'), t('server_tool_use'), t('tool_use')] });
   });
 
   it('reports content that is not plain text', () => {
@@ -149,6 +175,11 @@ const block = fc.oneof(
   fc.record({ type: fc.constant('thinking'), thinking: fc.string({ maxLength: 8 }), signature: fc.string({ minLength: 1, maxLength: 6 }) }),
   fc.record({ type: fc.constant('redacted_thinking'), data: fc.string({ maxLength: 6 }) }),
   fc.record({ type: fc.constant('text'), text: fc.string({ minLength: 1, maxLength: 8 }).filter((text) => text.trim() !== '') }),
+  fc.record({
+    type: fc.constant('text'),
+    text: fc.string({ minLength: 1, maxLength: 8 }).filter((text) => text.trim() !== ''),
+    citations: fc.array(fc.record({ type: fc.constantFrom('web_search_result_location', 'char_location'), url: fc.webUrl(), title: fc.string({ maxLength: 4 }), cited_text: fc.string({ maxLength: 6 }) }), { minLength: 1, maxLength: 2 }),
+  }),
   fc.record({ type: fc.constant('tool_use'), id: fc.stringMatching(/^toolu_[a-z0-9]{1,6}$/), name: fc.constantFrom('f', 'g'), input: fc.dictionary(fc.string({ maxLength: 3 }), fc.integer()) }),
   fc.record({ type: fc.constantFrom('server_tool_use', 'web_fetch_tool_result', 'some_future_block'), id: fc.string({ maxLength: 4 }) }),
 );
@@ -159,6 +190,7 @@ describe('property: a reply replayed through the chat hub keeps its block order'
     const { content, warnings } = replay(message);
     expect(warnings).toEqual([]);
     if (message['anthropic_block_order'] !== undefined) {
+      // Every block as it came, text citations included.
       expect(content).toEqual(blocks);
     } else {
       // Without an order, the default one: thinking first; it matches wherever the thinking already led.

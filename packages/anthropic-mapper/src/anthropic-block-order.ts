@@ -4,7 +4,9 @@
  *
  * One entry per block, in reply order:
  * - `thinking` / `redacted_thinking`: the next `thinking_blocks` entry (of that type);
- * - `text:<n>`: the next n UTF-16 code units of `content` (one text block);
+ * - `text:<n>`: the next n UTF-16 code units of `content` (one text block); a text block with citations is the object
+ *   `{type: 'text', length: n, citations: [...]}` instead, its citations verbatim (OpenAI annotations keep only a
+ *   web citation's url and title; the block is replayed with them as it came);
  * - `tool_use`: the next `tool_calls` entry;
  * - any other block type: the next `anthropic_blocks` entry (of that type).
  *
@@ -16,33 +18,59 @@
 
 const TEXT_PREFIX = 'text:';
 
+/** One block of the order: a type (`text:<n>` for text) or a text block with its citations. */
+export type AnthropicBlockOrderEntry = string | { type: 'text'; length: number; citations: unknown[] };
+
+function textEntry(length: number, citations: readonly unknown[] | null | undefined): AnthropicBlockOrderEntry {
+  return citations && citations.length > 0 ? { type: 'text', length, citations: [...citations] } : TEXT_PREFIX + length;
+}
+
 function isThinkingType(type: string): boolean {
   return type === 'thinking' || type === 'redacted_thinking';
 }
 
 /** Records block types as a reply's blocks come (in a stream: as they start); bounded by the reply's block count. */
 export class AnthropicBlockOrderRecorder {
-  readonly entries: string[] = [];
+  readonly entries: AnthropicBlockOrderEntry[] = [];
   private sawOther = false;
   private interleaved = false;
 
-  /** A block of `type`; `textLength` is the UTF-16 length of a text block's text. Returns the entry's position. */
-  add(type: string, textLength = 0): number {
+  /**
+   * A block of `type`; for a text block, its text's UTF-16 length and its citations. Returns the entry's position.
+   */
+  add(type: string, textLength = 0, citations?: readonly unknown[] | null): number {
     if (isThinkingType(type)) {
       if (this.sawOther) this.interleaved = true;
     } else this.sawOther = true;
-    return this.entries.push(type === 'text' ? TEXT_PREFIX + textLength : type) - 1;
+    return this.entries.push(type === 'text' ? textEntry(textLength, citations) : type) - 1;
   }
 
-  /** Sets the length of the text block recorded at `position` (a stream knows it at the block's end). */
-  setTextLength(position: number, textLength: number): void {
-    this.entries[position] = TEXT_PREFIX + textLength;
+  /** Sets the text block recorded at `position` (a stream knows its length and citations at the block's end). */
+  setText(position: number, textLength: number, citations?: readonly unknown[] | null): void {
+    this.entries[position] = textEntry(textLength, citations);
   }
 
   /** The `anthropic_block_order` to send, or `undefined` when the default replay order reproduces the reply. */
-  result(): string[] | undefined {
+  result(): AnthropicBlockOrderEntry[] | undefined {
     return this.interleaved ? this.entries : undefined;
   }
+}
+
+/**
+ * A text entry's length and citations; `undefined` for an entry of another block type (a string); a message saying
+ * what is wrong for anything else.
+ */
+function readTextEntry(entry: unknown): { length: number; citations: unknown[] | undefined } | string | undefined {
+  if (typeof entry === 'string') {
+    if (!entry.startsWith(TEXT_PREFIX)) return undefined;
+    const digits = entry.slice(TEXT_PREFIX.length);
+    return /^(0|[1-9]\d{0,15})$/.test(digits) ? { length: Number(digits), citations: undefined } : `"${entry}" is not a text length`;
+  }
+  if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
+    const { type, length, citations } = entry as Record<string, unknown>;
+    if (type === 'text' && typeof length === 'number' && Number.isSafeInteger(length) && length >= 0 && Array.isArray(citations)) return { length, citations };
+  }
+  return `${JSON.stringify(entry)} is not an entry of the block order`;
 }
 
 /** The blocks of an assistant message, sorted by where they come from. */
@@ -66,27 +94,25 @@ export type OrderedAssistantBlocks<Block> = { ok: true; blocks: Block[] } | { ok
 export function orderAssistantBlocks<Block extends { type: string }>(
   order: unknown,
   sources: AssistantBlockSources<Block>,
-  makeText: (text: string) => Block | null,
+  makeText: (text: string, citations: unknown[] | undefined) => Block | null,
 ): OrderedAssistantBlocks<Block> {
-  if (!Array.isArray(order) || !order.every((entry) => typeof entry === 'string')) {
-    return { ok: false, reason: 'it is not an array of strings' };
-  }
+  if (!Array.isArray(order)) return { ok: false, reason: 'it is not an array' };
   const blocks: Block[] = [];
   let thinking = 0;
   let carried = 0;
   let toolUses = 0;
   let textOffset = 0;
-  for (const entry of order as string[]) {
-    if (entry.startsWith(TEXT_PREFIX)) {
-      const digits = entry.slice(TEXT_PREFIX.length);
-      if (!/^(0|[1-9]\d*)$/.test(digits)) return { ok: false, reason: `"${entry}" is not a text length` };
+  for (const entry of order as unknown[]) {
+    const text = readTextEntry(entry);
+    if (typeof text === 'string') return { ok: false, reason: text };
+    if (text !== undefined) {
       if (sources.text === null) return { ok: false, reason: 'the content is not plain text' };
-      const end = textOffset + Number(digits);
+      const end = textOffset + text.length;
       if (end > sources.text.length) return { ok: false, reason: 'the content is shorter than its text entries' };
-      const block = makeText(sources.text.slice(textOffset, end));
+      const block = makeText(sources.text.slice(textOffset, end), text.citations);
       if (block) blocks.push(block);
       textOffset = end;
-    } else if (isThinkingType(entry)) {
+    } else if (isThinkingType(entry as string)) {
       const block = sources.thinking[thinking++];
       if (!block || block.type !== entry) return { ok: false, reason: 'the thinking_blocks do not match' };
       blocks.push(block);

@@ -68,7 +68,8 @@ export type AnthropicUserContentBlock = AnthropicTextBlock | AnthropicImageBlock
 
 /**
  * A block a client sent back verbatim in the `anthropic_blocks` extension (`server_tool_use`,
- * `web_search_tool_result`, …): replayed as is.
+ * `web_search_tool_result`, …): replayed as is; also a reply's text block replayed with its citations as they came
+ * (`anthropic_block_order`).
  */
 export interface AnthropicReplayedBlock {
   type: string;

@@ -93,7 +93,7 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
 
   for (const candidate of message.content) {
     const block = candidate as Block;
-    order.add(block.type, typeof block['text'] === 'string' ? block['text'].length : 0);
+    order.add(block.type, typeof block['text'] === 'string' ? block['text'].length : 0, Array.isArray(block['citations']) ? block['citations'] : null);
     switch (block.type) {
       case 'text': {
         const blockText = typeof block['text'] === 'string' ? block['text'] : '';

@@ -231,8 +231,8 @@ function convertAssistantMessage(
     const orderParam = `messages[${index}].${ANTHROPIC_BLOCK_ORDER_FIELD}`;
     const allThinkingKept = thinking.length === (Array.isArray(message['thinking_blocks']) ? message['thinking_blocks'].length : 0);
     let blanks = 0;
-    const makeText = (text: string): AnthropicTextBlock | null => {
-      if (!isBlankText(text)) return { type: 'text', text };
+    const makeText = (text: string, citations: unknown[] | undefined): AnthropicAssistantContentBlock | null => {
+      if (!isBlankText(text)) return citations ? { type: 'text', text, citations } : { type: 'text', text };
       blanks++;
       return null;
     };

@@ -44,6 +44,8 @@ export interface AnthropicOpenBlock {
   carriedInput: string;
   /** `text`: the block's position in the stream's block order (its length is set at its end). */
   orderPosition: number;
+  /** `text`: the block's citations as they came (every kind), for the block order. */
+  citations: unknown[] | null;
 }
 
 /** Where the stream is. */

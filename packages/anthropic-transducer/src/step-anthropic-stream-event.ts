@@ -190,6 +190,7 @@ function newBlock(kind: AnthropicOpenBlock['kind'], contentStart: number): Anthr
     carriedBlock: null,
     carriedInput: '',
     orderPosition: -1,
+    citations: null,
   };
 }
 
@@ -306,6 +307,7 @@ function warnJsonPreambleDropped(state: AnthropicToOpenAIStreamState): void {
 }
 
 function addCitation(block: AnthropicOpenBlock, citation: unknown, index: number, state: AnthropicToOpenAIStreamState): void {
+  (block.citations ??= []).push(citation);
   if (citation !== null && typeof citation === 'object') {
     const value = citation as Record<string, unknown>;
     const url = value.type === 'web_search_result_location' ? value.url : undefined;
@@ -412,7 +414,7 @@ function closeBlock(block: AnthropicOpenBlock, state: AnthropicToOpenAIStreamSta
     case 'carried':
       return [makeChunk(state, { anthropic_blocks: [carriedBlock(block)] }, null)];
     case 'text': {
-      state.blockOrder.setTextLength(block.orderPosition, state.contentLength - block.contentStart);
+      state.blockOrder.setText(block.orderPosition, state.contentLength - block.contentStart, block.citations);
       if (block.annotations === null) return NO_FRAMES;
       const start = block.contentStart;
       const end = state.contentLength;
@@ -479,7 +481,7 @@ function finish(state: AnthropicToOpenAIStreamState, stopReason: string | null |
   // streamed as they came, and finish_reason `length` tells the client they are incomplete. An open text block's
   // length is what was streamed of it.
   for (const block of state.openBlocks.values()) {
-    if (block.kind === 'text') state.blockOrder.setTextLength(block.orderPosition, state.contentLength - block.contentStart);
+    if (block.kind === 'text') state.blockOrder.setText(block.orderPosition, state.contentLength - block.contentStart, block.citations);
   }
   state.openBlocks.clear();
   state.finishReasonSent = true;
