@@ -1,5 +1,6 @@
 import type { MessagesContentBlock, MessagesMessage } from '@interlingua/messages-schema';
 import type { ChatCompletion, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
+import { ANTHROPIC_BLOCK_ORDER_FIELD, orderReplyBlocks, type OrderedReplyBlocks } from './anthropic-block-order.js';
 import { encodeContinuation, type ContinuationData } from './continuation-carrier.js';
 import { convertChatUsageToMessagesUsage } from './convert-chat-usage-to-messages-usage.js';
 import { createMessageId, sanitizeToolUseId } from './create-message-id.js';
@@ -54,12 +55,30 @@ export function thinkingBlocksOf(message: Record_, omitThinking: boolean): Messa
 }
 
 /**
+ * The reply's thinking, text and tool_use blocks in the order of its `anthropic_block_order`, when it matches them
+ * exactly: every `thinking_blocks` entry usable, no `reasoning_content` without them, no refusal text, every tool call
+ * a block, and no block the Message cannot hold (`anthropic_blocks`).
+ */
+function orderedReplyBlocks(message: Record_, thinking: MessagesContentBlock[], text: string, toolUses: MessagesContentBlock[]): OrderedReplyBlocks {
+  const hubThinking = Array.isArray(message['thinking_blocks']) ? message['thinking_blocks'].length : 0;
+  if (hubThinking === 0 && thinking.length > 0) return { ok: false, reason: 'its reasoning_content has no thinking_blocks' };
+  if (thinking.length !== hubThinking) return { ok: false, reason: 'the thinking_blocks do not match' };
+  const refusal = message['refusal'];
+  if (typeof refusal === 'string' && refusal !== '') return { ok: false, reason: 'it has a refusal' };
+  if (toolUses.length !== (Array.isArray(message['tool_calls']) ? message['tool_calls'].length : 0)) return { ok: false, reason: 'the tool calls do not match' };
+  return orderReplyBlocks(message[ANTHROPIC_BLOCK_ORDER_FIELD], { thinking, text, toolUses });
+}
+
+/**
  * A chat completion (the hub's reply) → an Anthropic Message.
  *
  * Content, in order: thinking blocks, one text block (content, then a refusal's text), one `tool_use` per tool call
  * (`input` parsed from the arguments; ids outside `^[a-zA-Z0-9_-]+$` sanitised), and last, when the upstream sent
  * continuation data (`extra_content`: Gemini's thought signatures), one `redacted_thinking` block carrying it (see
- * `continuation-carrier.ts`). `id` = `msg_…`, `model` = the client's model, usage per `convertChatUsageToMessagesUsage`.
+ * `continuation-carrier.ts`). A reply whose `anthropic_block_order` (an Anthropic reply that interleaves thinking)
+ * matches it has its thinking, text and tool_use blocks in that order instead, each text block cut from the content;
+ * one that does not match keeps the default order (`block_order_ignored`). `id` = `msg_…`, `model` = the client's
+ * model, usage per `convertChatUsageToMessagesUsage`.
  */
 export function convertChatCompletionToMessage(
   completion: ChatCompletion,
@@ -68,12 +87,12 @@ export function convertChatCompletionToMessage(
   const warnings: TranslationWarning[] = [];
   const choice = (Array.isArray(completion.choices) ? completion.choices[0] : undefined) as Record_ | undefined;
   const message = (isRecord(choice?.['message']) ? choice['message'] : {}) as Record_;
-  const content: MessagesContentBlock[] = thinkingBlocksOf(message, options.context.omitThinking);
+  const thinking = thinkingBlocksOf(message, options.context.omitThinking);
 
-  let text = typeof message['content'] === 'string' ? message['content'] : '';
+  const messageText = typeof message['content'] === 'string' ? message['content'] : '';
+  let text = messageText;
   const refusal = message['refusal'];
   if (typeof refusal === 'string' && refusal !== '') text += refusal;
-  if (text !== '') content.push({ type: 'text', text, citations: null });
   if (Array.isArray(message['annotations']) && message['annotations'].length > 0) {
     warnings.push({ code: 'annotations_dropped', param: 'content', message: 'URL citations of the upstream have no Messages form without its search results; the text was kept.' });
   }
@@ -81,6 +100,7 @@ export function convertChatCompletionToMessage(
   const carried: ContinuationData = {};
   if (message['extra_content'] !== undefined) carried.m = message['extra_content'];
   const toolCalls = Array.isArray(message['tool_calls']) ? message['tool_calls'] : [];
+  const toolUses: MessagesContentBlock[] = [];
   toolCalls.forEach((call: unknown, index) => {
     if (!isRecord(call)) return;
     const fn = isRecord(call['function']) ? call['function'] : {};
@@ -88,9 +108,22 @@ export function convertChatCompletionToMessage(
     const id = sanitizeToolUseId(rawId);
     if (id !== rawId) warnings.push({ code: 'tool_use_id_sanitized', param: `tool_calls.${index}.id`, message: `The tool-call id "${rawId}" was sent as "${id}" (Messages ids allow letters, digits, _ and -).` });
     const input = parseToolArguments(typeof fn['arguments'] === 'string' ? fn['arguments'] : '', `tool_calls.${index}.function.arguments`, warnings);
-    content.push({ type: 'tool_use', id, name: typeof fn['name'] === 'string' ? fn['name'] : '', input });
+    toolUses.push({ type: 'tool_use', id, name: typeof fn['name'] === 'string' ? fn['name'] : '', input });
     if (call['extra_content'] !== undefined) (carried.t ??= {})[id] = call['extra_content'];
   });
+  let content: MessagesContentBlock[] | undefined;
+  if (message[ANTHROPIC_BLOCK_ORDER_FIELD] !== undefined && message[ANTHROPIC_BLOCK_ORDER_FIELD] !== null) {
+    const ordered = orderedReplyBlocks(message, thinking, messageText, toolUses);
+    if (ordered.ok) content = ordered.blocks;
+    else {
+      warnings.push({
+        code: 'block_order_ignored',
+        param: ANTHROPIC_BLOCK_ORDER_FIELD,
+        message: `The upstream's reply does not match its anthropic_block_order (${ordered.reason}); its blocks are in the default order (thinking, text, tool_use), which a model that checks thinking-block prefixes may reject when the turn is sent back.`,
+      });
+    }
+  }
+  content ??= [...thinking, ...(text !== '' ? [{ type: 'text' as const, text, citations: null }] : []), ...toolUses];
   if (carried.m !== undefined || carried.t !== undefined) content.push({ type: 'redacted_thinking', data: encodeContinuation(carried) });
 
   const finish = choice?.['finish_reason'] ?? null;

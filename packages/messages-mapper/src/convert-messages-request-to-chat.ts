@@ -16,6 +16,7 @@ import type {
   ChatCompletionToolMessageParam,
   TranslationWarning,
 } from '@interlingua/openai-schema';
+import { ANTHROPIC_BLOCK_ORDER_FIELD, interleavedBlockOrder, textEntry, type BlockOrderEntry } from './anthropic-block-order.js';
 import { decodeContinuation } from './continuation-carrier.js';
 import { convertTextBlock, convertUserBlock } from './convert-messages-content-to-chat.js';
 import { convertMessagesToolChoiceToChat, convertMessagesToolsToChat } from './convert-messages-tools-to-chat.js';
@@ -147,19 +148,26 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
   const toolCalls: ChatCompletionMessageFunctionToolCall[] = [];
   let messageExtra: unknown;
   const toolExtras: Record<string, unknown> = {};
+  // The turn's block order as the hub receives it (see anthropic-block-order.ts); void once a thinking block is dropped.
+  const order: BlockOrderEntry[] = [];
+  let thinkingDropped = false;
   message.content.forEach((block, index) => {
     const blockParam = `${param}.content.${index}`;
     switch (block.type) {
       case 'text':
         firstText ??= blockParam;
         texts.push(block.text);
+        order.push(textEntry(block.text.length, Array.isArray(block.citations) ? block.citations : null));
         if (block.cache_control) warn(state, 'cache_control_dropped', `${blockParam}.cache_control`, 'A cache breakpoint on assistant text has no Chat Completions form; it was dropped.');
         break;
       case 'thinking':
         firstThinking ??= blockParam;
         reasoning.push(block.thinking);
         // An empty signature is what a thinking block without one gets from this gateway (an upstream that signs nothing).
-        if (block.signature !== '') thinkingBlocks.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
+        if (block.signature !== '') {
+          thinkingBlocks.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
+          order.push('thinking');
+        } else thinkingDropped = true;
         break;
       case 'redacted_thinking': {
         const carried = decodeContinuation(block.data);
@@ -168,6 +176,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
           Object.assign(toolExtras, carried.t ?? {});
         } else {
           thinkingBlocks.push({ type: 'redacted_thinking', data: block.data });
+          order.push('redacted_thinking');
         }
         break;
       }
@@ -182,6 +191,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
           { hub: `${call}.function.arguments`, client: `${blockParam}.input` },
         );
         toolCalls.push({ id: block.id, type: 'function', function: { name: block.name, arguments: JSON.stringify(block.input) } });
+        order.push('tool_use');
         break;
       }
       default:
@@ -198,6 +208,12 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
   if (messageExtra !== undefined) out.extra_content = messageExtra;
   if (toolCalls.length > 0) {
     out.tool_calls = toolCalls.map((call) => (toolExtras[call.id] !== undefined ? { ...call, extra_content: toolExtras[call.id] } : call));
+  }
+  // An interleaved turn keeps its order for an Anthropic upstream; a dropped (unsigned) thinking block breaks the match.
+  const interleaved = thinkingDropped ? undefined : interleavedBlockOrder(order);
+  if (interleaved) {
+    out[ANTHROPIC_BLOCK_ORDER_FIELD] = interleaved;
+    state.paths?.push({ hub: `${hub}.${ANTHROPIC_BLOCK_ORDER_FIELD}`, client: `${param}.content` });
   }
   return out;
 }
