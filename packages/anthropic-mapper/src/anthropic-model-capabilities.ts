@@ -36,6 +36,11 @@ export interface AnthropicModelCapabilities {
   samplingParameters: 'all' | 'temperature-or-top-p' | 'none';
   /** A final assistant message (prefill) is accepted (false: 400 "does not support assistant message prefill"). */
   prefill: boolean;
+  /**
+   * `role: "system"` messages are accepted inside `messages` (mid-conversation system messages: after a user turn,
+   * before an assistant turn or last). False: a system message inside the conversation goes to the top-level `system`.
+   */
+  midConversationSystemMessages: boolean;
   /** `tool_choice` `any` / `tool` is accepted while thinking runs (false: 400 on models whose thinking is always on). */
   forcedToolChoice: boolean;
   /** Native structured output (`output_config.format`) and strict tools. */
@@ -61,6 +66,7 @@ const capabilityShape = () => ({
   thinkingDisplayDefault: z.nullable(z.enum(['summarized', 'omitted'])),
   samplingParameters: z.enum(['all', 'temperature-or-top-p', 'none']),
   prefill: z.boolean(),
+  midConversationSystemMessages: z.boolean(),
   forcedToolChoice: z.boolean(),
   structuredOutput: z.boolean(),
   maxOutputTokens: z.nullable(z.int().check(z.positive())),

@@ -43,13 +43,13 @@ function renderCatalogTable(): string {
   const rows = ANTHROPIC_MODEL_CATALOG.entries.map((entry) => {
     const c = entry.capabilities;
     const range = `${entry.match.lines.join(', ')} ${entry.match.from ?? ''}–${entry.match.through ?? ''}`.trim();
-    return `| \`${entry.family}\` | ${range} | ${thinkingCell(c)} | ${c.effortLevels.join(', ') || '—'} | ${c.thinkingDisplayDefault ?? '—'} | ${c.samplingParameters} | ${yes(c.prefill)} | ${yes(c.structuredOutput)} | ${formatTokens(c.maxOutputTokens)} / ${c.defaultMaxTokens} | ${formatTokens(c.contextWindow)} |`;
+    return `| \`${entry.family}\` | ${range} | ${thinkingCell(c)} | ${c.effortLevels.join(', ') || '—'} | ${c.thinkingDisplayDefault ?? '—'} | ${c.samplingParameters} | ${yes(c.prefill)} | ${yes(c.midConversationSystemMessages)} | ${yes(c.structuredOutput)} | ${formatTokens(c.maxOutputTokens)} / ${c.defaultMaxTokens} | ${formatTokens(c.contextWindow)} |`;
   });
   const f = ANTHROPIC_MODEL_CATALOG.fallback;
-  rows.push(`| unknown id (fallback) | — | ${thinkingCell(f)} | ${f.effortLevels.join(', ') || '—'} | ${f.thinkingDisplayDefault ?? '—'} | ${f.samplingParameters} | ${yes(f.prefill)} | ${yes(f.structuredOutput)} | ${formatTokens(f.maxOutputTokens)} / ${f.defaultMaxTokens} | ${formatTokens(f.contextWindow)} |`);
+  rows.push(`| unknown id (fallback) | — | ${thinkingCell(f)} | ${f.effortLevels.join(', ') || '—'} | ${f.thinkingDisplayDefault ?? '—'} | ${f.samplingParameters} | ${yes(f.prefill)} | ${yes(f.midConversationSystemMessages)} | ${yes(f.structuredOutput)} | ${formatTokens(f.maxOutputTokens)} / ${f.defaultMaxTokens} | ${formatTokens(f.contextWindow)} |`);
   return [
-    '| family | lines, versions | thinking | effort levels | display default | sampling | prefill | structured output | output limit / default `max_tokens` | context |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| family | lines, versions | thinking | effort levels | display default | sampling | prefill | mid-conversation system | structured output | output limit / default `max_tokens` | context |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -93,7 +93,13 @@ export interface AnthropicAssistantMessage {
   content: AnthropicAssistantContentBlock[];
 }
 
-export type AnthropicMessage = AnthropicUserMessage | AnthropicAssistantMessage;
+/** A mid-conversation system message (models whose catalog entry has `midConversationSystemMessages`). */
+export interface AnthropicSystemMessage {
+  role: 'system';
+  content: AnthropicTextBlock[];
+}
+
+export type AnthropicMessage = AnthropicUserMessage | AnthropicAssistantMessage | AnthropicSystemMessage;
 
 export interface AnthropicCustomTool {
   name: string;

@@ -7,6 +7,7 @@ import type {
   AnthropicNativeTool,
   AnthropicOutputConfig,
   AnthropicReplayedBlock,
+  AnthropicSystemMessage,
   AnthropicThinkingConfig,
   AnthropicTool,
   AnthropicUserMessage,
@@ -22,7 +23,7 @@ type UpstreamBody = Extract<ConvertOpenAIRequestToAnthropicResult, { ok: true }>
  * (server-tool blocks) are passed through verbatim and are open-ended by design, so they are the parts the SDK's
  * closed unions cannot vouch for.
  */
-type BuiltMessage = AnthropicUserMessage | { role: 'assistant'; content: Array<Exclude<AnthropicAssistantContentBlock, AnthropicReplayedBlock>> };
+type BuiltMessage = AnthropicUserMessage | AnthropicSystemMessage | { role: 'assistant'; content: Array<Exclude<AnthropicAssistantContentBlock, AnthropicReplayedBlock>> };
 type BuiltBody<B> = B extends unknown ? Omit<B, 'tools' | 'messages'> & { tools?: Array<Exclude<AnthropicTool, AnthropicNativeTool>>; messages: BuiltMessage[] } : never;
 
 // The assignments below are the test: `tsc --noEmit -p packages/anthropic-mapper/tsconfig.json` (the package's

@@ -200,3 +200,137 @@ describe('convertOpenAIMessagesToAnthropic', () => {
     }
   });
 });
+
+/**
+ * Mid-conversation system messages on models that take them: `role: "system"` turns placed by Anthropic's rules —
+ * after a user turn, followed by an assistant turn or last, never two in a row, never first
+ * (https://platform.claude.com/docs/en/build-with-claude/mid-conversation-system-messages; the placement rules as
+ * quoted from that page in maximhq/bifrost#3945). Keeping them in place leaves the top-level `system` and every earlier
+ * turn unchanged, which prompt caching and the thinking-block prefix check need
+ * (https://platform.claude.com/docs/en/build-with-claude/preserved-thinking/prefix-checks: "Append your own
+ * instructions as a system message").
+ */
+describe('convertOpenAIMessagesToAnthropic: mid-conversation system messages', () => {
+  const on = { midConversationSystemMessages: true };
+  const text = (t: string) => [{ type: 'text', text: t }];
+
+  it('keeps a system message after a user turn in place; the leading one stays top-level', () => {
+    const s = state();
+    const result = convertOpenAIMessagesToAnthropic(
+      [
+        { role: 'system', content: 'S0' },
+        { role: 'user', content: 'U1' },
+        { role: 'assistant', content: 'A1' },
+        { role: 'user', content: 'U2' },
+        { role: 'developer', content: 'S1' },
+      ],
+      s,
+      on,
+    );
+    expect(result.system).toEqual(text('S0'));
+    expect(result.messages).toEqual([
+      { role: 'user', content: text('U1') },
+      { role: 'assistant', content: text('A1') },
+      { role: 'user', content: text('U2') },
+      { role: 'system', content: text('S1') },
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('merges consecutive system messages and places them before the next assistant turn', () => {
+    const s = state();
+    const result = convertOpenAIMessagesToAnthropic(
+      [
+        { role: 'user', content: 'U1' },
+        { role: 'system', content: 'S1' },
+        { role: 'developer', content: [{ type: 'text', text: 'S2' }] },
+        { role: 'assistant', content: 'A1' },
+      ],
+      s,
+      on,
+    );
+    expect(result.system).toEqual([]);
+    expect(result.messages).toEqual([
+      { role: 'user', content: text('U1') },
+      { role: 'system', content: [...text('S1'), ...text('S2')] },
+      { role: 'assistant', content: text('A1') },
+    ]);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('moves one that follows an assistant turn after the user turn that follows it, and says so', () => {
+    const s = state();
+    const result = convertOpenAIMessagesToAnthropic(
+      [
+        { role: 'user', content: 'U1' },
+        { role: 'assistant', content: 'A1' },
+        { role: 'developer', content: 'Answer in French.' },
+        { role: 'user', content: 'U2' },
+      ],
+      s,
+      on,
+    );
+    expect(result.messages.map((turn) => turn.role)).toEqual(['user', 'assistant', 'user', 'system']);
+    expect(result.messages[3]).toEqual({ role: 'system', content: text('Answer in French.') });
+    expect(s.warnings).toEqual([expect.objectContaining({ code: 'system_message_moved', param: 'messages[2]' })]);
+  });
+
+  it('places one after tool results (a user turn)', () => {
+    const s = state();
+    const result = convertOpenAIMessagesToAnthropic(
+      [
+        { role: 'user', content: 'U1' },
+        { role: 'assistant', content: null, tool_calls: [call('t1', 'f', '{}')] },
+        { role: 'tool', tool_call_id: 't1', content: 'r' },
+        { role: 'system', content: 'Be brief.' },
+      ],
+      s,
+      on,
+    );
+    expect(result.messages.map((turn) => turn.role)).toEqual(['user', 'assistant', 'user', 'system']);
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('lifts one that no user turn can take (after the last assistant turn) to the top-level system, reported', () => {
+    const s = state();
+    const result = convertOpenAIMessagesToAnthropic(
+      [
+        { role: 'user', content: 'U1' },
+        { role: 'assistant', content: 'A1' },
+        { role: 'system', content: 'S1' },
+      ],
+      s,
+      on,
+    );
+    expect(result.system).toEqual(text('S1'));
+    expect(result.messages.map((turn) => turn.role)).toEqual(['user', 'assistant']);
+    expect(s.warnings.map((warning) => warning.code)).toEqual(['system_message_moved']);
+  });
+
+  it('without the capability lifts every one to the top-level system, as before', () => {
+    const s = state();
+    const result = convertOpenAIMessagesToAnthropic(
+      [
+        { role: 'user', content: 'U1' },
+        { role: 'system', content: 'S1' },
+      ],
+      s,
+    );
+    expect(result.system).toEqual(text('S1'));
+    expect(result.messages).toEqual([{ role: 'user', content: text('U1') }]);
+    expect(s.warnings.map((warning) => warning.code)).toEqual(['system_message_moved']);
+  });
+
+  it('an appended instruction leaves the system prompt and every earlier turn unchanged (append-only)', () => {
+    const history: ChatCompletionMessageParam[] = [
+      { role: 'system', content: 'S0' },
+      { role: 'user', content: 'U1' },
+      { role: 'assistant', content: 'A1', thinking_blocks: [{ type: 'thinking', thinking: 't', signature: 'sig' }] },
+      { role: 'user', content: 'U2' },
+    ];
+    const before = convertOpenAIMessagesToAnthropic(history, state(), on);
+    const after = convertOpenAIMessagesToAnthropic([...history, { role: 'developer', content: 'From now on, answer in French.' }], state(), on);
+    expect(after.system).toEqual(before.system);
+    expect(after.messages.slice(0, before.messages.length)).toEqual(before.messages);
+  });
+});

@@ -271,8 +271,11 @@ function appendToUserTurn(turn: AnthropicUserContentBlock[], blocks: AnthropicUs
 /**
  * OpenAI messages → Anthropic `system` + `messages`.
  *
- * - `system` and `developer` messages, wherever they stand, become top-level `system` text blocks in order
- *   (part-level `cache_control` kept); a system message after the conversation started is reported.
+ * - `system` and `developer` messages before the conversation become top-level `system` text blocks in order
+ *   (part-level `cache_control` kept). One inside the conversation: on a model that takes mid-conversation system
+ *   messages, a `role: "system"` turn after the user turn it stands in (consecutive ones merged; moved after the next
+ *   user turn when it follows an assistant turn, reported); otherwise, or when no user turn can take it, a top-level
+ *   system block (reported).
  * - user content: text, images (data URL → base64, http(s) → url), files (PDF / text → document, file_id → Files
  *   API document); `input_audio` is a 400.
  * - assistant: signed `thinking_blocks` first, then text, then `anthropic_blocks`, then `tool_use` (arguments parsed:
@@ -284,7 +287,16 @@ function appendToUserTurn(turn: AnthropicUserContentBlock[], blocks: AnthropicUs
  * - the first turn must be a user turn: when it is not, a user turn holding `(continued)` is inserted (warned).
  * - tool-call ids are sanitised to `^[a-zA-Z0-9_-]+$` consistently for tool_use and tool_result (warned).
  */
-export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompletionMessageParam[], state: RequestMappingState): ConvertedAnthropicMessages {
+export interface ConvertOpenAIMessagesToAnthropicOptions {
+  /** The model takes `role: "system"` messages inside `messages` (catalog `midConversationSystemMessages`). */
+  midConversationSystemMessages?: boolean;
+}
+
+export function convertOpenAIMessagesToAnthropic(
+  messages: readonly ChatCompletionMessageParam[],
+  state: RequestMappingState,
+  options: ConvertOpenAIMessagesToAnthropicOptions = {},
+): ConvertedAnthropicMessages {
   const system: AnthropicTextBlock[] = [];
   const turns: AnthropicMessage[] = [];
   const ids = new AnthropicToolUseIdSanitizer();
@@ -305,6 +317,30 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
     turns.push(role === 'user' ? { role, content: [...(blocks as AnthropicUserContentBlock[])] } : { role, content: [...(blocks as AnthropicAssistantContentBlock[])] });
   };
 
+  const liftSystemWarning = (index: number, role: string): void => {
+    addWarning(state, 'system_message_moved', `messages[${index}]`, `A ${role} message inside the conversation was moved to Anthropic's top-level system prompt.`);
+  };
+  // Mid-conversation system messages (models that take them): gathered until the next assistant turn or the end, then
+  // sent as one system turn after the user turn before it — Anthropic's placement: after a user turn, followed by an
+  // assistant turn or last, never two in a row.
+  let pendingSystem: { blocks: AnthropicTextBlock[]; index: number; role: string; afterUser: boolean } | null = null;
+  const placePendingSystem = (): void => {
+    if (!pendingSystem) return;
+    const { blocks, index, role, afterUser } = pendingSystem;
+    pendingSystem = null;
+    if (turns[turns.length - 1]?.role === 'user') {
+      turns.push({ role: 'system', content: blocks });
+      if (afterUser) {
+        addWarning(state, 'system_message_moved', `messages[${index}]`, `A ${role} message inside the conversation was sent after the user turn that follows it (Anthropic takes a mid-conversation system message after a user turn).`);
+      }
+    } else {
+      // After an assistant turn with no user turn before the next assistant turn (or the end): no place in the
+      // conversation; the top-level system prompt, as on models without mid-conversation system messages.
+      liftSystemWarning(index, role);
+      system.push(...blocks);
+    }
+  };
+
   messages.forEach((message, index) => {
     const record = message as Record<string, unknown>;
     if (typeof record['name'] === 'string' && record['name'] !== '' && message.role !== 'function') {
@@ -313,16 +349,23 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
     switch (message.role) {
       case 'system':
       case 'developer': {
-        if (turns.length > 0) {
-          addWarning(state, 'system_message_moved', `messages[${index}]`, `A ${message.role} message inside the conversation was moved to Anthropic's top-level system prompt.`);
+        if (turns.length > 0 && options.midConversationSystemMessages) {
+          const blocks = convertSystemMessage(message, index, state);
+          if (blocks.length === 0) return;
+          pendingSystem ??= { blocks: [], index, role: message.role, afterUser: false };
+          pendingSystem.blocks.push(...blocks);
+          return;
         }
+        if (turns.length > 0) liftSystemWarning(index, message.role);
         system.push(...convertSystemMessage(message, index, state));
         return;
       }
       case 'user':
+        if (pendingSystem) pendingSystem.afterUser = true;
         push('user', convertUserContent(message.content, index, state, files), index);
         return;
       case 'assistant':
+        placePendingSystem();
         push('assistant', convertAssistantMessage(record, index, state, ids, legacyCalls), index);
         return;
       case 'tool': {
@@ -333,6 +376,7 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
         const content = convertToolContent(message.content, index, state);
         const block: AnthropicToolResultBlock = { type: 'tool_result', tool_use_id: id, ...(content !== undefined ? { content } : {}) };
         if (typeof record['is_error'] === 'boolean') block.is_error = record['is_error'];
+        if (pendingSystem) pendingSystem.afterUser = true;
         push('user', [block], index);
         return;
       }
@@ -344,6 +388,7 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
         }
         legacyCalls.delete(name);
         const content = convertToolContent(message.content, index, state);
+        if (pendingSystem) pendingSystem.afterUser = true;
         push('user', [{ type: 'tool_result', tool_use_id: id, ...(content !== undefined ? { content } : {}) }], index);
         return;
       }
@@ -351,6 +396,8 @@ export function convertOpenAIMessagesToAnthropic(messages: readonly ChatCompleti
         throw new RequestMappingFailure(`Messages with role "${String((message as { role: unknown }).role)}" are not supported; use tool messages.`, `messages[${index}].role`, 'unsupported_value');
     }
   });
+
+  placePendingSystem();
 
   const last = turns[turns.length - 1];
   if (last && last.role === 'assistant') {

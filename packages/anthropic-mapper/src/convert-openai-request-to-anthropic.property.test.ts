@@ -4,12 +4,14 @@ import { readVendoredSpec } from '@interlingua/conformance/node';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect } from 'vitest';
 import { convertOpenAIRequestToAnthropic } from './convert-openai-request-to-anthropic.js';
+import { resolveAnthropicModelCapabilities } from './resolve-anthropic-model-capabilities.js';
 
 /**
  * Property: for arbitrary schema-valid OpenAI requests (built structurally), the mapper never throws, never mutates
  * its input, and returns either a 400 envelope or a body valid against Anthropic's `CreateMessageParams` (spec v195
  * plus the documented 2026 additions listed in `createValidator`), on models of every catalog generation,
- * whose turns alternate starting with a user turn and which holds no empty text block.
+ * whose turns alternate starting with a user turn, whose mid-conversation system turns (on models that take them)
+ * follow a user turn and come last or before an assistant turn, and which holds no empty text block.
  */
 
 function createValidator() {
@@ -47,6 +49,20 @@ function createValidator() {
     properties: { type: { const: 'file' }, file_id: { type: 'string' } },
   });
   delete schemas.RequestDocumentBlock.properties.source.discriminator;
+  // Mid-conversation system messages (Opus 4.8 and later, SDK 1.17 `SystemMessageParam`): `{role: 'system', content}`
+  // in `messages` (https://platform.claude.com/docs/en/build-with-claude/mid-conversation-system-messages).
+  delete schemas.InputMessage.discriminator;
+  schemas.InputMessage = {
+    oneOf: [
+      schemas.InputMessage,
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['role', 'content'],
+        properties: { role: { const: 'system' }, content: { type: 'array', minItems: 1, items: { $ref: '#/components/schemas/RequestTextBlock' } } },
+      },
+    ],
+  };
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: false });
   ajv.addSchema({ $id: 'anthropic.json', components: { schemas } });
   return ajv.compile({ $ref: 'anthropic.json#/components/schemas/CreateMessageParams' });
@@ -184,9 +200,20 @@ describe('convertOpenAIRequestToAnthropic (properties)', () => {
     const body = result.upstream.body as unknown as Record<string, unknown>;
     if (!validate(body)) expect.fail(`invalid Anthropic request: ${JSON.stringify(validate.errors?.slice(0, 3))}\n${JSON.stringify(body).slice(0, 2000)}`);
     const roles = result.upstream.body.messages.map((turn) => turn.role);
+    const modelTakesMidConversationSystem = resolveAnthropicModelCapabilities(input.model).midConversationSystemMessages;
     expect(roles[0]).toBe('user');
     roles.forEach((role, i) => {
       if (i > 0) expect(role).not.toBe(roles[i - 1]);
+      // Anthropic's placement of a mid-conversation system message: after a user turn, then an assistant turn or the end.
+      if (role === 'system') {
+        expect(modelTakesMidConversationSystem).toBe(true);
+        expect(roles[i - 1]).toBe('user');
+        if (i < roles.length - 1) expect(roles[i + 1]).toBe('assistant');
+      }
+    });
+    const turns = roles.filter((role) => role !== 'system');
+    turns.forEach((role, i) => {
+      if (i > 0) expect(role).not.toBe(turns[i - 1]);
     });
     for (const t of textBlocks(body)) expect(t.trim()).not.toBe('');
     const { thinking, max_tokens: maxTokens } = result.upstream.body;

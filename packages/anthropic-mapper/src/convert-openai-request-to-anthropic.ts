@@ -115,8 +115,10 @@ function isAnthropicNativeTool(tool: unknown): tool is AnthropicNativeTool {
  * message has no signed thinking block to send back (null when there is no tool loop in progress or it kept one).
  */
 function findOpenToolTurnWithoutThinking(request: ChatCompletionRequest, messages: readonly AnthropicMessage[]): number | null {
-  const last = messages[messages.length - 1];
-  const previous = messages[messages.length - 2];
+  // A mid-conversation system turn after the tool results does not end the loop.
+  const end = messages[messages.length - 1]?.role === 'system' ? messages.length - 1 : messages.length;
+  const last = messages[end - 1];
+  const previous = messages[end - 2];
   if (!last || last.role !== 'user' || !last.content.some((block) => block.type === 'tool_result')) return null;
   if (!previous || previous.role !== 'assistant' || !previous.content.some((block) => block.type === 'tool_use')) return null;
   const first = previous.content[0];
@@ -146,7 +148,7 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
     }
   }
 
-  const converted = convertOpenAIMessagesToAnthropic(request.messages, state);
+  const converted = convertOpenAIMessagesToAnthropic(request.messages, state, { midConversationSystemMessages: capabilities.midConversationSystemMessages });
   const system = converted.system;
   const lastTurn = converted.messages[converted.messages.length - 1];
   const index = request.messages.findLastIndex((message) => message.role === 'assistant');

@@ -174,10 +174,33 @@ describe('the vertex bridge: catalogs', () => {
     const anthropic = { aliases: { sonnet: 'claude-sonnet-4-5' } };
     const gemini = { aliases: { flash: 'gemini-2.5-flash' } };
     const options = { strict: true, catalog: { anthropic, gemini } };
-    expect(publisherOptions(options, 'anthropic')).toEqual({ strict: true, catalog: anthropic });
+    const claudeOnVertex = { midConversationSystemMessages: false };
+    expect(publisherOptions(options, 'anthropic')).toEqual({ strict: true, catalog: anthropic, capabilities: claudeOnVertex });
     expect(publisherOptions(options, 'gemini')).toEqual({ strict: true, catalog: gemini });
-    expect(publisherOptions({ strict: false, catalog: { gemini } }, 'anthropic')).toEqual({ strict: false });
+    expect(publisherOptions({ strict: false, catalog: { gemini } }, 'anthropic')).toEqual({ strict: false, capabilities: claudeOnVertex });
     expect(publisherOptions({ strict: false }, 'gemini')).toEqual({ strict: false });
+  });
+
+  it('sends a mid-conversation system message of a Claude model to the top-level system on Vertex (not available there), unless the operator says otherwise', async () => {
+    const messages = [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'Hello' },
+      { role: 'assistant', content: 'Hi.' },
+      { role: 'user', content: 'And now?' },
+      { role: 'developer', content: 'Answer in French.' },
+    ] as ChatCompletionRequest['messages'];
+    const claude = request('claude-opus-5-5', { messages });
+    const bridge = () => createVertexBridge({ credentials: account.key, project: 'my-project', location: 'us-east5' }, { fetch });
+    const direct = await anthropicBridge.mapRequest(claude, mapOptions);
+    const onVertex = await bridge().mapRequest(claude, mapOptions);
+    const operatorSaysYes = await bridge().mapRequest(claude, { ...mapOptions, capabilities: { midConversationSystemMessages: true } });
+    if (!direct.ok || !onVertex.ok || !operatorSaysYes.ok) throw new Error('mapping failed');
+    const roles = (mapped: typeof direct) => ((mapped as { upstream: { body: { messages: Array<{ role: string }> } } }).upstream.body.messages.map((m) => m.role));
+    expect(roles(direct)).toEqual(['user', 'assistant', 'user', 'system']);
+    expect(roles(onVertex)).toEqual(['user', 'assistant', 'user']);
+    expect((onVertex.upstream.body as { system: unknown }).system).toEqual([{ type: 'text', text: 'Be brief.' }, { type: 'text', text: 'Answer in French.' }]);
+    expect(onVertex.warnings.map((warning: { code: string }) => warning.code)).toContain('system_message_moved');
+    expect(roles(operatorSaysYes)).toEqual(['user', 'assistant', 'user', 'system']);
   });
 });
 

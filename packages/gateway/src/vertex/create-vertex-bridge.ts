@@ -111,7 +111,26 @@ function toVertexAnthropicBody(body: unknown): unknown {
 export function publisherOptions(options: BridgeRequestOptions, provider: 'anthropic' | 'gemini'): BridgeRequestOptions {
   const { catalog, ...rest } = options;
   const own = typeof catalog === 'object' && catalog !== null ? (catalog as Record<string, unknown>)[provider] : undefined;
-  return own === undefined ? rest : { ...rest, catalog: own };
+  const withCatalog = own === undefined ? rest : { ...rest, catalog: own };
+  return provider === 'anthropic' ? { ...withCatalog, capabilities: vertexClaudeCapabilities(options.capabilities) } : withCatalog;
+}
+
+/**
+ * Claude on Vertex AI takes no mid-conversation system messages (Anthropic: "available on the Claude API and Claude
+ * Platform on AWS", https://platform.claude.com/docs/en/build-with-claude/mid-conversation-system-messages), so they
+ * go to the top-level system prompt there, unless the operator's capabilities for the model say otherwise.
+ */
+const VERTEX_CLAUDE_CAPABILITIES = Object.freeze({ midConversationSystemMessages: false });
+const vertexCapabilities = new WeakMap<object, object>();
+
+function vertexClaudeCapabilities(operator: unknown): object {
+  if (operator === null || typeof operator !== 'object') return VERTEX_CLAUDE_CAPABILITIES;
+  let merged = vertexCapabilities.get(operator);
+  if (!merged) {
+    merged = { ...VERTEX_CLAUDE_CAPABILITIES, ...operator };
+    vertexCapabilities.set(operator, merged);
+  }
+  return merged;
 }
 
 function isAnthropicErrorBody(body: unknown): boolean {
