@@ -58,7 +58,18 @@ function vertexBody(fixtureCase: FixtureCase): unknown {
   const body = fixtureCase.upstreamRequest!.body;
   if (fixtureCase.provider === 'gemini') return body;
   const { model: _model, ...rest } = body as Record<string, unknown>;
-  return { anthropic_version: VERTEX_ANTHROPIC_VERSION, ...rest };
+  return liftSystemTurns({ anthropic_version: VERTEX_ANTHROPIC_VERSION, ...rest });
+}
+
+/**
+ * Claude on Vertex AI takes no mid-conversation system messages (Anthropic offers them on its own API and Claude
+ * Platform on AWS): the gateway sends their text to the top-level system prompt there, after the leading one.
+ */
+function liftSystemTurns(body: Record<string, unknown>): Record<string, unknown> {
+  const messages = body['messages'] as Array<{ role: string; content: unknown[] }>;
+  if (!messages.some((message) => message.role === 'system')) return body;
+  const lifted = messages.filter((message) => message.role === 'system').flatMap((message) => message.content);
+  return { ...body, system: [...((body['system'] as unknown[] | undefined) ?? []), ...lifted], messages: messages.filter((message) => message.role !== 'system') };
 }
 
 /** Warning codes of the gateway's `: x-interlingua-warnings: code(param), …` comments in a stream. */
