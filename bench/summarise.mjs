@@ -247,10 +247,10 @@ if (m4resp) {
 // ---- bundle ----
 const bundle = records['bundle-size'];
 if (bundle) {
-  // The budget decided when the Worker came to serve three client APIs and four upstream kinds (100 KiB; the reasons
-  // are in packages/workers/src/bundle-size.test.ts, which enforces it).
-  const budget = 100 * 1024;
-  row('Workers bundle, min + gzip', '≤ 100 KiB (measured budget)', `${fixed(bundle.results.gzipBytes / 1024, 1)} KiB (${bundle.results.gzipBytes} B; ${fixed(bundle.results.minifiedBytes / 1000, 1)} KB minified)`, `${fixed(bundle.results.gzipBytes / budget)}× budget`, bundle.results.gzipBytes <= budget);
+  // The budget in force when the session ran, as recorded with the size (packages/workers/scripts/bundle-budget.mjs
+  // has it and its history); sessions before the record was kept ran under the 100 KiB budget.
+  const budget = bundle.results.budgetBytes ?? 100 * 1024;
+  row('Workers bundle, min + gzip', `≤ ${budget / 1024} KiB (measured budget)`, `${fixed(bundle.results.gzipBytes / 1024, 1)} KiB (${bundle.results.gzipBytes} B; ${fixed(bundle.results.minifiedBytes / 1000, 1)} KB minified)`, `${fixed(bundle.results.gzipBytes / budget)}× budget`, bundle.results.gzipBytes <= budget);
 }
 
 const anyRecord = Object.values(records)[0];

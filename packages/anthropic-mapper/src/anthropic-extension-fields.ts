@@ -18,5 +18,5 @@
  *   assistant message, to continue.
  */
 export const ANTHROPIC_BLOCKS_FIELD = 'anthropic_blocks';
-export const ANTHROPIC_BLOCK_ORDER_FIELD = 'anthropic_block_order';
+export { ANTHROPIC_BLOCK_ORDER_FIELD } from '@interlingua/openai-schema';
 export const ANTHROPIC_STOP_REASON_FIELD = 'anthropic_stop_reason';

@@ -1,4 +1,5 @@
 import {
+  AnthropicBlockOrderRecorder,
   createOpenAIError,
   type ChatCompletion,
   type ChatCompletionAnnotation,
@@ -13,7 +14,6 @@ import type { AnthropicTranslationContext } from './anthropic-translation-contex
 import { convertAnthropicErrorToOpenAI, statusForAnthropicErrorType } from './convert-anthropic-error-to-openai.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { ANTHROPIC_BLOCK_ORDER_FIELD, ANTHROPIC_BLOCKS_FIELD, ANTHROPIC_STOP_REASON_FIELD } from './anthropic-extension-fields.js';
-import { AnthropicBlockOrderRecorder } from './anthropic-block-order.js';
 import { isKnownAnthropicStopReason, mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { parseAnthropicMessage } from './parse-anthropic-message.js';
 
@@ -52,7 +52,7 @@ function asText(value: unknown): string {
  *   `content_blocks_skipped` warning naming them); a client sends them back on the assistant message to continue a
  *   paused turn (`message.anthropic_stop_reason: 'pause_turn'`, finish_reason `stop`, `pause_turn` warning).
  * - when the reply interleaves thinking with its other blocks, `message.anthropic_block_order` records the reply's
- *   block order, so the request side replays the turn as it came (see `anthropic-block-order.ts`).
+ *   block order, so the request side replays the turn as it came (see `anthropic-block-order.ts` in `@interlingua/openai-schema`).
  * - JSON mode through the forced tool (`context.jsonResponse.mode === 'tool'`): that tool's input is the content
  *   (JSON text), it is not a tool call, and the finish reason is `stop` unless other tools were called.
  * - `finish_reason` from `mapAnthropicStopReason`; usage from `convertAnthropicUsage`; `id`, `created`,

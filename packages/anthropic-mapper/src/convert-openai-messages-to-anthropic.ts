@@ -1,4 +1,4 @@
-import type { ChatCompletionMessageParam } from '@interlingua/openai-schema';
+import { orderAssistantBlocks, type ChatCompletionMessageParam } from '@interlingua/openai-schema';
 import type {
   AnthropicAssistantContentBlock,
   AnthropicImageBlock,
@@ -17,7 +17,6 @@ import {
 import { addWarning, RequestMappingFailure, type RequestMappingState } from './request-mapping-failure.js';
 import { AnthropicToolUseIdSanitizer } from './sanitize-anthropic-tool-use-id.js';
 import { ANTHROPIC_BLOCK_ORDER_FIELD, ANTHROPIC_BLOCKS_FIELD } from './anthropic-extension-fields.js';
-import { orderAssistantBlocks } from './anthropic-block-order.js';
 
 /** The text of the user turn inserted when the conversation does not start with a user turn. */
 export const FIRST_USER_TURN_PLACEHOLDER = '(continued)';

@@ -38,7 +38,6 @@ export { planAnthropicThinking, mapReasoningEffortToAnthropicEffort, type Anthro
 export { planAnthropicPromptCaching, type AnthropicPromptCaching } from './plan-anthropic-prompt-caching.js';
 export { mergeAnthropicEscapeHatch, mergeAnthropicBetas } from './merge-anthropic-escape-hatch.js';
 export { ANTHROPIC_BLOCK_ORDER_FIELD, ANTHROPIC_BLOCKS_FIELD, ANTHROPIC_STOP_REASON_FIELD } from './anthropic-extension-fields.js';
-export { AnthropicBlockOrderRecorder, orderAssistantBlocks, type AssistantBlockSources, type OrderedAssistantBlocks } from './anthropic-block-order.js';
 export { convertJsonSchemaToAnthropicSubset, ANTHROPIC_SCHEMA_FORMATS, type RemovedSchemaKeyword } from './convert-json-schema-to-anthropic-subset.js';
 export { mapReasoningEffortToAnthropicBudget } from './map-reasoning-effort-to-anthropic-budget.js';
 export { FIRST_USER_TURN_PLACEHOLDER } from './convert-openai-messages-to-anthropic.js';

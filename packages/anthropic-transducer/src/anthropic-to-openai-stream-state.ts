@@ -1,5 +1,4 @@
-import { AnthropicBlockOrderRecorder } from '@interlingua/anthropic-mapper';
-import type { TranslationWarning } from '@interlingua/openai-schema';
+import { AnthropicBlockOrderRecorder, type TranslationWarning } from '@interlingua/openai-schema';
 import type { AnthropicStreamUsage } from './anthropic-stream-event.js';
 import type { AnthropicToOpenAIStreamOptions } from './anthropic-to-openai-stream-options.js';
 

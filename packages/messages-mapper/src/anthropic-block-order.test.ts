@@ -118,7 +118,7 @@ describe('a hub reply → the Message', () => {
     ['a thinking block is missing', { thinking_blocks: [second] }, 'the thinking_blocks do not match', [second, text('Checking 🌞.'), lisbon]],
     ['there is no thinking_blocks, only reasoning_content', { thinking_blocks: undefined }, 'its reasoning_content has no thinking_blocks', [{ type: 'thinking', thinking: 'Look it up.Call the tool.', signature: '' }, text('Checking 🌞.'), lisbon]],
     ['a tool call was added', { tool_calls: [...hubReply.tool_calls, { id: 'toolu_2', type: 'function', function: { name: 'f', arguments: '{}' } }] }, 'the tool calls do not match', [first, second, text('Checking 🌞.'), lisbon, call('toolu_2', 'f', {})]],
-    ['it names a server-tool block (anthropic_blocks)', { anthropic_block_order: ['thinking', 'server_tool_use', 'text:12', 'thinking', 'tool_use'], anthropic_blocks: [{ type: 'server_tool_use' }] }, 'a Message has no form for its "server_tool_use" block (anthropic_blocks)', defaultOrder],
+    ['it names a server-tool block (anthropic_blocks)', { anthropic_block_order: ['thinking', 'server_tool_use', 'text:12', 'thinking', 'tool_use'], anthropic_blocks: [{ type: 'server_tool_use' }] }, 'the anthropic_blocks do not match', defaultOrder],
     ['the reply has a refusal', { refusal: 'No.' }, 'it has a refusal', [first, second, text('Checking 🌞.No.'), lisbon]],
     ['it is not a list of strings', { anthropic_block_order: 'thinking' }, 'it is not an array', defaultOrder],
   ])('falls back to the default order with a warning when %s', (_name, change, reason, expected) => {

@@ -1,6 +1,6 @@
 import type { MessagesContentBlock, MessagesMessage } from '@interlingua/messages-schema';
-import type { ChatCompletion, TranslationEnvironment, TranslationWarning } from '@interlingua/openai-schema';
-import { ANTHROPIC_BLOCK_ORDER_FIELD, orderReplyBlocks, type OrderedReplyBlocks } from './anthropic-block-order.js';
+import { ANTHROPIC_BLOCK_ORDER_FIELD, type ChatCompletion, type OrderedAssistantBlocks, type TranslationEnvironment, type TranslationWarning } from '@interlingua/openai-schema';
+import { orderReplyBlocks } from './anthropic-block-order.js';
 import { encodeContinuation, type ContinuationData } from './continuation-carrier.js';
 import { convertChatUsageToMessagesUsage } from './convert-chat-usage-to-messages-usage.js';
 import { createMessageId, sanitizeToolUseId } from './create-message-id.js';
@@ -59,7 +59,7 @@ export function thinkingBlocksOf(message: Record_, omitThinking: boolean): Messa
  * exactly: every `thinking_blocks` entry usable, no `reasoning_content` without them, no refusal text, every tool call
  * a block, and no block the Message cannot hold (`anthropic_blocks`).
  */
-function orderedReplyBlocks(message: Record_, thinking: MessagesContentBlock[], text: string, toolUses: MessagesContentBlock[]): OrderedReplyBlocks {
+function orderedReplyBlocks(message: Record_, thinking: MessagesContentBlock[], text: string, toolUses: MessagesContentBlock[]): OrderedAssistantBlocks<MessagesContentBlock> {
   const hubThinking = Array.isArray(message['thinking_blocks']) ? message['thinking_blocks'].length : 0;
   if (hubThinking === 0 && thinking.length > 0) return { ok: false, reason: 'its reasoning_content has no thinking_blocks' };
   if (thinking.length !== hubThinking) return { ok: false, reason: 'the thinking_blocks do not match' };

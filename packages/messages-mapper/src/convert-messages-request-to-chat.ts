@@ -16,7 +16,7 @@ import type {
   ChatCompletionToolMessageParam,
   TranslationWarning,
 } from '@interlingua/openai-schema';
-import { ANTHROPIC_BLOCK_ORDER_FIELD, interleavedBlockOrder, textEntry, type BlockOrderEntry } from './anthropic-block-order.js';
+import { ANTHROPIC_BLOCK_ORDER_FIELD, AnthropicBlockOrderRecorder } from '@interlingua/openai-schema';
 import { decodeContinuation } from './continuation-carrier.js';
 import { convertTextBlock, convertUserBlock } from './convert-messages-content-to-chat.js';
 import { convertMessagesToolChoiceToChat, convertMessagesToolsToChat } from './convert-messages-tools-to-chat.js';
@@ -149,7 +149,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
   let messageExtra: unknown;
   const toolExtras: Record<string, unknown> = {};
   // The turn's block order as the hub receives it (see anthropic-block-order.ts); void once a thinking block is dropped.
-  const order: BlockOrderEntry[] = [];
+  const order = new AnthropicBlockOrderRecorder();
   let thinkingDropped = false;
   message.content.forEach((block, index) => {
     const blockParam = `${param}.content.${index}`;
@@ -157,7 +157,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
       case 'text':
         firstText ??= blockParam;
         texts.push(block.text);
-        order.push(textEntry(block.text.length, Array.isArray(block.citations) ? block.citations : null));
+        order.add('text', block.text.length, Array.isArray(block.citations) ? block.citations : null);
         if (block.cache_control) warn(state, 'cache_control_dropped', `${blockParam}.cache_control`, 'A cache breakpoint on assistant text has no Chat Completions form; it was dropped.');
         break;
       case 'thinking':
@@ -166,7 +166,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
         // An empty signature is what a thinking block without one gets from this gateway (an upstream that signs nothing).
         if (block.signature !== '') {
           thinkingBlocks.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
-          order.push('thinking');
+          order.add('thinking');
         } else thinkingDropped = true;
         break;
       case 'redacted_thinking': {
@@ -176,7 +176,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
           Object.assign(toolExtras, carried.t ?? {});
         } else {
           thinkingBlocks.push({ type: 'redacted_thinking', data: block.data });
-          order.push('redacted_thinking');
+          order.add('redacted_thinking');
         }
         break;
       }
@@ -191,7 +191,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
           { hub: `${call}.function.arguments`, client: `${blockParam}.input` },
         );
         toolCalls.push({ id: block.id, type: 'function', function: { name: block.name, arguments: JSON.stringify(block.input) } });
-        order.push('tool_use');
+        order.add('tool_use');
         break;
       }
       default:
@@ -210,7 +210,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
     out.tool_calls = toolCalls.map((call) => (toolExtras[call.id] !== undefined ? { ...call, extra_content: toolExtras[call.id] } : call));
   }
   // An interleaved turn keeps its order for an Anthropic upstream; a dropped (unsigned) thinking block breaks the match.
-  const interleaved = thinkingDropped ? undefined : interleavedBlockOrder(order);
+  const interleaved = thinkingDropped ? undefined : order.result();
   if (interleaved) {
     out[ANTHROPIC_BLOCK_ORDER_FIELD] = interleaved;
     state.paths?.push({ hub: `${hub}.${ANTHROPIC_BLOCK_ORDER_FIELD}`, client: `${param}.content` });

@@ -41,3 +41,4 @@ export {
 } from './model-catalog.js';
 export * from './hub-request-paths.js';
 export * from './utf8-encoder.js';
+export * from './anthropic-block-order.js';

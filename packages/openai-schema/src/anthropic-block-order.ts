@@ -1,6 +1,8 @@
 /**
- * The order of an Anthropic reply's content blocks, carried beside the OpenAI message that splits them into
- * `thinking_blocks`, `content`, `anthropic_blocks` and `tool_calls` (the `anthropic_block_order` extension).
+ * The hub's `anthropic_block_order` extension: the order of an Anthropic assistant turn's content blocks, carried
+ * beside the chat message that splits them into `thinking_blocks`, `content`, `anthropic_blocks` and `tool_calls`.
+ * Written by the Anthropic reply mapper and stream transducer and by the Messages API front; read by the Anthropic
+ * request mapper and the Messages API front.
  *
  * One entry per block, in reply order:
  * - `thinking` / `redacted_thinking`: the next `thinking_blocks` entry (of that type);
@@ -15,6 +17,9 @@
  * models that check thinking-block prefixes reject a turn whose thinking blocks moved
  * (https://platform.claude.com/docs/en/build-with-claude/preserved-thinking/prefix-checks).
  */
+
+/** The extension field's name on a hub assistant message (and on the finish chunk's delta of a stream). */
+export const ANTHROPIC_BLOCK_ORDER_FIELD = 'anthropic_block_order';
 
 const TEXT_PREFIX = 'text:';
 
