@@ -34,6 +34,12 @@ describe('orderAssistantBlocks', () => {
     expect(orderAssistantBlocks(order, sources, makeText)).toEqual({ ok: true, blocks: [{ type: 'text', n: 4, citations: ['c'] }, t('thinking'), t('redacted_thinking'), t('server_tool_use'), t('tool_use')] });
   });
 
+  it('shortens a long bad entry in its reason (it goes into a warning)', () => {
+    const result = orderAssistantBlocks([{ type: 'text', note: 'x'.repeat(500) }], sources, makeText);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason.length).toBeLessThan(100);
+  });
+
   it('reports content that is not plain text', () => {
     expect(orderAssistantBlocks(['text:1'], { ...sources, text: null }, makeText)).toEqual({ ok: false, reason: 'the content is not plain text' });
   });

@@ -69,13 +69,15 @@ function readTextEntry(entry: unknown): { length: number; citations: unknown[] |
   if (typeof entry === 'string') {
     if (!entry.startsWith(TEXT_PREFIX)) return undefined;
     const digits = entry.slice(TEXT_PREFIX.length);
-    return /^(0|[1-9]\d{0,15})$/.test(digits) ? { length: Number(digits), citations: undefined } : `"${entry}" is not a text length`;
+    return /^(0|[1-9]\d{0,15})$/.test(digits) ? { length: Number(digits), citations: undefined } : `"${entry.slice(0, 40)}" is not a text length`;
   }
   if (typeof entry === 'object' && entry !== null && !Array.isArray(entry)) {
     const { type, length, citations } = entry as Record<string, unknown>;
     if (type === 'text' && typeof length === 'number' && Number.isSafeInteger(length) && length >= 0 && Array.isArray(citations)) return { length, citations };
   }
-  return `${JSON.stringify(entry)} is not an entry of the block order`;
+  // The client's value, shortened: it goes into a warning.
+  const shown = JSON.stringify(entry) ?? String(entry);
+  return `${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown} is not an entry of the block order`;
 }
 
 /** The blocks of an assistant message, sorted by where they come from. */
