@@ -307,6 +307,25 @@ describe('convertOpenAIMessagesToAnthropic: mid-conversation system messages', (
     expect(s.warnings.map((warning) => warning.code)).toEqual(['system_message_moved']);
   });
 
+  it('an emptied assistant message between does not end the user turn the system message waits in (found by the request property)', () => {
+    const s = state();
+    const result = convertOpenAIMessagesToAnthropic(
+      [
+        { role: 'user', content: 'U1' },
+        { role: 'system', content: 'S1' },
+        { role: 'assistant', content: null },
+        { role: 'user', content: 'U2' },
+      ],
+      s,
+      on,
+    );
+    expect(result.messages).toEqual([
+      { role: 'user', content: [...text('U1'), ...text('U2')] },
+      { role: 'system', content: text('S1') },
+    ]);
+    expect(s.warnings.map((warning) => warning.code)).toEqual(['empty_message_dropped', 'system_message_moved']);
+  });
+
   it('without the capability lifts every one to the top-level system, as before', () => {
     const s = state();
     const result = convertOpenAIMessagesToAnthropic(

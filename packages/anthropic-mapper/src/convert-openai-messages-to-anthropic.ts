@@ -359,14 +359,19 @@ export function convertOpenAIMessagesToAnthropic(
         system.push(...convertSystemMessage(message, index, state));
         return;
       }
-      case 'user':
-        if (pendingSystem) pendingSystem.afterUser = true;
-        push('user', convertUserContent(message.content, index, state, files), index);
+      case 'user': {
+        const blocks = convertUserContent(message.content, index, state, files);
+        if (pendingSystem && blocks.length > 0) pendingSystem.afterUser = true;
+        push('user', blocks, index);
         return;
-      case 'assistant':
-        placePendingSystem();
-        push('assistant', convertAssistantMessage(record, index, state, ids, legacyCalls), index);
+      }
+      case 'assistant': {
+        const blocks = convertAssistantMessage(record, index, state, ids, legacyCalls);
+        // An emptied assistant message disappears: it does not end the user turn a system message waits in.
+        if (blocks.length > 0) placePendingSystem();
+        push('assistant', blocks, index);
         return;
+      }
       case 'tool': {
         const { id, changed } = ids.sanitize(message.tool_call_id);
         if (changed) {
