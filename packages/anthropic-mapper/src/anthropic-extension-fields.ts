@@ -8,9 +8,9 @@
  *   reply order. Sent back on the assistant message, they are replayed to Anthropic after its text and before its
  *   tool calls, so a paused server-tool turn can be continued.
  * - `anthropic_block_order` (reply message, the finish chunk's delta in a stream, and accepted on request assistant
- *   messages): present only when the reply interleaves thinking with its other blocks (a thinking block after a
- *   text, tool or server-tool block), which the default replay order (thinking, text, `anthropic_blocks`, tool
- *   calls) would reorder. One entry per Anthropic block, in reply order — see `anthropic-block-order.ts`. Sent back
+ *   messages): present when the reply interleaves thinking with its other blocks (a thinking block after a text,
+ *   tool or server-tool block), which the default replay order (thinking, text, `anthropic_blocks`, tool calls)
+ *   would reorder, or when a text block has citations (kept verbatim in its entry). One entry per Anthropic block, in reply order — see `anthropic-block-order.ts`. Sent back
  *   with the assistant message, it makes the request side replay the blocks in that order: models that check
  *   thinking-block prefixes reject a turn whose thinking blocks moved.
  * - `anthropic_stop_reason` (reply message; the finish chunk's delta in a stream): `'pause_turn'` when Anthropic

@@ -51,8 +51,9 @@ function asText(value: unknown): string {
  *   they are carried verbatim, in reply order, in the extension `message.anthropic_blocks` (one
  *   `content_blocks_skipped` warning naming them); a client sends them back on the assistant message to continue a
  *   paused turn (`message.anthropic_stop_reason: 'pause_turn'`, finish_reason `stop`, `pause_turn` warning).
- * - when the reply interleaves thinking with its other blocks, `message.anthropic_block_order` records the reply's
- *   block order, so the request side replays the turn as it came (see `anthropic-block-order.ts` in `@interlingua/openai-schema`).
+ * - when the reply interleaves thinking with its other blocks, or a text block has citations,
+ *   `message.anthropic_block_order` records the reply's block order (and those citations), so the request side
+ *   replays the turn as it came (see `anthropic-block-order.ts` in `@interlingua/openai-schema`).
  * - JSON mode through the forced tool (`context.jsonResponse.mode === 'tool'`): that tool's input is the content
  *   (JSON text), it is not a tool call, and the finish reason is `stop` unless other tools were called.
  * - `finish_reason` from `mapAnthropicStopReason`; usage from `convertAnthropicUsage`; `id`, `created`,

@@ -10,7 +10,8 @@ import { convertMessagesRequestToChat } from './convert-messages-request-to-chat
  * Property: any sequence of non-empty text, signed thinking, redacted thinking and tool_use blocks in a client's
  * assistant turn, mapped to the hub and back as the hub's reply (a chat completion whose message is that hub
  * message), is the same blocks again: block for block when thinking is interleaved (a thinking block after a text or
- * tool_use), else in the default order (thinking, the texts joined as one block, tool calls).
+ * tool_use) or a text block has citations, else in the default order (thinking, the texts joined as one block, tool
+ * calls).
  */
 type Block = Record<string, unknown> & { type: string };
 
@@ -37,9 +38,11 @@ const isThinking = (b: Block) => b.type === 'thinking' || b.type === 'redacted_t
 function expectedContent(blocks: Block[]): Block[] {
   const firstOther = blocks.findIndex((b) => !isThinking(b));
   const interleaved = firstOther >= 0 && blocks.slice(firstOther).some(isThinking);
-  // A reply's text block carries `citations: null`, or, in an interleaved turn, the citations it came with.
+  const cited = blocks.some((b) => Array.isArray(b.citations) && b.citations.length > 0);
+  // A reply's text block carries `citations: null`, or, in a turn that keeps its order (interleaved thinking or a
+  // cited text block), the citations it came with.
   const asReply = (b: Block): Block => (b.type === 'text' ? { ...b, citations: b.citations ?? null } : b);
-  if (interleaved) return blocks.map(asReply);
+  if (interleaved || cited) return blocks.map(asReply);
   const text = blocks.filter((b) => b.type === 'text').map((b) => b.text as string).join('');
   return [
     ...blocks.filter(isThinking),

@@ -209,10 +209,11 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
   if (toolCalls.length > 0) {
     out.tool_calls = toolCalls.map((call) => (toolExtras[call.id] !== undefined ? { ...call, extra_content: toolExtras[call.id] } : call));
   }
-  // An interleaved turn keeps its order for an Anthropic upstream; a dropped (unsigned) thinking block breaks the match.
-  const interleaved = thinkingDropped ? undefined : order.result();
-  if (interleaved) {
-    out[ANTHROPIC_BLOCK_ORDER_FIELD] = interleaved;
+  // A turn with interleaved thinking or cited text keeps its order (and citations) for an Anthropic upstream; a
+  // dropped (unsigned) thinking block breaks the match.
+  const blockOrder = thinkingDropped ? undefined : order.result();
+  if (blockOrder) {
+    out[ANTHROPIC_BLOCK_ORDER_FIELD] = blockOrder;
     state.paths?.push({ hub: `${hub}.${ANTHROPIC_BLOCK_ORDER_FIELD}`, client: `${param}.content` });
   }
   return out;

@@ -45,6 +45,17 @@ describe('orderAssistantBlocks', () => {
   });
 });
 
+describe('AnthropicBlockOrderRecorder: citations', () => {
+  it('gives the order when a text block has citations, even without interleaved thinking', () => {
+    const recorder = new AnthropicBlockOrderRecorder();
+    recorder.add('server_tool_use');
+    const text = recorder.add('text');
+    expect(recorder.result()).toBeUndefined();
+    recorder.setText(text, 5, [{ type: 'web_search_result_location', url: 'u' }]);
+    expect(recorder.result()).toEqual(['server_tool_use', { type: 'text', length: 5, citations: [{ type: 'web_search_result_location', url: 'u' }] }]);
+  });
+});
+
 describe('AnthropicBlockOrderRecorder', () => {
   it('gives no order until a thinking block follows another kind', () => {
     const recorder = new AnthropicBlockOrderRecorder();

@@ -12,10 +12,11 @@
  * - `tool_use`: the next `tool_calls` entry;
  * - any other block type: the next `anthropic_blocks` entry (of that type).
  *
- * It is written only when the reply interleaves thinking (a thinking block after another kind of block): the request
- * side's default order (thinking, text, `anthropic_blocks`, tool calls) replays every other reply unchanged, and
- * models that check thinking-block prefixes reject a turn whose thinking blocks moved
- * (https://platform.claude.com/docs/en/build-with-claude/preserved-thinking/prefix-checks).
+ * It is written when the reply interleaves thinking (a thinking block after another kind of block) — models that
+ * check thinking-block prefixes reject a turn whose thinking blocks moved
+ * (https://platform.claude.com/docs/en/build-with-claude/preserved-thinking/prefix-checks) — or when a text block has
+ * citations (which the chat message has no lossless place for). Every other reply goes back unchanged in the request
+ * side's default order (thinking, text, `anthropic_blocks`, tool calls), or close enough that nothing checks it.
  */
 
 /** The extension field's name on a hub assistant message (and on the finish chunk's delta of a stream). */
@@ -39,6 +40,7 @@ export class AnthropicBlockOrderRecorder {
   readonly entries: AnthropicBlockOrderEntry[] = [];
   private sawOther = false;
   private interleaved = false;
+  private cited = false;
 
   /**
    * A block of `type`; for a text block, its text's UTF-16 length and its citations. Returns the entry's position.
@@ -47,17 +49,19 @@ export class AnthropicBlockOrderRecorder {
     if (isThinkingType(type)) {
       if (this.sawOther) this.interleaved = true;
     } else this.sawOther = true;
+    if (citations && citations.length > 0) this.cited = true;
     return this.entries.push(type === 'text' ? textEntry(textLength, citations) : type) - 1;
   }
 
   /** Sets the text block recorded at `position` (a stream knows its length and citations at the block's end). */
   setText(position: number, textLength: number, citations?: readonly unknown[] | null): void {
+    if (citations && citations.length > 0) this.cited = true;
     this.entries[position] = textEntry(textLength, citations);
   }
 
-  /** The `anthropic_block_order` to send, or `undefined` when the default replay order reproduces the reply. */
+  /** The `anthropic_block_order` to send, or `undefined` when the default replay order will do. */
   result(): AnthropicBlockOrderEntry[] | undefined {
-    return this.interleaved ? this.entries : undefined;
+    return this.interleaved || this.cited ? this.entries : undefined;
   }
 }
 
