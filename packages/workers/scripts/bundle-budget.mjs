@@ -8,6 +8,6 @@
 //   99.4 KiB by the 2026-12-07T22-full session.
 // - 104 KiB for the Claude conversation-fidelity fixes (interleaved-thinking block order in the Anthropic mapper, its
 //   stream transducer and the Messages front; mid-conversation system messages and their catalog capability):
-//   99.6 → 101.4 KiB from the sources (+1.8 KiB). Still a few percent of Cloudflare's 3 MB (free) / 10 MB (paid)
+//   99.6 → 101.5 KiB from the sources (+1.9 KiB). Still a few percent of Cloudflare's 3 MB (free) / 10 MB (paid)
 //   compressed limit; BENCHMARKS.md ("What changed after 22-full") has the measurement.
 export const BUNDLE_BUDGET_BYTES = 104 * 1024;
