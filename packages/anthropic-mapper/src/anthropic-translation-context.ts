@@ -22,4 +22,10 @@ export interface AnthropicTranslationContext {
    *   content deltas, and a `tool_use` stop reason with no other tool call is `stop`).
    */
   jsonResponse: null | { mode: 'native' } | { mode: 'tool'; toolName: string };
+  /**
+   * The client's field of each thinking block sent back (`messages[i].thinking_blocks[k]`) by its path in the body
+   * as sent (`messages.{i}.content.{j}`), so that a block Anthropic's `input_transformations` says it dropped is
+   * reported in the client's terms. Absent when the request sent no thinking block back.
+   */
+  thinkingBlockParams?: Record<string, string>;
 }

@@ -12,6 +12,7 @@ import {
 import { anthropicErrorBodySchema } from './anthropic-response-schema.js';
 import type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 import { convertAnthropicErrorToOpenAI, statusForAnthropicErrorType } from './convert-anthropic-error-to-openai.js';
+import { convertAnthropicInputTransformations } from './convert-anthropic-input-transformations.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { ANTHROPIC_BLOCK_ORDER_FIELD, ANTHROPIC_BLOCKS_FIELD, ANTHROPIC_STOP_REASON_FIELD } from './anthropic-extension-fields.js';
 import { isKnownAnthropicStopReason, mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
@@ -54,6 +55,9 @@ function asText(value: unknown): string {
  * - when the reply interleaves thinking with its other blocks, or a text block has citations,
  *   `message.anthropic_block_order` records the reply's block order (and those citations), so the request side
  *   replays the turn as it came (see `anthropic-block-order.ts` in `@interlingua/openai-schema`).
+ * - `input_transformations` (the thinking blocks of the request Anthropic dropped, reported under the
+ *   `thinking-binding-controls` beta): one `thinking_dropped` warning per block, naming the client's
+ *   `messages[i].thinking_blocks[k]` (`context.thinkingBlockParams`).
  * - JSON mode through the forced tool (`context.jsonResponse.mode === 'tool'`): that tool's input is the content
  *   (JSON text), it is not a tool call, and the finish reason is `stop` unless other tools were called.
  * - `finish_reason` from `mapAnthropicStopReason`; usage from `convertAnthropicUsage`; `id`, `created`,
@@ -165,6 +169,10 @@ export function convertAnthropicResponseToOpenAI(body: unknown, options: Convert
   } else if (stopReason !== null && !isKnownAnthropicStopReason(stopReason)) {
     warnings.push({ code: 'unknown_stop_reason', param: 'stop_reason', message: `Unknown Anthropic stop_reason "${stopReason}" was reported as "stop".` });
   }
+
+  // What Anthropic removed from the request (a thinking block that failed a binding check), when it says so.
+  const transformations = (message as Record<string, unknown>)['input_transformations'];
+  if (transformations !== undefined) warnings.push(...convertAnthropicInputTransformations(transformations, context.thinkingBlockParams));
 
   const responseMessage: ChatCompletionMessage = { role: 'assistant', content };
   if (thinkingBlocks.length > 0) {

@@ -26,6 +26,17 @@ export interface ConvertedAnthropicMessages {
   messages: AnthropicMessage[];
   /** A `file_id` document was produced: the request needs the Files API beta header. */
   usesFilesApi: boolean;
+  /**
+   * Each signed thinking block sent back, by identity, with the client's field it came from
+   * (`messages[i].thinking_blocks[k]`); null when there is none. `locateThinkingBlockParams` turns it into the
+   * Anthropic paths (`messages.{i}.content.{j}`) of the final body, for `input_transformations`.
+   */
+  thinkingBlockSources: Map<object, string> | null;
+}
+
+/** Where the signed thinking blocks of one conversion came from (made on the first one). */
+interface ThinkingBlockSources {
+  map: Map<object, string> | null;
 }
 
 type Part = Record<string, unknown>;
@@ -103,16 +114,21 @@ function convertToolContent(content: unknown, index: number, state: RequestMappi
   return blocks.length > 0 ? blocks : undefined;
 }
 
-function convertThinkingBlocks(message: Record<string, unknown>, index: number, state: RequestMappingState): AnthropicAssistantContentBlock[] {
+function convertThinkingBlocks(message: Record<string, unknown>, index: number, state: RequestMappingState, sources: ThinkingBlockSources): AnthropicAssistantContentBlock[] {
   const blocks: AnthropicAssistantContentBlock[] = [];
   const thinkingBlocks = message['thinking_blocks'];
   if (Array.isArray(thinkingBlocks)) {
     thinkingBlocks.forEach((candidate: unknown, k) => {
       const block = candidate as Record<string, unknown> | null;
+      let converted: AnthropicAssistantContentBlock | null = null;
       if (block && block['type'] === 'thinking' && typeof block['thinking'] === 'string' && typeof block['signature'] === 'string' && block['signature'] !== '') {
-        blocks.push({ type: 'thinking', thinking: block['thinking'], signature: block['signature'] });
+        converted = { type: 'thinking', thinking: block['thinking'], signature: block['signature'] };
       } else if (block && block['type'] === 'redacted_thinking' && typeof block['data'] === 'string') {
-        blocks.push({ type: 'redacted_thinking', data: block['data'] });
+        converted = { type: 'redacted_thinking', data: block['data'] };
+      }
+      if (converted) {
+        blocks.push(converted);
+        (sources.map ??= new Map()).set(converted, `messages[${index}].thinking_blocks[${k}]`);
       } else {
         addWarning(state, 'thinking_block_dropped', `messages[${index}].thinking_blocks[${k}]`, 'A thinking block without a signature (or of an unknown type) cannot be sent back to Anthropic; it was dropped.');
       }
@@ -184,8 +200,9 @@ function convertAssistantMessage(
   state: RequestMappingState,
   ids: AnthropicToolUseIdSanitizer,
   legacyCalls: Map<string, string>,
+  sources: ThinkingBlockSources,
 ): AnthropicAssistantContentBlock[] {
-  const thinking = convertThinkingBlocks(message, index, state);
+  const thinking = convertThinkingBlocks(message, index, state, sources);
   const order = message[ANTHROPIC_BLOCK_ORDER_FIELD];
   const carried: AnthropicAssistantContentBlock[] = [];
   const replayed = message[ANTHROPIC_BLOCKS_FIELD];
@@ -300,6 +317,7 @@ export function convertOpenAIMessagesToAnthropic(
   const turns: AnthropicMessage[] = [];
   const ids = new AnthropicToolUseIdSanitizer();
   const files = { used: false };
+  const sources: ThinkingBlockSources = { map: null };
   const legacyCalls = new Map<string, string>();
 
   const push = (role: 'user' | 'assistant', blocks: AnthropicUserContentBlock[] | AnthropicAssistantContentBlock[], index: number) => {
@@ -366,7 +384,7 @@ export function convertOpenAIMessagesToAnthropic(
         return;
       }
       case 'assistant': {
-        const blocks = convertAssistantMessage(record, index, state, ids, legacyCalls);
+        const blocks = convertAssistantMessage(record, index, state, ids, legacyCalls, sources);
         // An emptied assistant message disappears: it does not end the user turn a system message waits in.
         if (blocks.length > 0) placePendingSystem();
         push('assistant', blocks, index);
@@ -417,5 +435,5 @@ export function convertOpenAIMessagesToAnthropic(
     addWarning(state, 'first_user_turn_inserted', 'messages', `Anthropic needs the conversation to start with a user turn; a user turn "${FIRST_USER_TURN_PLACEHOLDER}" was inserted.`);
   }
 
-  return { system, messages: turns, usesFilesApi: files.used };
+  return { system, messages: turns, usesFilesApi: files.used, thinkingBlockSources: sources.map };
 }

@@ -10,6 +10,8 @@ import {
   convertOpenAIToolsToAnthropic,
   convertOpenAIWebSearchOptionsToAnthropic,
 } from './convert-openai-tools-to-anthropic.js';
+import { ANTHROPIC_THINKING_BINDING_BETA } from './convert-anthropic-input-transformations.js';
+import { locateThinkingBlockParams } from './locate-thinking-block-params.js';
 import { mergeAnthropicBetas, mergeAnthropicEscapeHatch } from './merge-anthropic-escape-hatch.js';
 import { planAnthropicPromptCaching, type AnthropicPromptCaching } from './plan-anthropic-prompt-caching.js';
 import { planAnthropicThinking } from './plan-anthropic-thinking.js';
@@ -358,8 +360,15 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
   const body = mergeAnthropicEscapeHatch(mapped, record['anthropic'], state);
 
   const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION, 'content-type': 'application/json' };
-  const betas = mergeAnthropicBetas(converted.usesFilesApi ? (capabilities.betas['files-api'] ?? ANTHROPIC_FILES_API_BETA) : undefined, options.betas);
+  // `thinking.block_binding` (given through the escape hatch) is taken only under its beta.
+  const bindsThinking = typeof (body.thinking as { block_binding?: unknown } | undefined)?.block_binding === 'object';
+  const betas = mergeAnthropicBetas(
+    converted.usesFilesApi ? (capabilities.betas['files-api'] ?? ANTHROPIC_FILES_API_BETA) : undefined,
+    bindsThinking ? (capabilities.betas['thinking-binding-controls'] ?? ANTHROPIC_THINKING_BINDING_BETA) : undefined,
+    options.betas,
+  );
   if (betas.length > 0) headers['anthropic-beta'] = betas.join(',');
+  const thinkingBlockParams = converted.thinkingBlockSources ? locateThinkingBlockParams(body.messages, converted.thinkingBlockSources) : undefined;
 
   return {
     upstream: { method: 'POST', path: '/v1/messages', headers, body },
@@ -369,6 +378,7 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
       includeUsage: stream && request.stream_options?.include_usage === true,
       thinking: plan.active || isThinkingOn(body.thinking),
       jsonResponse,
+      ...(thinkingBlockParams ? { thinkingBlockParams } : {}),
     },
   };
 }

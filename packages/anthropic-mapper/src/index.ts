@@ -16,6 +16,7 @@ export {
   type OpenAIThinkingBlock,
 } from './convert-anthropic-response-to-openai.js';
 export { convertAnthropicErrorToOpenAI, statusForAnthropicErrorType, type ConvertedAnthropicError } from './convert-anthropic-error-to-openai.js';
+export { convertAnthropicInputTransformations, ANTHROPIC_THINKING_BINDING_BETA } from './convert-anthropic-input-transformations.js';
 export type { AnthropicTranslationContext } from './anthropic-translation-context.js';
 export {
   resolveAnthropicModelCapabilities,

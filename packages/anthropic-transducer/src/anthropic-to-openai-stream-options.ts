@@ -16,6 +16,12 @@ export interface AnthropicStreamContext {
    * `content` and a `tool_use` stop with no other tool call finishes with `stop`; `native` and `null` need nothing.
    */
   jsonResponse?: null | { mode: 'native' } | { mode: 'tool'; toolName: string };
+  /**
+   * The client's field of each thinking block the request sent back, by its path in the body as sent
+   * (`messages.{i}.content.{j}`): a block Anthropic's `input_transformations` says it dropped is reported as a
+   * `thinking_dropped` warning naming the client's field.
+   */
+  thinkingBlockParams?: Record<string, string>;
 }
 
 /** Options of {@link createAnthropicToOpenAIStream} and the lower-level entry points. */

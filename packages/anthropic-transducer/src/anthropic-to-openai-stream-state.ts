@@ -90,6 +90,10 @@ export interface AnthropicToOpenAIStreamState {
   unknownEventsReported: Set<string> | null;
   /** The reply's block order (`anthropic_block_order`, sent with the finish chunk when thinking is interleaved). */
   blockOrder: AnthropicBlockOrderRecorder;
+  /** Anthropic's `input_transformations` as last reported (reported as warnings when the stream ends). */
+  inputTransformations: unknown;
+  /** The client's field of each thinking block sent back, by Anthropic path (from the request mapping's context). */
+  readonly thinkingBlockParams: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -117,5 +121,7 @@ export function createAnthropicToOpenAIStreamState(options: AnthropicToOpenAIStr
     usage: {},
     unknownEventsReported: null,
     blockOrder: new AnthropicBlockOrderRecorder(),
+    inputTransformations: undefined,
+    thinkingBlockParams: context.thinkingBlockParams,
   };
 }

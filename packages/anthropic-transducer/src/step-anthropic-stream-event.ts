@@ -2,6 +2,7 @@ import {
   ANTHROPIC_BLOCK_ORDER_FIELD,
   ANTHROPIC_STOP_REASON_FIELD,
   convertAnthropicErrorToOpenAI,
+  convertAnthropicInputTransformations,
   convertAnthropicUsage,
   isKnownAnthropicStopReason,
   mapAnthropicStopReason,
@@ -93,7 +94,19 @@ function fail(state: AnthropicToOpenAIStreamState, message: string, code: string
   return failWith(state, { error: { message, type: 'api_error', param: null, code } });
 }
 
+/**
+ * Anthropic's `input_transformations` (final in `message_start`, replaced by the last `message_delta` after a
+ * server-side fallback) as warnings, once, when the stream ends.
+ */
+function reportInputTransformations(state: AnthropicToOpenAIStreamState): void {
+  const transformations = state.inputTransformations;
+  if (transformations === undefined) return;
+  state.inputTransformations = undefined;
+  for (const warning of convertAnthropicInputTransformations(transformations, state.thinkingBlockParams)) state.onWarning?.(warning);
+}
+
 function failWith(state: AnthropicToOpenAIStreamState, envelope: OpenAIErrorEnvelope): OpenAIStreamFrame[] {
+  reportInputTransformations(state);
   state.phase = 'failed';
   state.openBlocks.clear();
   state.heldText = '';
@@ -172,6 +185,8 @@ function stepMessageStart(event: unknown, state: AnthropicToOpenAIStreamState): 
   }
   const message = parsed.data.message;
   if (typeof message.model === 'string' && message.model !== '') state.model = message.model;
+  const transformations = (message as Record<string, unknown>)['input_transformations'];
+  if (transformations !== undefined) state.inputTransformations = transformations;
   mergeUsage(state.usage, message.usage);
   state.phase = 'message';
   return [roleChunk(state)];
@@ -457,6 +472,9 @@ function stepMessageDelta(event: unknown, state: AnthropicToOpenAIStreamState): 
   const parsed = parseAnthropicMessageDeltaEvent(event);
   if (!parsed.success) return invalidEvent(state, 'message_delta');
   mergeUsage(state.usage, parsed.data.usage);
+  // Only after a server-side model fallback: the serving model's list, which replaces message_start's.
+  const transformations = (parsed.data as Record<string, unknown>)['input_transformations'];
+  if (transformations !== undefined) state.inputTransformations = transformations;
   const stopReason = parsed.data.delta.stop_reason;
   if (state.finishReasonSent || stopReason == null) return NO_FRAMES;
   const stopDetails = parsed.data.delta['stop_details'] as { explanation?: unknown } | null | undefined;
@@ -502,6 +520,7 @@ function finish(state: AnthropicToOpenAIStreamState, stopReason: string | null |
 function stepMessageStop(state: AnthropicToOpenAIStreamState): OpenAIStreamFrame[] {
   const frames: OpenAIStreamFrame[] = state.finishReasonSent ? [] : finish(state, null, null);
   state.phase = 'finished';
+  reportInputTransformations(state);
   if (state.includeUsage) {
     frames.push({
       id: state.id,
