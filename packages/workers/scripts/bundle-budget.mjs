@@ -10,4 +10,6 @@
 //   stream transducer and the Messages front; mid-conversation system messages and their catalog capability):
 //   99.6 → 101.5 KiB from the sources (+1.9 KiB). Still a few percent of Cloudflare's 3 MB (free) / 10 MB (paid)
 //   compressed limit; BENCHMARKS.md ("What changed after 22-full") has the measurement.
+//   Reporting the thinking blocks Anthropic drops (input_transformations) and the catalog's Fable 5.2 family took it
+//   to 102.4 KiB (BENCHMARKS.md item 47).
 export const BUNDLE_BUDGET_BYTES = 104 * 1024;
