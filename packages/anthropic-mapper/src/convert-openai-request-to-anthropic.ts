@@ -361,7 +361,8 @@ function convert(request: ChatCompletionRequest, state: RequestMappingState, opt
 
   const headers: Record<string, string> = { 'anthropic-version': ANTHROPIC_VERSION, 'content-type': 'application/json' };
   // `thinking.block_binding` (given through the escape hatch) is taken only under its beta.
-  const bindsThinking = typeof (body.thinking as { block_binding?: unknown } | undefined)?.block_binding === 'object';
+  const binding = (body.thinking as { block_binding?: unknown } | undefined)?.block_binding;
+  const bindsThinking = typeof binding === 'object' && binding !== null;
   const betas = mergeAnthropicBetas(
     converted.usesFilesApi ? (capabilities.betas['files-api'] ?? ANTHROPIC_FILES_API_BETA) : undefined,
     bindsThinking ? (capabilities.betas['thinking-binding-controls'] ?? ANTHROPIC_THINKING_BINDING_BETA) : undefined,
