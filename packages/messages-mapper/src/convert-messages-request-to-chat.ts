@@ -165,6 +165,8 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
         reasoning.push(block.thinking);
         // An empty signature is what a thinking block without one gets from this gateway (an upstream that signs nothing).
         if (block.signature !== '') {
+          // Each block its own path: a provider mapper names one (`thinking_dropped`) when the upstream dropped it.
+          state.paths?.push({ hub: `${hub}.thinking_blocks[${thinkingBlocks.length}]`, client: blockParam });
           thinkingBlocks.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
           order.add('thinking');
         } else thinkingDropped = true;
@@ -175,6 +177,7 @@ function convertAssistantMessage(message: MessagesMessageParam, param: string, s
           if (carried.m !== undefined) messageExtra = carried.m;
           Object.assign(toolExtras, carried.t ?? {});
         } else {
+          state.paths?.push({ hub: `${hub}.thinking_blocks[${thinkingBlocks.length}]`, client: blockParam });
           thinkingBlocks.push({ type: 'redacted_thinking', data: block.data });
           order.add('redacted_thinking');
         }

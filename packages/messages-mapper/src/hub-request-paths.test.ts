@@ -76,6 +76,34 @@ describe('convertMessagesRequestToChat: the path map', () => {
     expect(translateHubWarningForMessages(unmatched, paths)).toBe(unmatched);
   });
 
+  it('maps each thinking block of an assistant turn to its own block (a dropped block is named exactly)', () => {
+    const turns = mapped({
+      model: 'claude-fable-5-2',
+      max_tokens: 10,
+      system: 'Be brief.',
+      messages: [
+        { role: 'user', content: 'x' },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'thinking', thinking: 'a', signature: 'sig-a' },
+            { type: 'text', text: 'Hm.' },
+            { type: 'redacted_thinking', data: 'opaque' },
+            { type: 'thinking', thinking: 'b', signature: 'sig-b' },
+          ],
+        },
+        { role: 'user', content: 'y' },
+      ],
+    });
+    // Hub: messages[0] system, [1] user, [2] the assistant turn.
+    expect(turns.request.messages[2]).toMatchObject({ thinking_blocks: [{ signature: 'sig-a' }, { data: 'opaque' }, { signature: 'sig-b' }] });
+    expect(findClientPath('messages[2].thinking_blocks[0]', turns.paths)).toBe('messages.1.content.0');
+    expect(findClientPath('messages[2].thinking_blocks[1]', turns.paths)).toBe('messages.1.content.2');
+    expect(findClientPath('messages[2].thinking_blocks[2]', turns.paths)).toBe('messages.1.content.3');
+    const dropped = { code: 'thinking_dropped', param: 'messages[2].thinking_blocks[2]', message: 'Anthropic dropped this thinking block instead of showing it to the model.' };
+    expect(translateHubWarningForMessages(dropped, turns.paths).param).toBe('messages.1.content.3');
+  });
+
   it('names output_config.effort for reasoning_effort when the effort came from there', () => {
     const effort = mapped({ model: 'm', max_tokens: 10, messages: [{ role: 'user', content: 'x' }], output_config: { effort: 'low' } });
     expect(findClientPath('reasoning_effort', effort.paths)).toBe('output_config.effort');
